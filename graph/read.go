@@ -1,0 +1,163 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+
+	"github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/quad"
+)
+
+// eachQuad calls fn for every quad whose dir is v.
+func (s *Store) eachQuad(ctx context.Context, dir quad.Direction, v quad.Value, fn func(quad.Quad) error) error {
+	ref, err := s.qs.ValueOf(v)
+	if err != nil {
+		return fmt.Errorf("reading the store: %w", err)
+	}
+	if ref == nil {
+		return nil
+	}
+	it := s.qs.QuadIterator(dir, ref).Iterate()
+	defer it.Close()
+	for it.Next(ctx) {
+		q, err := s.qs.Quad(it.Result())
+		if err != nil {
+			return fmt.Errorf("reading the store: %w", err)
+		}
+		if err := fn(q); err != nil {
+			return err
+		}
+	}
+	return it.Err()
+}
+
+// QuadsWith returns the quads whose dir is v, in a stable order.
+func (s *Store) QuadsWith(ctx context.Context, dir quad.Direction, v quad.Value) ([]quad.Quad, error) {
+	var out []quad.Quad
+	err := s.eachQuad(ctx, dir, v, func(q quad.Quad) error {
+		out = append(out, q)
+		return nil
+	})
+	SortQuads(out)
+	return out, err
+}
+
+// EachQuad calls fn for every quad in the store, in the store's order.
+func (s *Store) EachQuad(ctx context.Context, fn func(quad.Quad) error) error {
+	it := s.qs.QuadsAllIterator().Iterate()
+	defer it.Close()
+	for it.Next(ctx) {
+		q, err := s.qs.Quad(it.Result())
+		if err != nil {
+			return fmt.Errorf("reading the store: %w", err)
+		}
+		if err := fn(q); err != nil {
+			return err
+		}
+	}
+	if err := it.Err(); err != nil {
+		return fmt.Errorf("reading the store: %w", err)
+	}
+	return ctx.Err()
+}
+
+// Quads returns every quad in the store, sorted, so dumps are byte-stable.
+func (s *Store) Quads(ctx context.Context) ([]quad.Quad, error) {
+	var out []quad.Quad
+	err := s.EachQuad(ctx, func(q quad.Quad) error {
+		out = append(out, q)
+		return nil
+	})
+	SortQuads(out)
+	return out, err
+}
+
+// SortQuads orders quads by label, subject, predicate and object.
+func SortQuads(qs []quad.Quad) {
+	keys := make([]quadKey, len(qs))
+	for i, q := range qs {
+		keys[i] = key(q)
+	}
+	sort.Sort(byKey{qs, keys})
+}
+
+type byKey struct {
+	qs   []quad.Quad
+	keys []quadKey
+}
+
+func (b byKey) Len() int { return len(b.qs) }
+func (b byKey) Less(i, j int) bool {
+	x, y := b.keys[i], b.keys[j]
+	for _, k := range [4]int{3, 0, 1, 2} {
+		if x[k] != y[k] {
+			return x[k] < y[k]
+		}
+	}
+	return false
+}
+func (b byKey) Swap(i, j int) {
+	b.qs[i], b.qs[j] = b.qs[j], b.qs[i]
+	b.keys[i], b.keys[j] = b.keys[j], b.keys[i]
+}
+
+// count is the number of quads stored.
+func (s *Store) count(ctx context.Context) (int64, error) {
+	st, err := s.qs.Stats(ctx, s.backend == Postgres)
+	if errors.Is(err, kv.ErrNoBucket) {
+		return 0, nil // a new bolt store has no size record yet
+	}
+	if err != nil {
+		return 0, fmt.Errorf("reading the store: %w", err)
+	}
+	return st.Quads.Value, nil
+}
+
+// Stats describes what a store holds.
+type Stats struct {
+	Backend   string           `json:"backend"`
+	Quads     int64            `json:"quads"`
+	Nodes     int64            `json:"nodes"`
+	Documents int64            `json:"documents"`
+	Classes   map[string]int64 `json:"classes"`
+}
+
+// Stats counts quads, nodes, documents (distinct labels) and typed nodes per
+// class (by the class IRI's local name).
+func (s *Store) Stats(ctx context.Context) (Stats, error) {
+	st := Stats{Backend: s.backend, Classes: map[string]int64{}}
+	nodes := map[string]struct{}{}
+	labels := map[string]struct{}{}
+	typed := map[[2]string]struct{}{}
+	err := s.EachQuad(ctx, func(q quad.Quad) error {
+		st.Quads++
+		nodes[q.Subject.String()] = struct{}{}
+		nodes[q.Object.String()] = struct{}{}
+		if q.Label != nil {
+			labels[q.Label.String()] = struct{}{}
+		}
+		if ValueText(q.Predicate) == RDFType {
+			k := [2]string{q.Subject.String(), q.Object.String()}
+			if _, seen := typed[k]; !seen {
+				typed[k] = struct{}{}
+				st.Classes[LocalName(ValueText(q.Object))]++
+			}
+		}
+		return nil
+	})
+	st.Nodes = int64(len(nodes))
+	st.Documents = int64(len(labels))
+	return st, err
+}
+
+// LocalName is the part of an IRI after its last '#' or '/'.
+func LocalName(iri string) string {
+	for i := len(iri) - 1; i >= 0; i-- {
+		if iri[i] == '#' || iri[i] == '/' {
+			return iri[i+1:]
+		}
+	}
+	return iri
+}

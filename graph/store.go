@@ -1,0 +1,187 @@
+// Package graph is tradegraph's store: a cayley quad store behind one small
+// API (Open, Apply, ReplaceDocument, Quads, Stats) that works the same on the
+// embedded bolt file, in memory, and on PostgreSQL.
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"regexp"
+	"strings"
+	"time"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/cayley/graph/memstore"
+	_ "github.com/cayleygraph/cayley/graph/sql/postgres" // registers the postgres backend
+	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
+	bolt "go.etcd.io/bbolt"
+)
+
+// Backend names.
+const (
+	Bolt     = "bolt"
+	Memory   = "memory"
+	Postgres = "postgres"
+)
+
+// DefaultPath is the bolt store used when neither --db nor TRADEGRAPH_DB is set.
+const DefaultPath = "tradegraph.db"
+
+// ErrStoreInUse reports that another process holds the store's write lock.
+var ErrStoreInUse = errors.New("store in use by another process")
+
+// Config says which store to open.
+type Config struct {
+	// Backend is bolt, memory or postgres; empty infers it from Address.
+	Backend string
+	// Address is the bolt file path or the postgres URL.
+	Address string
+	// ReadOnly opens a bolt store with a shared lock, so readers run side by side.
+	ReadOnly bool
+	// LockTimeout bounds the wait for another process's lock (default 1.5 s).
+	LockTimeout time.Duration
+}
+
+// InferBackend picks the backend an address names.
+func InferBackend(addr string) string {
+	switch {
+	case addr == Memory || addr == "memory:":
+		return Memory
+	case strings.HasPrefix(addr, "postgres://"), strings.HasPrefix(addr, "postgresql://"):
+		return Postgres
+	default:
+		return Bolt
+	}
+}
+
+// Store is an open tradegraph graph.
+type Store struct {
+	qs      cgraph.QuadStore
+	backend string
+	addr    string // redacted, safe to print
+}
+
+// Open opens (and on first use creates) the store cfg names.
+func Open(ctx context.Context, cfg Config) (*Store, error) {
+	backend := cfg.Backend
+	if backend == "" {
+		backend = InferBackend(cfg.Address)
+	}
+	var (
+		qs  cgraph.QuadStore
+		err error
+	)
+	switch backend {
+	case Bolt:
+		qs, err = openBolt(cfg)
+	case Memory:
+		qs = memstore.New()
+	case Postgres:
+		qs, err = openPostgres(ctx, cfg.Address)
+	default:
+		return nil, fmt.Errorf("unknown backend %q (want bolt, memory or postgres)", backend)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &Store{qs: qs, backend: backend, addr: Redact(cfg.Address)}, nil
+}
+
+// Backend names the backend the store runs on.
+func (s *Store) Backend() string { return s.backend }
+
+// QuadStore exposes the cayley store to the query languages and exports.
+func (s *Store) QuadStore() cgraph.QuadStore { return s.qs }
+
+// Close releases the store and its lock.
+func (s *Store) Close() error { return s.qs.Close() }
+
+func openBolt(cfg Config) (cgraph.QuadStore, error) {
+	path := cfg.Address
+	if path == "" {
+		path = DefaultPath
+	}
+	fi, statErr := os.Stat(path)
+	if statErr == nil && fi.IsDir() {
+		return nil, fmt.Errorf("%s: is a directory, not a tradegraph store", path)
+	}
+	fresh := errors.Is(statErr, os.ErrNotExist) || (statErr == nil && fi.Size() == 0)
+	timeout := cfg.LockTimeout
+	if timeout == 0 {
+		timeout = 1500 * time.Millisecond
+	}
+	opts := &bolt.Options{Timeout: timeout, ReadOnly: cfg.ReadOnly && !fresh}
+	db, err := hbolt.Open(path, opts)
+	if err != nil {
+		if errors.Is(err, bolt.ErrTimeout) {
+			return nil, fmt.Errorf("%s: %w (try again when it finishes)", path, ErrStoreInUse)
+		}
+		return nil, fmt.Errorf("%s: cannot open store: %w", path, err)
+	}
+	if fresh {
+		if err := kv.Init(db, nil); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+			db.Close()
+			return nil, fmt.Errorf("%s: cannot create store: %w", path, err)
+		}
+	}
+	// no_bloom: without it every open reads the whole store to fill a bloom filter.
+	qs, err := kv.New(db, cgraph.Options{kv.OptNoBloom: true})
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("%s: not a tradegraph store: %w", path, err)
+	}
+	return qs, nil
+}
+
+func openPostgres(ctx context.Context, addr string) (cgraph.QuadStore, error) {
+	addr = withConnectTimeout(addr)
+	safe := Redact(addr)
+	err := cgraph.InitQuadStore(Postgres, addr, nil)
+	if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+		return nil, fmt.Errorf("postgres %s: %s", safe, redactErr(err, addr))
+	}
+	qs, err := cgraph.NewQuadStore(Postgres, addr, nil)
+	if err != nil {
+		return nil, fmt.Errorf("postgres %s: %s", safe, redactErr(err, addr))
+	}
+	return qs, nil
+}
+
+// withConnectTimeout bounds the wait for an unreachable server.
+func withConnectTimeout(addr string) string {
+	u, err := url.Parse(addr)
+	if err != nil {
+		return addr
+	}
+	q := u.Query()
+	if q.Get("connect_timeout") == "" {
+		q.Set("connect_timeout", "5")
+	}
+	if q.Get("sslmode") == "" && (u.Hostname() == "127.0.0.1" || u.Hostname() == "localhost" || u.Hostname() == "") {
+		q.Set("sslmode", "disable")
+	}
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+var passwordInURL = regexp.MustCompile(`(://[^:/@\s]*:)[^@\s]*@`)
+
+// Redact hides the password of a postgres address so it can be printed.
+func Redact(addr string) string {
+	return passwordInURL.ReplaceAllString(addr, "${1}xxxxx@")
+}
+
+// redactErr removes the address's password from a driver error.
+func redactErr(err error, addr string) string {
+	msg := Redact(err.Error())
+	if u, perr := url.Parse(addr); perr == nil && u.User != nil {
+		if pw, ok := u.User.Password(); ok && pw != "" {
+			msg = strings.ReplaceAll(msg, pw, "xxxxx")
+		}
+	}
+	return strings.ReplaceAll(msg, "\n", " ")
+}

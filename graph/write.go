@@ -1,0 +1,103 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+)
+
+// Change is one atomic edit of the store: every quad under the Replace labels
+// that is not in Add is removed, and the quads of Add are written (duplicates
+// of stored quads are ignored).
+type Change struct {
+	Replace []quad.Value
+	Add     []quad.Quad
+}
+
+// Result counts what a Change did.
+type Result struct {
+	Added, Removed int
+}
+
+// ReplaceDocument makes the quads labelled doc exactly quads, in one
+// transaction: loading the same input twice leaves the same graph.
+func (s *Store) ReplaceDocument(ctx context.Context, doc quad.Value, quads []quad.Quad) (Result, error) {
+	labelled := make([]quad.Quad, len(quads))
+	for i, q := range quads {
+		q.Label = doc
+		labelled[i] = q
+	}
+	return s.Apply(ctx, Change{Replace: []quad.Value{doc}, Add: labelled})
+}
+
+// Apply runs a Change as one transaction: on bolt and postgres either all of
+// it is stored or none of it.
+func (s *Store) Apply(ctx context.Context, c Change) (Result, error) {
+	add := make(map[quadKey]struct{}, len(c.Add))
+	var order []quad.Quad
+	for _, q := range c.Add {
+		if !q.IsValid() {
+			return Result{}, fmt.Errorf("invalid quad %v", q)
+		}
+		k := key(q)
+		if _, dup := add[k]; dup {
+			continue
+		}
+		add[k] = struct{}{}
+		order = append(order, q)
+	}
+	var deltas []cgraph.Delta
+	stored := make(map[quadKey]struct{})
+	for _, label := range c.Replace {
+		err := s.eachQuad(ctx, quad.Label, label, func(q quad.Quad) error {
+			k := key(q)
+			stored[k] = struct{}{}
+			if _, keep := add[k]; !keep {
+				deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Delete})
+			}
+			return nil
+		})
+		if err != nil {
+			return Result{}, err
+		}
+	}
+	res := Result{Removed: len(deltas)}
+	for _, q := range order {
+		if _, ok := stored[key(q)]; ok {
+			continue
+		}
+		deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
+	}
+	if len(deltas) == 0 {
+		return res, ctx.Err()
+	}
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
+	}
+	before, err := s.count(ctx)
+	if err != nil {
+		return Result{}, err
+	}
+	if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
+		return Result{}, fmt.Errorf("writing to the store: %w", err)
+	}
+	after, err := s.count(ctx)
+	if err != nil {
+		return Result{}, err
+	}
+	res.Added = int(after - before + int64(res.Removed))
+	return res, nil
+}
+
+// quadKey is the comparable identity of a quad: its values in N-Quads form.
+type quadKey [4]string
+
+func key(q quad.Quad) quadKey {
+	k := quadKey{q.Subject.String(), q.Predicate.String(), q.Object.String()}
+	if q.Label != nil {
+		k[3] = q.Label.String()
+	}
+	return k
+}
