@@ -11,8 +11,10 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
+	"github.com/cayleygraph/cayley/clog"
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/graph/memstore"
@@ -137,7 +139,14 @@ func openBolt(cfg Config) (cgraph.QuadStore, error) {
 	return qs, nil
 }
 
+// quietCayley turns off cayley's log: its sql backend logs the errors it also
+// returns, with the address and its password, and an "already exists" error on
+// every open of an existing database. tradegraph prints the returned errors
+// itself, redacted.
+var quietCayley sync.Once
+
 func openPostgres(ctx context.Context, addr string) (cgraph.QuadStore, error) {
+	quietCayley.Do(func() { clog.SetLogger(nil) })
 	addr = withConnectTimeout(addr)
 	safe := Redact(addr)
 	err := cgraph.InitQuadStore(Postgres, addr, nil)
