@@ -19,6 +19,7 @@ import (
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/graph/memstore"
 	_ "github.com/cayleygraph/cayley/graph/sql/postgres" // registers the postgres backend
+	hkv "github.com/hidal-go/hidalgo/kv"
 	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
 	bolt "go.etcd.io/bbolt"
 )
@@ -64,7 +65,8 @@ func InferBackend(addr string) string {
 type Store struct {
 	qs      cgraph.QuadStore
 	backend string
-	addr    string // redacted, safe to print
+	addr    string    // redacted, safe to print
+	boltTx  *sharedTx // bolt only: lets one change span several cayley batches
 }
 
 // Open opens (and on first use creates) the store cfg names.
@@ -74,12 +76,13 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		backend = InferBackend(cfg.Address)
 	}
 	var (
-		qs  cgraph.QuadStore
-		err error
+		qs     cgraph.QuadStore
+		boltTx *sharedTx
+		err    error
 	)
 	switch backend {
 	case Bolt:
-		qs, err = openBolt(cfg)
+		qs, boltTx, err = openBolt(cfg)
 	case Memory:
 		qs = memstore.New()
 	case Postgres:
@@ -90,7 +93,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Store{qs: qs, backend: backend, addr: Redact(cfg.Address)}, nil
+	return &Store{qs: qs, backend: backend, addr: Redact(cfg.Address), boltTx: boltTx}, nil
 }
 
 // Backend names the backend the store runs on.
@@ -102,14 +105,14 @@ func (s *Store) QuadStore() cgraph.QuadStore { return s.qs }
 // Close releases the store and its lock.
 func (s *Store) Close() error { return s.qs.Close() }
 
-func openBolt(cfg Config) (cgraph.QuadStore, error) {
+func openBolt(cfg Config) (cgraph.QuadStore, *sharedTx, error) {
 	path := cfg.Address
 	if path == "" {
 		path = DefaultPath
 	}
 	fi, statErr := os.Stat(path)
 	if statErr == nil && fi.IsDir() {
-		return nil, fmt.Errorf("%s: is a directory, not a tradegraph store", path)
+		return nil, nil, fmt.Errorf("%s: is a directory, not a tradegraph store", path)
 	}
 	fresh := errors.Is(statErr, os.ErrNotExist) || (statErr == nil && fi.Size() == 0)
 	timeout := cfg.LockTimeout
@@ -117,27 +120,75 @@ func openBolt(cfg Config) (cgraph.QuadStore, error) {
 		timeout = 1500 * time.Millisecond
 	}
 	opts := &bolt.Options{Timeout: timeout, ReadOnly: cfg.ReadOnly && !fresh}
-	db, err := hbolt.Open(path, opts)
+	bdb, err := hbolt.Open(path, opts)
 	if err != nil {
 		if errors.Is(err, bolt.ErrTimeout) {
-			return nil, fmt.Errorf("%s: %w (try again when it finishes)", path, ErrStoreInUse)
+			return nil, nil, fmt.Errorf("%s: %w (try again when it finishes)", path, ErrStoreInUse)
 		}
-		return nil, fmt.Errorf("%s: cannot open store: %w", path, err)
+		return nil, nil, fmt.Errorf("%s: cannot open store: %w", path, err)
 	}
+	db := &sharedTx{KV: bdb}
 	if fresh {
 		if err := kv.Init(db, nil); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
 			db.Close()
-			return nil, fmt.Errorf("%s: cannot create store: %w", path, err)
+			return nil, nil, fmt.Errorf("%s: cannot create store: %w", path, err)
 		}
 	}
 	// no_bloom: without it every open reads the whole store to fill a bloom filter.
 	qs, err := kv.New(db, cgraph.Options{kv.OptNoBloom: true})
 	if err != nil {
 		db.Close()
-		return nil, fmt.Errorf("%s: not a tradegraph store: %w", path, err)
+		return nil, nil, fmt.Errorf("%s: not a tradegraph store: %w", path, err)
 	}
-	return qs, nil
+	return qs, db, nil
 }
+
+// sharedTx is the bolt database as cayley sees it. Inside inOneTx, cayley's
+// write transactions are all one transaction, committed when inOneTx ends.
+type sharedTx struct {
+	hkv.KV
+	mu  sync.Mutex
+	cur hkv.Tx // set only inside inOneTx
+}
+
+func (db *sharedTx) Tx(ctx context.Context, rw bool) (hkv.Tx, error) {
+	if rw && db.cur != nil {
+		return keptTx{db.cur}, nil
+	}
+	return db.KV.Tx(ctx, rw)
+}
+
+func (db *sharedTx) View(ctx context.Context, fn func(hkv.Tx) error) error {
+	return hkv.View(ctx, db, fn)
+}
+
+func (db *sharedTx) Update(ctx context.Context, fn func(hkv.Tx) error) error {
+	return hkv.Update(ctx, db, fn)
+}
+
+// inOneTx runs write in one bolt transaction: all of it is stored or none.
+func (db *sharedTx) inOneTx(ctx context.Context, write func() error) error {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	tx, err := db.KV.Tx(ctx, true)
+	if err != nil {
+		return err
+	}
+	defer tx.Close()
+	db.cur = tx
+	err = write()
+	db.cur = nil
+	if err != nil {
+		return err
+	}
+	return tx.Commit(ctx)
+}
+
+// keptTx is the shared transaction lent to cayley, which may not end it.
+type keptTx struct{ hkv.Tx }
+
+func (keptTx) Commit(context.Context) error { return nil }
+func (keptTx) Close() error                 { return nil }
 
 // quietCayley turns off cayley's log: its sql backend logs the errors it also
 // returns, with the address and its password, and an "already exists" error on

@@ -143,6 +143,30 @@ func storeSuite(t *testing.T, persistent bool, fresh func(*testing.T) graph.Conf
 		}
 	})
 
+	t.Run("ReplaceDocument with fewer quads than before", func(t *testing.T) {
+		st := open(t, fresh(t))
+		apply(t, st, graph.Change{Add: nq(t, docA+docB)})
+		// Two quads of m1 go and one comes: the new quad's subject and
+		// label lose more references than they gain in this one change.
+		newA := `
+<id:malaysia> <a> <tg:Country> <id:doc/a> .
+<id:malaysia> <tg:alias> "Malaysia"@en <id:doc/a> .
+<id:usa> <a> <tg:Country> <id:doc/a> .
+<id:m1> <a> <tg:Concession> <id:doc/a> .
+<id:m1> <tg:polarity> "denied" <id:doc/a> .
+`
+		res, err := st.ReplaceDocument(t.Context(), labelA, nq(t, newA))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res != (graph.Result{Added: 1, Removed: 2}) {
+			t.Errorf("ReplaceDocument = %+v, want 1 added and 2 removed", res)
+		}
+		if got, want := dump(t, st), canonical(t, newA+docB); got != want {
+			t.Errorf("dump after ReplaceDocument:\n%s\nwant:\n%s", got, want)
+		}
+	})
+
 	t.Run("ReplaceDocument labels the quads it writes with the document", func(t *testing.T) {
 		st := open(t, fresh(t))
 		unlabelled := strings.ReplaceAll(docB, " <id:doc/b> .", " .")

@@ -48,14 +48,14 @@ func (s *Store) Apply(ctx context.Context, c Change) (Result, error) {
 		add[k] = struct{}{}
 		order = append(order, q)
 	}
-	var deltas []cgraph.Delta
+	var adds, dels []cgraph.Delta
 	stored := make(map[quadKey]struct{})
 	for _, label := range c.Replace {
 		err := s.eachQuad(ctx, quad.Label, label, func(q quad.Quad) error {
 			k := key(q)
 			stored[k] = struct{}{}
 			if _, keep := add[k]; !keep {
-				deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Delete})
+				dels = append(dels, cgraph.Delta{Quad: q, Action: cgraph.Delete})
 			}
 			return nil
 		})
@@ -63,14 +63,14 @@ func (s *Store) Apply(ctx context.Context, c Change) (Result, error) {
 			return Result{}, err
 		}
 	}
-	res := Result{Removed: len(deltas)}
+	res := Result{Removed: len(dels)}
 	for _, q := range order {
 		if _, ok := stored[key(q)]; ok {
 			continue
 		}
-		deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
+		adds = append(adds, cgraph.Delta{Quad: q, Action: cgraph.Add})
 	}
-	if len(deltas) == 0 {
+	if len(adds) == 0 && len(dels) == 0 {
 		return res, ctx.Err()
 	}
 	if err := ctx.Err(); err != nil {
@@ -80,7 +80,7 @@ func (s *Store) Apply(ctx context.Context, c Change) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
+	if err := s.write(ctx, adds, dels); err != nil {
 		return Result{}, fmt.Errorf("writing to the store: %w", err)
 	}
 	after, err := s.count(ctx)
@@ -89,6 +89,30 @@ func (s *Store) Apply(ctx context.Context, c Change) (Result, error) {
 	}
 	res.Added = int(after - before + int64(res.Removed))
 	return res, nil
+}
+
+// write stores adds and removes dels in one transaction. Cayley's kv backend
+// (bolt) nets each node's reference count over a whole batch and then drops
+// that node from the batch's added quads when the count went down, so a
+// replace that removes more quads of a document than it adds would store the
+// new quads without their label. On bolt the additions and the deletions are
+// therefore two batches of one shared transaction.
+func (s *Store) write(ctx context.Context, adds, dels []cgraph.Delta) error {
+	opts := cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}
+	if s.boltTx == nil {
+		return s.qs.ApplyDeltas(append(dels, adds...), opts)
+	}
+	return s.boltTx.inOneTx(ctx, func() error {
+		for _, batch := range [][]cgraph.Delta{adds, dels} {
+			if len(batch) == 0 {
+				continue
+			}
+			if err := s.qs.ApplyDeltas(batch, opts); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // quadKey is the comparable identity of a quad: its values in N-Quads form.
