@@ -1,0 +1,591 @@
+package article
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// Entity is an actor of a document: a country, bloc, agency, person, company,
+// group of firms, outlet, fund or agreement.
+type Entity struct {
+	Name    string
+	Type    string
+	Country string // ISO code of the state an agency or company belongs to
+	Aliases map[string]bool
+	Role    string  // a person's role ("Trade Minister")
+	Org     *Entity // the agency or state a person serves
+	count   int     // mentions
+	first   int     // sentence of the first mention
+}
+
+// Mention is an entity named by tokens [Start, End) of a sentence.
+type Mention struct {
+	Start, End int
+	Ent        *Entity
+	Form       string // name, alias, demonym, capital, acronym, surname, reference
+	Possessive bool   // followed by "'s"
+}
+
+// AliasList returns the entity's aliases, sorted.
+func (e *Entity) AliasList() []string {
+	out := make([]string, 0, len(e.Aliases))
+	for a := range e.Aliases {
+		if a != e.Name {
+			out = append(out, a)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func (e *Entity) isActor() bool {
+	switch e.Type {
+	case TypeCountry, TypeBloc, TypeAgency, TypeOrg, TypeAgreement, TypeCompany:
+		return true
+	}
+	return false
+}
+
+// stopCaps are capitalized words that begin sentences but never names.
+var stopCaps = map[string]bool{
+	"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true, "it": true,
+	"its": true, "in": true, "on": true, "at": true, "for": true, "but": true, "and": true, "or": true, "if": true,
+	"as": true, "by": true, "with": true, "from": true, "to": true, "of": true, "after": true, "before": true,
+	"despite": true, "while": true, "when": true, "what": true, "why": true, "how": true, "meanwhile": true,
+	"however": true, "under": true, "according": true, "contrary": true, "analysts": true, "officials": true,
+	"he": true, "she": true, "they": true, "we": true, "i": true, "our": true, "their": true, "his": true, "her": true,
+	"there": true, "here": true, "although": true, "though": true, "since": true, "until": true, "also": true,
+	"yet": true, "so": true, "still": true, "now": true, "then": true, "both": true, "each": true, "all": true,
+	"some": true, "many": true, "most": true, "no": true, "not": true, "nor": true, "neither": true, "nothing": true,
+	"tariffs": true, "dairy": true, "exports": true, "imports": true, "local": true, "final": true, "fact": true,
+	"check": true, "highlights": true, "reading": true, "buried": true, "strategic": true, "digital": true,
+	"will": true, "would": true, "can": true, "could": true, "should": true, "may": true, "might": true,
+	"said": true, "says": true, "added": true, "told": true, "new": true, "one": true, "two": true, "first": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+	"sunday": true, "january": true, "february": true, "march": true, "april": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true, "mr": true, "ms": true,
+}
+
+// connectors may join the capitalized words of a name.
+var connectors = map[string]bool{"of": true, "and": true, "for": true, "the": true, "on": true, "&": true, "de": true, "du": true, "la": true, "del": true}
+
+func isDash(s string) bool { return s == "-" || s == "–" || s == "—" || s == "/" }
+
+// docState holds one document's extraction in progress.
+type docState struct {
+	x        *Extractor
+	sents    []Sentence
+	ents     map[string]*Entity
+	order    []*Entity
+	dyn      *gazetteer[*Entity]
+	static   [][]Match[nameHit]
+	mentions [][]Mention
+	parties  []*Entity // the two main parties, most mentioned first
+	deal     *Entity   // the main agreement, when the text names or implies one
+}
+
+func (d *docState) entity(name, typ string) *Entity {
+	name = strings.TrimSpace(name)
+	key := typ + "\x00" + strings.ToLower(name)
+	if e := d.ents[key]; e != nil {
+		return e
+	}
+	e := &Entity{Name: name, Type: typ, Aliases: map[string]bool{}, first: -1}
+	d.ents[key] = e
+	d.order = append(d.order, e)
+	return e
+}
+
+// fromDef returns the document entity of a lexicon actor.
+func (d *docState) fromDef(def *entityDef) *Entity {
+	e := d.entity(def.name, def.typ)
+	e.Country = def.country
+	return e
+}
+
+// learn registers a surface form of e for the mention pass.
+func (d *docState) learn(surface string, e *Entity) {
+	surface = strings.TrimSpace(surface)
+	if surface == "" {
+		return
+	}
+	d.dyn.Add(surface, e)
+	if surface != e.Name {
+		e.Aliases[surface] = true
+	}
+}
+
+// covered reports whether token i of sentence s is inside a lexicon name.
+func (d *docState) covered(s, i int) bool {
+	for _, m := range d.static[s] {
+		if i >= m.Start && i < m.End {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *docState) staticAt(s, i int) *Match[nameHit] {
+	for k := range d.static[s] {
+		if d.static[s][k].Start == i {
+			return &d.static[s][k]
+		}
+	}
+	return nil
+}
+
+// text joins tokens [i, j) of sentence s as written.
+func (d *docState) text(s, i, j int) string {
+	if i >= j {
+		return ""
+	}
+	toks := d.sents[s].Tokens
+	return d.sents[s].Text[toks[i].Start:toks[j-1].End]
+}
+
+// capRun extends from i over capitalized words, joined by connectors or
+// dashes when a capitalized word follows; it returns the end (exclusive).
+func capRun(toks []Token, i int) int {
+	j := i
+	end := i
+	for j < len(toks) {
+		t := toks[j]
+		switch {
+		case t.IsWord() && (t.IsCapitalized() || isDigitWord(t.Text)):
+			j++
+			end = j
+		case (connectors[t.Lower] || isDash(t.Text) || t.Text == ",") && j+1 < len(toks) && toks[j+1].IsCapitalized() && j > i:
+			if t.Text == "," && !(j+2 < len(toks) && (toks[j+2].IsCapitalized() || toks[j+2].Lower == "and")) {
+				return end
+			}
+			j++
+		default:
+			return end
+		}
+	}
+	return end
+}
+
+func isDigitWord(s string) bool {
+	for _, r := range s {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// isAcronymToken: "MITI", "USTR", "CBAM", "G7".
+func isAcronymToken(s string) bool {
+	upper := 0
+	for i, r := range s {
+		switch {
+		case unicode.IsUpper(r):
+			upper++
+		case unicode.IsDigit(r), r == '&':
+		case unicode.IsLower(r) && i > 0:
+		default:
+			return false
+		}
+	}
+	return upper >= 2 && len(s) <= 10
+}
+
+// discover finds the actors the lexicon does not list: acronym definitions,
+// titled people, organisations, companies, named agreements, groups of
+// firms, funds and cited outlets.
+func (d *docState) discover() {
+	for s := range d.sents {
+		d.discoverAcronyms(s)
+	}
+	for s := range d.sents {
+		d.discoverPeople(s)
+	}
+	for s := range d.sents {
+		d.discoverOrgs(s)
+		d.discoverCompanies(s)
+		d.discoverFirmGroups(s)
+		d.discoverFunds(s)
+		d.discoverMedia(s)
+	}
+}
+
+func (d *docState) discoverAcronyms(s int) {
+	toks := d.sents[s].Tokens
+	for p := 1; p+2 < len(toks); p++ {
+		if toks[p].Text != "(" || toks[p+2].Text != ")" || !isAcronymToken(toks[p+1].Text) {
+			continue
+		}
+		acr := toks[p+1].Text
+		start := p
+		for start > 0 {
+			t := toks[start-1]
+			if t.IsWord() && t.IsCapitalized() {
+				start--
+				continue
+			}
+			if (connectors[t.Lower] || t.Text == "," || isDash(t.Text)) && start-1 > 0 && start < p {
+				start--
+				continue
+			}
+			break
+		}
+		for start < p && (connectors[toks[start].Lower] || toks[start].Text == "," || isDash(toks[start].Text) || stopCaps[toks[start].Lower]) {
+			start++
+		}
+		if p-start < 2 {
+			// "the EU (EU)" or a one-word name: an alias only when the word is known
+			continue
+		}
+		name := d.text(s, start, p)
+		if m := d.staticAt(s, start); m != nil && m.End == p {
+			e := d.fromDef(m.Vals[0].def)
+			d.learn(acr, e)
+			continue
+		}
+		last := toks[p-1]
+		var typ string
+		switch {
+		case d.x.is("agreementhead", last.Text):
+			typ = TypeAgreement
+		case last.Lower == "association" || last.Lower == "federation" || last.Lower == "chamber" || last.Lower == "council" && strings.Contains(strings.ToLower(name), "industr"):
+			typ = TypeFirmGroup
+		case d.x.is("companysuffix", last.Text):
+			typ = TypeCompany
+		case d.x.is("orghead", last.Text) || strings.HasPrefix(name, "Ministry") || strings.HasPrefix(name, "Department") || strings.HasPrefix(name, "Office"):
+			typ = TypeAgency
+		default:
+			// "EU Deforestation Regulation (EUDR)", "Comprehensive and Progressive ... (CPTPP)": a policy or
+			// programme name, not an actor; remembered only as a surface form of nothing.
+			continue
+		}
+		e := d.entity(name, typ)
+		d.learn(name, e)
+		d.learn(acr, e)
+	}
+}
+
+// titleAt returns the end of a person title starting at i (0 if none).
+func (d *docState) titleAt(toks []Token, i int) int {
+	if i < len(toks) && d.x.is("title", toks[i].Text) {
+		return i + 1
+	}
+	return 0
+}
+
+func (d *docState) nameRun(s, i int) int {
+	toks := d.sents[s].Tokens
+	j := i
+	for j < len(toks) && j-i < 4 {
+		t := toks[j]
+		if !t.IsWord() || !t.IsCapitalized() || d.x.is("title", t.Text) || stopCaps[t.Lower] || d.covered(s, j) || d.x.is("orghead", t.Text) {
+			break
+		}
+		j++
+	}
+	return j
+}
+
+func (d *docState) discoverPeople(s int) {
+	toks := d.sents[s].Tokens
+	for i := 0; i < len(toks); i++ {
+		te := d.titleAt(toks, i)
+		if te == 0 {
+			continue
+		}
+		ne := d.nameRun(s, te)
+		if ne-te < 2 {
+			continue
+		}
+		person := d.entity(d.text(s, te, ne), TypePerson)
+		d.learn(person.Name, person)
+		d.learn(toks[ne-1].Text, person)
+		if ne-te >= 3 {
+			d.learn(d.text(s, te, te+2), person)
+		}
+		if person.Role == "" {
+			rs := d.roleStart(s, i)
+			if role := d.text(s, rs, te); role != "" && !strings.HasPrefix(role, "Mr") && !strings.HasPrefix(role, "Ms") && !strings.HasPrefix(role, "Dr") {
+				person.Role = role
+			}
+		}
+		i = ne - 1
+	}
+	// "said Jane Doe" and "Jane Doe said"; an appositive role may follow ("said Jane Doe, Trade Minister").
+	for i := 0; i < len(toks); i++ {
+		var ns, ne int
+		switch {
+		case i+1 < len(toks) && (toks[i].Lower == "said" || toks[i].Lower == "says" || toks[i].Lower == "told" || toks[i].Lower == "added"):
+			ns = i + 1
+			ne = d.nameRun(s, ns)
+		case toks[i].IsCapitalized() && (i == 0 || !toks[i-1].IsCapitalized()):
+			ns = i
+			ne = d.nameRun(s, ns)
+			if ne >= len(toks) || !(toks[ne].Lower == "said" || toks[ne].Lower == "says" || toks[ne].Lower == "added" || toks[ne].Lower == "told") {
+				continue
+			}
+		default:
+			continue
+		}
+		if ne-ns < 2 || ne-ns > 3 || (ns == 0 && stopCaps[toks[0].Lower]) {
+			continue
+		}
+		person := d.entity(d.text(s, ns, ne), TypePerson)
+		d.learn(person.Name, person)
+		d.learn(toks[ne-1].Text, person)
+		if person.Role == "" && ne+1 < len(toks) && toks[ne].Text == "," {
+			j := ne + 1
+			if m := d.staticAt(s, j); m != nil {
+				person.Org = d.fromDef(m.Vals[0].def)
+				j = m.End
+				if j < len(toks) && toks[j].Text == "'s" {
+					j++
+				}
+			}
+			k := j
+			for k < len(toks) && (toks[k].IsCapitalized() || toks[k].Lower == "and" || toks[k].Lower == "of") {
+				k++
+			}
+			if k > j && d.x.is("title", toks[k-1].Text) {
+				person.Role = d.text(s, j, k)
+			}
+		}
+	}
+}
+
+// roleStart walks left from a title over the words of a role ("Investment,
+// Trade and Industry Minister", "Commission trade spokesperson").
+func (d *docState) roleStart(s, title int) int {
+	toks := d.sents[s].Tokens
+	start := title
+	lowerOK := !toks[title].IsCapitalized()
+	for start > 0 {
+		t := toks[start-1]
+		switch {
+		case t.IsWord() && t.IsCapitalized() && !stopCaps[t.Lower]:
+			start--
+		case (t.Lower == "and" || t.Lower == "of" || t.Text == ",") && start-1 > 0 && toks[start-2].IsCapitalized() && start < title:
+			start--
+		case lowerOK && t.IsWord() && !t.IsCapitalized() && start == title:
+			start--
+			lowerOK = false
+		default:
+			return start
+		}
+	}
+	return start
+}
+
+func (d *docState) discoverOrgs(s int) {
+	toks := d.sents[s].Tokens
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if !t.IsCapitalized() || d.covered(s, i) || (stopCaps[t.Lower] && t.Lower != "the") {
+			continue
+		}
+		if t.Lower == "the" {
+			continue
+		}
+		end := capRun(toks, i)
+		if end-i < 2 {
+			continue
+		}
+		hasHead := false
+		for k := i; k < end; k++ {
+			if d.x.is("orghead", toks[k].Text) && toks[k].IsCapitalized() {
+				hasHead = true
+			}
+		}
+		if !hasHead || d.x.is("title", toks[end-1].Text) {
+			i = end - 1
+			continue
+		}
+		// a run that continues into a title names a role, not an organisation
+		if end < len(toks) && d.x.is("title", toks[end].Text) {
+			i = end
+			continue
+		}
+		name := d.text(s, i, end)
+		typ := TypeAgency
+		if l := toks[end-1].Lower; l == "association" || l == "federation" || l == "chamber" {
+			typ = TypeFirmGroup
+		}
+		if _, known := d.dynLookup(name); !known {
+			e := d.entity(name, typ)
+			d.learn(name, e)
+		}
+		i = end - 1
+	}
+}
+
+func (d *docState) dynLookup(name string) (*Entity, bool) {
+	toks := Tokenize(name)
+	for _, m := range d.dyn.Find(toks) {
+		if m.Start == 0 && m.End == len(toks) {
+			return m.Vals[0], true
+		}
+	}
+	return nil, false
+}
+
+func (d *docState) discoverCompanies(s int) {
+	toks := d.sents[s].Tokens
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		// "Acme Corp", "Acme Holdings"
+		if t.IsCapitalized() && !stopCaps[t.Lower] && !d.covered(s, i) && i > 0 {
+			end := capRun(toks, i)
+			if end-i >= 2 && d.x.is("companysuffix", toks[end-1].Text) {
+				name := d.text(s, i, end)
+				e := d.entity(name, TypeCompany)
+				d.learn(name, e)
+				d.learn(d.text(s, i, end-1), e)
+				i = end - 1
+				continue
+			}
+		}
+		// "Lynas Malaysia": an unknown name followed by the country it trades in.
+		if t.IsWord() && t.IsCapitalized() && i > 0 && !stopCaps[t.Lower] && !d.covered(s, i) && !isAcronymToken(t.Text) &&
+			toks[i-1].Text != "." && !d.x.is("title", t.Text) && !d.x.is("orghead", t.Text) {
+			if m := d.staticAt(s, i+1); m != nil && m.Vals[0].def.typ == TypeCountry && m.Vals[0].form == "name" &&
+				(m.End >= len(toks) || !toks[m.End].IsCapitalized()) && (i == 0 || !toks[i-1].IsCapitalized()) {
+				name := d.text(s, i, m.End)
+				e := d.entity(name, TypeCompany)
+				d.learn(name, e)
+				d.learn(t.Text, e)
+			}
+		}
+		// "carmakers such as Acme and Brandco", "firms including Acme"
+		if (t.Lower == "such" && i+1 < len(toks) && toks[i+1].Lower == "as") || t.Lower == "including" {
+			j := i + 1
+			if t.Lower == "such" {
+				j = i + 2
+			}
+			head := false
+			for k := i - 1; k >= 0 && k >= i-3; k-- {
+				if d.x.is("firmhead", toks[k].Text) {
+					head = true
+				}
+			}
+			if !head {
+				continue
+			}
+			for j < len(toks) {
+				if toks[j].IsCapitalized() && !d.covered(s, j) {
+					end := j
+					for end < len(toks) && toks[end].IsWord() && toks[end].IsCapitalized() {
+						end++
+					}
+					name := d.text(s, j, end)
+					e := d.entity(name, TypeCompany)
+					d.learn(name, e)
+					j = end
+				} else if m := d.staticAt(s, j); m != nil {
+					j = m.End
+				} else {
+					break
+				}
+				if j < len(toks) && (toks[j].Text == "," || toks[j].Lower == "and" || toks[j].Lower == "or") {
+					j++
+					continue
+				}
+				break
+			}
+		}
+	}
+}
+
+// discoverFirmGroups finds "[country or demonym] [modifiers] firms".
+func (d *docState) discoverFirmGroups(s int) {
+	toks := d.sents[s].Tokens
+	for _, m := range d.static[s] {
+		def := m.Vals[0].def
+		if def.typ != TypeCountry && def.typ != TypeBloc {
+			continue
+		}
+		j := m.End
+		// "Brazilian and Argentine poultry exporters"
+		if j+1 < len(toks) && toks[j].Lower == "and" {
+			if m2 := d.staticAt(s, j+1); m2 != nil && (m2.Vals[0].def.typ == TypeCountry || m2.Vals[0].def.typ == TypeBloc) {
+				j = m2.End
+			}
+		}
+		k := j
+		for k < len(toks) && k-j <= 6 {
+			t := toks[k]
+			if d.x.is("firmhead", t.Text) && !t.IsCapitalized() {
+				name := d.text(s, m.Start, k+1)
+				e := d.entity(name, TypeFirmGroup)
+				e.Country = def.country
+				d.learn(name, e)
+				break
+			}
+			ok := (t.IsWord() && !t.IsCapitalized() && !stopWord(t.Lower)) || isAcronymToken(t.Text) || t.Lower == "and" || t.Text == "-"
+			if !ok {
+				break
+			}
+			k++
+		}
+	}
+}
+
+// discoverFunds finds "a national connectivity fund".
+func (d *docState) discoverFunds(s int) {
+	toks := d.sents[s].Tokens
+	for i, t := range toks {
+		if !d.x.is("fundhead", t.Text) || t.IsCapitalized() {
+			continue
+		}
+		j := i
+		for j > 0 && i-j < 3 && toks[j-1].IsWord() && !toks[j-1].IsCapitalized() && !stopWord(toks[j-1].Lower) {
+			j--
+		}
+		if j == i || j == 0 {
+			continue
+		}
+		if det := toks[j-1].Lower; det != "a" && det != "an" && det != "the" && det != "its" && det != "their" {
+			continue
+		}
+		name := d.text(s, j, i+1)
+		e := d.entity(name, TypeFund)
+		d.learn(name, e)
+	}
+}
+
+// discoverMedia finds outlets cited as sources ("according to a report in X").
+func (d *docState) discoverMedia(s int) {
+	toks := d.sents[s].Tokens
+	for i := 0; i+1 < len(toks); i++ {
+		l := toks[i].Lower
+		if !((l == "in" || l == "by" || l == "from") && i > 0 && (toks[i-1].Lower == "report" || toks[i-1].Lower == "reports" || toks[i-1].Lower == "reported" || toks[i-1].Lower == "story" || toks[i-1].Lower == "interview")) {
+			continue
+		}
+		j := i + 1
+		if d.covered(s, j) {
+			continue
+		}
+		end := capRun(toks, j)
+		if end == j || (end-j == 1 && toks[j].Lower == "the") {
+			continue
+		}
+		name := d.text(s, j, end)
+		if _, known := d.dynLookup(name); known {
+			continue
+		}
+		e := d.entity(name, TypeMedia)
+		d.learn(name, e)
+	}
+}
+
+// stopWord: function words that never modify a firm group or fund.
+func stopWord(w string) bool {
+	switch w {
+	case "the", "a", "an", "and", "of", "to", "for", "in", "on", "at", "by", "with", "from", "as", "is", "are", "was",
+		"were", "be", "been", "has", "have", "had", "will", "would", "may", "might", "can", "could", "not", "no",
+		"that", "this", "these", "those", "its", "their", "his", "her", "our", "which", "who", "whom", "than",
+		"or", "but", "if", "so", "such", "also", "into", "over", "under", "about", "after", "before", "said":
+		return true
+	}
+	return false
+}

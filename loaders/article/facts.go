@@ -1,0 +1,825 @@
+package article
+
+import (
+	"sort"
+	"strings"
+)
+
+// Measure is a concession, restriction or retained policy: a party takes,
+// keeps or is said not to take a policy instrument.
+type Measure struct {
+	Grantor     *Entity
+	Beneficiary *Entity
+	Instrument  *Instrument
+	Sector      string
+	Polarity    string // asserted, denied, retained
+	Hedged      bool
+	Action      string // the cue's lemma ("reduce", "maintain")
+	Policy      string // the phrase of the text that names the policy
+	Evidence    []int  // sentences
+	PartOf      *Entity
+	sides       []span // where it was named in each evidence sentence
+}
+
+type span struct {
+	sent, start, end int
+	phrase           string
+}
+
+// Claim is a statement the text makes or rejects.
+type Claim struct {
+	Subject, Predicate, Object string
+	Polarity                   string
+	Hedged                     bool
+	Evidence                   int
+}
+
+// Polarities.
+const (
+	Asserted = "asserted"
+	Denied   = "denied"
+	Retained = "retained"
+)
+
+type cueAt struct {
+	pos, end int
+	hit      cueHit
+}
+
+type instAt struct {
+	start, end int
+	in         *Instrument
+}
+
+// clause is a stretch of a sentence with its own verb: sentences split at
+// semicolons, colons, dashes, contrast conjunctions and ", and" + subject.
+type clause struct {
+	start, end int
+	contrast   bool
+}
+
+// sentenceFacts holds what one sentence yields.
+type sentenceFacts struct {
+	measures []*Measure
+	clauses  []clause
+	subject  *Entity // the last grantor, for pronouns in later sentences
+}
+
+func (d *docState) clauses(s int, cues []cueAt) []clause {
+	toks := d.sents[s].Tokens
+	isContrast := map[int]int{}
+	for _, c := range cues {
+		if c.hit.kind == cueContrast {
+			isContrast[c.pos] = c.end
+		}
+	}
+	var out []clause
+	start := 0
+	cut := func(i int, contrast bool) {
+		if i > start {
+			out = append(out, clause{start: start, end: i})
+		}
+		start = i
+		_ = contrast
+	}
+	depth := 0
+	for i, t := range toks {
+		switch t.Text {
+		case "(":
+			depth++
+		case ")":
+			if depth > 0 {
+				depth--
+			}
+		}
+		if depth > 0 {
+			continue
+		}
+		switch {
+		case t.Text == ";" || t.Text == ":" || t.Text == "—" || t.Text == "?" || (t.Text == "–" && i > 0 && toks[i-1].End < t.Start):
+			cut(i+1, false)
+		case isContrast[i] > 0 && i > 0:
+			cut(i, true)
+		case t.Lower == "nor" && i > 0:
+			cut(i, false)
+		case t.Text == "," && i+2 < len(toks) && toks[i+1].Lower == "and" && d.startsClause(s, i+2):
+			cut(i+1, false)
+		case t.Text == "," && i+1 < len(toks) && (toks[i+1].Lower == "though" || toks[i+1].Lower == "although" || toks[i+1].Lower == "while" || toks[i+1].Lower == "whereas"):
+			cut(i+1, false)
+		}
+	}
+	if start < len(toks) {
+		out = append(out, clause{start: start, end: len(toks)})
+	}
+	for k := range out {
+		if isContrast[out[k].start] > 0 {
+			out[k].contrast = true
+		}
+	}
+	return out
+}
+
+// startsClause: a subject follows ("and it maintains", "and the U.S. receives").
+func (d *docState) startsClause(s, i int) bool {
+	toks := d.sents[s].Tokens
+	switch toks[i].Lower {
+	case "it", "they", "there", "he", "she", "we":
+		return true
+	case "the":
+		i++
+	}
+	if m := d.mentionAt(s, i); m != nil && m.Start == i && m.Ent.isActor() && m.Form != "demonym" {
+		return true
+	}
+	return false
+}
+
+// masked marks tokens inside parentheses: asides carry no facts of their own.
+func masked(toks []Token) []bool {
+	out := make([]bool, len(toks))
+	depth := 0
+	for i, t := range toks {
+		if t.Text == "(" {
+			depth++
+		}
+		out[i] = depth > 0
+		if t.Text == ")" && depth > 0 {
+			depth--
+		}
+	}
+	return out
+}
+
+// extractFacts finds the measures and claims of every sentence.
+func (d *docState) extractFacts() ([]*Measure, []Claim) {
+	var all []*Measure
+	var claims []Claim
+	var last *Entity
+	for s := range d.sents {
+		ms, cl, subj := d.sentenceFacts(s, last)
+		all = append(all, ms...)
+		claims = append(claims, cl...)
+		if subj != nil {
+			last = subj
+		}
+	}
+	return all, claims
+}
+
+func (d *docState) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Claim, *Entity) {
+	toks := d.sents[s].Tokens
+	mask := masked(toks)
+	var cues []cueAt
+	for _, m := range d.x.cues.Find(toks) {
+		if !mask[m.Start] {
+			cues = append(cues, cueAt{m.Start, m.End, pickCue(m.Vals)})
+		}
+	}
+	var insts []instAt
+	for _, m := range d.x.instruments.Find(toks) {
+		if !mask[m.Start] && !d.insideName(s, m.Start, m.End) {
+			insts = append(insts, instAt{m.Start, m.End, m.Vals[0]})
+		}
+	}
+	sectors := d.x.sectors.Find(toks)
+	// a cue word inside an instrument's phrase ("ban on imports") is part of its name
+	var free []cueAt
+	for _, c := range cues {
+		inside := false
+		for _, in := range insts {
+			if c.pos >= in.start && c.pos < in.end {
+				inside = true
+			}
+		}
+		if !inside {
+			free = append(free, c)
+		}
+	}
+	cues = free
+	var measures []*Measure
+	var claims []Claim
+	var clauseSubject *Entity
+	subject := prevSubject
+	for _, cl := range d.clauses(s, cues) {
+		var ccues []cueAt
+		for _, c := range cues {
+			if c.pos >= cl.start && c.pos < cl.end {
+				ccues = append(ccues, c)
+			}
+		}
+		groups := groupInstruments(insts, cl, ccues)
+		hedged := false
+		for _, c := range ccues {
+			if c.hit.kind == cueHedge && (c.pos == 0 || !toks[c.pos].IsCapitalized()) {
+				hedged = true
+			}
+		}
+		if len(groups) == 0 {
+			if g, ok := d.implicitGroup(s, cl, ccues, sectors); ok {
+				groups = append(groups, g)
+			}
+		}
+		negated := false
+		for _, g := range groups {
+			cue, ok := governingCue(ccues, g)
+			verbNeg, phraseNeg := d.negation(s, ccues, g, cue, ok)
+			if !ok && !verbNeg && !phraseNeg {
+				continue
+			}
+			pol := polarity(cue, ok, verbNeg)
+			if phraseNeg {
+				pol = Denied
+			}
+			m := &Measure{Instrument: g.in, Polarity: pol, Hedged: hedged, Evidence: []int{s}}
+			if ok {
+				m.Action = cue.hit.lemma
+			}
+			m.Grantor, m.Beneficiary = d.parties4(s, cl, g, cue, ok, clauseSubject, subject)
+			m.Sector = d.sectorOf(s, cl, g, sectors, ccues)
+			m.Policy = d.policyPhrase(s, cl, g)
+			m.sides = []span{{s, g.start, g.end, m.Policy}}
+			if d.deal != nil && (m.Grantor == d.deal || d.sentenceMentions(s, d.deal)) {
+				m.PartOf = d.deal
+			}
+			measures = append(measures, m)
+			if m.Grantor != nil {
+				clauseSubject = m.Grantor
+			}
+			if pol == Denied {
+				negated = true
+			}
+		}
+		if subj := d.clauseSubject(s, cl); subj != nil {
+			clauseSubject = subj
+		}
+		if c, ok := d.claim(s, cl, ccues, clauseSubject, hedged, negated); ok {
+			claims = append(claims, c)
+		}
+	}
+	if clauseSubject != nil {
+		subject = clauseSubject
+	}
+	return measures, claims, subject
+}
+
+// pickCue prefers the cue kinds that decide polarity when a phrase is in several lists.
+func pickCue(hits []cueHit) cueHit {
+	best := hits[0]
+	rank := func(k cueKind) int {
+		switch k {
+		case cueNegation:
+			return 0
+		case cueSurrender, cueReject, cueRetainedState:
+			return 1
+		case cueRetain:
+			return 2
+		case cueReceive:
+			return 3
+		case cuePairing, cueReciprocity, cueContrast:
+			return 4
+		}
+		return 5
+	}
+	for _, h := range hits[1:] {
+		if rank(h.kind) < rank(best.kind) {
+			best = h
+		}
+	}
+	return best
+}
+
+// insideName reports an instrument phrase that is part of an actor's name
+// ("Secretariat of Economy" is no tax; "EU Deforestation Regulation" is).
+func (d *docState) insideName(s, start, end int) bool {
+	for _, m := range d.mentions[s] {
+		if start >= m.Start && end <= m.End && m.Ent.Type != TypeFund {
+			return true
+		}
+	}
+	return false
+}
+
+// groupInstruments merges the instrument phrases of one noun phrase
+// ("blanket exemptions for import licensing") into one group.
+func groupInstruments(insts []instAt, cl clause, cues []cueAt) []instAt {
+	var out []instAt
+	for _, in := range insts {
+		if in.start < cl.start || in.start >= cl.end {
+			continue
+		}
+		if n := len(out); n > 0 {
+			prev := &out[n-1]
+			gap := in.start - prev.end
+			cueBetween := false
+			for _, c := range cues {
+				if c.pos >= prev.end && c.pos < in.start && c.hit.kind.governs() {
+					cueBetween = true
+				}
+			}
+			for _, c := range cues {
+				if c.pos >= prev.end && c.pos < in.start && c.hit.kind == cueNegation {
+					cueBetween = true
+				}
+			}
+			if gap <= 4 && !cueBetween && (prev.in == in.in || prev.in.Generic || in.in.Generic || gap == 0) {
+				if prev.in.Generic && !in.in.Generic {
+					prev.in = in.in
+				}
+				prev.end = in.end
+				continue
+			}
+		}
+		out = append(out, in)
+	}
+	return out
+}
+
+// implicitGroup: a clause with no instrument phrase may still name a policy
+// through a trade flow ("exports face scrutiny", "exports are unrestricted")
+// or a sector kept out of the deal ("Dairy remains off the table").
+func (d *docState) implicitGroup(s int, cl clause, cues []cueAt, sectors []Match[*Sector]) (instAt, bool) {
+	toks := d.sents[s].Tokens
+	var restrict, retain bool
+	for _, c := range cues {
+		switch c.hit.kind {
+		case cueRestrict:
+			restrict = true
+		case cueRetainedState, cueRetain:
+			retain = true
+		}
+	}
+	if !restrict && !retain {
+		return instAt{}, false
+	}
+	for i := cl.start; i < cl.end; i++ {
+		f, ok := d.x.lex.Flows[toks[i].Lower]
+		if !ok {
+			continue
+		}
+		id := f.Restrict
+		if retain {
+			id = f.Retain
+		}
+		if in := d.x.instByID[id]; in != nil {
+			return instAt{i, i + 1, in}, true
+		}
+	}
+	if !retain {
+		return instAt{}, false
+	}
+	for _, m := range sectors {
+		if m.Start >= cl.start && m.Start < cl.end {
+			for _, c := range cues {
+				if c.hit.kind == cueRetainedState && c.pos > m.Start {
+					if in := d.x.instByID["sector-exclusion"]; in != nil {
+						return instAt{m.Start, m.End, in}, true
+					}
+				}
+			}
+		}
+	}
+	return instAt{}, false
+}
+
+// governingCue is the cue that decides what happens to a group: the nearest
+// on its left, else (passives, retained states, "tariff cuts") on its right.
+func governingCue(cues []cueAt, g instAt) (cueAt, bool) {
+	var best cueAt
+	found := false
+	for _, c := range cues {
+		if !c.hit.kind.governs() || c.pos >= g.start {
+			continue
+		}
+		if !found || c.pos > best.pos {
+			best, found = c, true
+		}
+	}
+	if found {
+		return best, true
+	}
+	for _, c := range cues {
+		if c.hit.kind.governs() && c.pos >= g.end {
+			return c, true
+		}
+	}
+	return cueAt{}, false
+}
+
+// negation finds what a negation in the clause reaches: the governing verb
+// ("has never imposed", "did not surrender") or the group's own phrase
+// ("not preferential access", "without exclusive access", "no exemptions").
+func (d *docState) negation(s int, cues []cueAt, g instAt, cue cueAt, hasCue bool) (verb, phrase bool) {
+	toks := d.sents[s].Tokens
+	for _, c := range cues {
+		if c.hit.kind != cueNegation || c.pos >= g.start {
+			continue
+		}
+		if hasCue && (c.pos < cue.pos || cue.pos >= g.end) {
+			verb = true
+			continue
+		}
+		// between the verb and the phrase: only determiners and modifiers may separate them
+		gap := toks[c.end:g.start]
+		near := len(gap) <= 3
+		for _, t := range gap {
+			if t.Text == "," {
+				near = false
+			}
+		}
+		if near {
+			phrase = true
+		}
+	}
+	return verb, phrase
+}
+
+func polarity(cue cueAt, hasCue, negated bool) string {
+	if !hasCue {
+		if negated {
+			return Denied
+		}
+		return Asserted
+	}
+	switch cue.hit.kind {
+	case cueRetain, cueRetainedState:
+		if negated {
+			return Asserted
+		}
+		return Retained
+	case cueSurrender:
+		if negated {
+			return Retained
+		}
+		return Asserted
+	case cueReject:
+		if negated {
+			return Asserted
+		}
+		return Denied
+	}
+	if negated {
+		return Denied
+	}
+	return Asserted
+}
+
+// prepositions that put an actor in a role other than subject.
+var prepositions = map[string]bool{
+	"for": true, "to": true, "from": true, "with": true, "of": true, "on": true, "against": true, "into": true,
+	"including": true, "over": true, "at": true, "in": true, "toward": true, "towards": true, "than": true,
+	"between": true, "among": true, "like": true, "about": true, "despite": true,
+}
+
+// governedByPreposition: "for the U.S.", "with its partners".
+func governedByPreposition(toks []Token, i int) bool {
+	for i > 0 && isDeterminer(toks[i-1].Lower) {
+		i--
+	}
+	return i > 0 && prepositions[toks[i-1].Lower]
+}
+
+func (d *docState) clauseMentions(s int, cl clause) []Mention {
+	var out []Mention
+	mask := masked(d.sents[s].Tokens)
+	for _, m := range d.mentions[s] {
+		if m.Start >= cl.start && m.Start < cl.end && !mask[m.Start] {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// asGrantor maps a mention to the actor that can grant: people act for
+// their organisation; outlets, funds and groups of firms grant nothing.
+func asGrantor(m Mention) *Entity {
+	e := m.Ent
+	if m.Form == "demonym" {
+		return nil
+	}
+	if e.Type == TypePerson {
+		return e.Org
+	}
+	if e.isActor() {
+		return e
+	}
+	return nil
+}
+
+// clauseSubject is the actor in subject position before the clause's first verb cue.
+func (d *docState) clauseSubject(s int, cl clause) *Entity {
+	toks := d.sents[s].Tokens
+	for _, m := range d.clauseMentions(s, cl) {
+		if governedByPreposition(toks, m.Start) {
+			continue
+		}
+		if g := asGrantor(m); g != nil {
+			return g
+		}
+	}
+	return nil
+}
+
+// parties4 finds who grants a measure and who benefits from it.
+func (d *docState) parties4(s int, cl clause, g instAt, cue cueAt, hasCue bool, clauseSubj, prevSubj *Entity) (grantor, beneficiary *Entity) {
+	toks := d.sents[s].Tokens
+	ms := d.clauseMentions(s, cl)
+	verb := g.start
+	if hasCue && cue.pos < g.start {
+		verb = cue.pos
+	}
+	// subject: the nearest actor before the verb that no preposition governs
+	var subject *Entity
+	for k := len(ms) - 1; k >= 0; k-- {
+		m := ms[k]
+		if m.End > verb {
+			continue
+		}
+		if governedByPreposition(toks, m.Start) {
+			continue
+		}
+		if e := asGrantor(m); e != nil {
+			subject = e
+			break
+		}
+	}
+	if subject == nil {
+		for i := cl.start; i < verb; i++ {
+			switch toks[i].Lower {
+			case "it", "its", "they", "their":
+				subject = prevSubj
+				if clauseSubj != nil {
+					subject = clauseSubj
+				}
+			}
+		}
+	}
+	// passive with an agent: "... will be reduced by Japan"
+	if hasCue && cue.pos >= g.end {
+		for _, m := range ms {
+			if m.Start > cue.pos && toks[m.Start-1].Lower == "by" {
+				if e := asGrantor(m); e != nil {
+					subject = e
+				}
+			}
+		}
+	}
+	receive := hasCue && cue.hit.kind == cueReceive && cue.pos < g.start
+	if receive {
+		for k := len(ms) - 1; k >= 0; k-- {
+			if ms[k].End <= cue.pos && ms[k].Ent.Type != TypeMedia {
+				beneficiary = ms[k].Ent
+				break
+			}
+		}
+		grantor = d.counterpart(beneficiary)
+	} else {
+		grantor = subject
+	}
+	if beneficiary == nil {
+		beneficiary = d.beneficiaryOf(s, cl, ms, grantor)
+	}
+	if grantor == nil && !receive && clauseSubj == nil {
+		// an unstated grantor of a passive is the counterpart of whoever benefits
+		if beneficiary != nil && (beneficiary.Type == TypeCountry || beneficiary.Type == TypeBloc) {
+			grantor = d.counterpart(beneficiary)
+		}
+	}
+	if grantor == nil {
+		grantor = clauseSubj
+	}
+	if grantor == nil && len(d.parties) > 0 {
+		grantor = d.parties[0]
+	}
+	if beneficiary == grantor {
+		beneficiary = nil
+	}
+	return grantor, beneficiary
+}
+
+// beneficiaryOf: a group of firms named in the clause, an actor after
+// "for"/"to", an "X-bound" destination, or a demonym ("American products").
+func (d *docState) beneficiaryOf(s int, cl clause, ms []Mention, grantor *Entity) *Entity {
+	toks := d.sents[s].Tokens
+	ok := func(e *Entity) bool {
+		return e != nil && e != grantor && e.Type != TypeMedia && e.Type != TypeFund && e.Type != TypePerson &&
+			!(grantor != nil && e.Country != "" && e.Country == grantor.Country && e.Type == TypeFirmGroup && false)
+	}
+	for _, m := range ms {
+		if m.Ent.Type == TypeFirmGroup && ok(m.Ent) {
+			return m.Ent
+		}
+	}
+	for _, m := range ms {
+		if m.Start > 0 && (toks[m.Start-1].Lower == "for" || toks[m.Start-1].Lower == "to") && ok(m.Ent) {
+			return m.Ent
+		}
+		if m.End+1 < len(toks) && isDash(toks[m.End].Text) && toks[m.End+1].Lower == "bound" && ok(m.Ent) {
+			return m.Ent
+		}
+	}
+	for _, m := range ms {
+		if m.Form == "demonym" && ok(m.Ent) {
+			return m.Ent
+		}
+	}
+	return nil
+}
+
+// sectorOf: the sector named nearest the group in its clause, not across a
+// pairing cue ("rare earth access paired with digital tax relief").
+func (d *docState) sectorOf(s int, cl clause, g instAt, sectors []Match[*Sector], cues []cueAt) string {
+	best, bestDist := "", 1<<30
+	for _, m := range sectors {
+		if d.insideName(s, m.Start, m.End) || m.Start < cl.start || m.Start >= cl.end {
+			continue
+		}
+		lo, hi := min(m.Start, g.start), max(m.End, g.end)
+		split := false
+		for _, c := range cues {
+			if c.pos >= lo && c.pos < hi && (c.hit.kind == cuePairing || c.hit.kind == cueContrast) {
+				split = true
+			}
+		}
+		if split {
+			continue
+		}
+		dist := m.Start - g.end
+		if m.End <= g.start {
+			dist = g.start - m.End
+		}
+		if m.Start >= g.start && m.End <= g.end {
+			dist = 0
+		}
+		if dist < bestDist {
+			best, bestDist = m.Vals[0].Name, dist
+		}
+	}
+	return best
+}
+
+// policyPhrase is the text naming the policy: the instrument phrase with
+// its modifiers and the prepositional phrase that completes it.
+func (d *docState) policyPhrase(s int, cl clause, g instAt) string {
+	toks := d.sents[s].Tokens
+	start := g.start
+	for start > cl.start && g.start-start < 4 {
+		t := toks[start-1]
+		if (t.IsWord() && !t.IsCapitalized() && !stopWord(t.Lower) && !d.x.is("negation", t.Lower) && !d.isCue(t)) ||
+			isDigitWord(strings.NewReplacer(".", "", ",", "").Replace(t.Text)) || t.Text == "%" || t.Text == "-" {
+			start--
+			continue
+		}
+		break
+	}
+	end := g.end
+	if end < cl.end {
+		switch toks[end].Lower {
+		case "on", "for", "of", "over", "to", "from", "in", "at":
+			k := end + 1
+			for k < cl.end && k-end < 9 {
+				t := toks[k]
+				if t.Text == "," || t.Text == ";" || t.Text == "." || t.Text == "(" || t.Text == "—" || t.Text == "?" ||
+					t.Lower == "that" || t.Lower == "which" || t.Lower == "who" || t.Lower == "starting" || t.Lower == "but" || d.isCue(t) {
+					break
+				}
+				k++
+			}
+			if k > end+1 {
+				end = k
+			}
+		}
+	}
+	for end > g.end && (toks[end-1].Text == "“" || toks[end-1].Text == "\"" || stopWord(toks[end-1].Lower)) {
+		end--
+	}
+	return strings.TrimSpace(d.text(s, start, end))
+}
+
+func (d *docState) isCue(t Token) bool {
+	ms := d.x.cues.Find([]Token{t})
+	return len(ms) > 0
+}
+
+func (d *docState) sentenceMentions(s int, e *Entity) bool {
+	for _, m := range d.mentions[s] {
+		if m.Ent == e {
+			return true
+		}
+	}
+	return false
+}
+
+// claim records what a negated clause rejects: subject, verb and object.
+func (d *docState) claim(s int, cl clause, cues []cueAt, subj *Entity, hedged, negatedMeasure bool) (Claim, bool) {
+	toks := d.sents[s].Tokens
+	neg := -1
+	for _, c := range cues {
+		if c.hit.kind == cueNegation || c.hit.kind == cueReject {
+			neg = c.pos
+			break
+		}
+	}
+	if neg < 0 {
+		return Claim{}, false
+	}
+	subject := strings.TrimSpace(d.text(s, cl.start, neg))
+	subject = strings.Trim(subject, " ,;:—–")
+	for _, w := range []string{"but ", "and ", "nor ", "while ", "though ", "although "} {
+		subject = strings.TrimPrefix(subject, w)
+	}
+	if subj != nil && (subject == "" || len(subject) > 60) {
+		subject = subj.Name
+	}
+	// predicate: the first word after the negation that is not an auxiliary
+	p := neg + 1
+	for p < cl.end {
+		if m := d.mentionAt(s, p); m != nil && m.Start == p {
+			if subject == "" || subject == "nor" {
+				subject = m.Ent.Name
+			}
+			p = m.End
+			continue
+		}
+		if !(isAux(toks[p].Lower) || toks[p].Lower == "has" || toks[p].Lower == "have" || toks[p].Text == "'s") {
+			break
+		}
+		p++
+	}
+	predicate, object := "is", ""
+	if toks[neg].Lower == "no" || toks[neg].Lower == "without" || toks[neg].Lower == "nothing" {
+		predicate = "has"
+		if neg > cl.start {
+			predicate = strings.TrimSpace(d.text(s, neg-1, neg))
+		}
+		object = d.text(s, neg+1, cl.end)
+	} else if p < cl.end {
+		predicate = toks[p].Text
+		object = d.text(s, p+1, cl.end)
+	}
+	if c := cues[0]; c.hit.kind == cueReject {
+		predicate = c.hit.lemma
+		object = d.text(s, c.end, cl.end)
+	}
+	object = strings.Trim(object, " ,.;:?!—–")
+	if object == "" && subject == "" {
+		return Claim{}, false
+	}
+	return Claim{Subject: subject, Predicate: predicate, Object: object, Polarity: Denied, Hedged: hedged, Evidence: s}, true
+}
+
+func isAux(w string) bool {
+	switch w {
+	case "be", "is", "are", "was", "were", "been", "do", "does", "did", "will", "would", "can", "could",
+		"should", "shall", "may", "might", "must", "n't", "not", "never", "yet", "an", "a", "the", "any":
+		return true
+	}
+	return false
+}
+
+// mergeMeasures folds measures that state the same fact in several
+// sentences into one, with all their evidence.
+func mergeMeasures(ms []*Measure) []*Measure {
+	var out []*Measure
+	for _, m := range ms {
+		merged := false
+		for _, o := range out {
+			if o.Grantor == m.Grantor && o.Instrument == m.Instrument && o.Polarity == m.Polarity &&
+				(o.Sector == m.Sector || o.Sector == "" || m.Sector == "") {
+				for _, e := range m.Evidence {
+					if !containsInt(o.Evidence, e) {
+						o.Evidence = append(o.Evidence, e)
+					}
+				}
+				o.sides = append(o.sides, m.sides...)
+				if o.Sector == "" {
+					o.Sector = m.Sector
+				}
+				if o.Beneficiary == nil {
+					o.Beneficiary = m.Beneficiary
+				}
+				if o.PartOf == nil {
+					o.PartOf = m.PartOf
+				}
+				o.Hedged = o.Hedged && m.Hedged
+				merged = true
+				break
+			}
+		}
+		if !merged {
+			out = append(out, m)
+		}
+	}
+	for _, m := range out {
+		sort.Ints(m.Evidence)
+	}
+	return out
+}
+
+func containsInt(xs []int, x int) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,227 @@
+package article
+
+import (
+	"sort"
+	"strings"
+)
+
+// findMentions runs the lexicon and the document's discovered names over
+// every sentence, keeping the longest name at each place, then resolves
+// generic references ("the trade agreement", "the Commission").
+func (d *docState) findMentions() {
+	d.mentions = make([][]Mention, len(d.sents))
+	for s := range d.sents {
+		toks := d.sents[s].Tokens
+		var cands []Mention
+		for _, m := range d.static[s] {
+			h := m.Vals[0]
+			cands = append(cands, Mention{Start: m.Start, End: m.End, Ent: d.fromDef(h.def), Form: h.form})
+		}
+		for _, m := range d.dyn.Find(toks) {
+			cands = append(cands, Mention{Start: m.Start, End: m.End, Ent: m.Vals[0], Form: "name"})
+		}
+		sort.SliceStable(cands, func(i, j int) bool {
+			if cands[i].Start != cands[j].Start {
+				return cands[i].Start < cands[j].Start
+			}
+			return cands[i].End-cands[i].Start > cands[j].End-cands[j].Start
+		})
+		var kept []Mention
+		next := 0
+		for _, c := range cands {
+			if c.Start < next {
+				continue
+			}
+			kept = append(kept, c)
+			next = c.End
+		}
+		d.mentions[s] = kept
+	}
+	d.resolveOrgHeads()
+	for s := range d.sents {
+		for i := range d.mentions[s] {
+			m := &d.mentions[s][i]
+			toks := d.sents[s].Tokens
+			if m.End < len(toks) && toks[m.End].Text == "'s" {
+				m.Possessive = true
+			}
+			if surface := d.text(s, m.Start, m.End); surface != m.Ent.Name {
+				m.Ent.Aliases[surface] = true
+			}
+		}
+	}
+	d.countMentions()
+	d.findParties()
+	d.findDeal()
+}
+
+// resolveOrgHeads maps a lone capitalized organisation word ("the
+// Commission") to the document's organisation of that name.
+func (d *docState) resolveOrgHeads() {
+	for s := range d.sents {
+		toks := d.sents[s].Tokens
+		for i, t := range toks {
+			if !t.IsCapitalized() || !d.x.is("orghead", t.Text) || d.mentionAt(s, i) != nil {
+				continue
+			}
+			if i+1 < len(toks) && toks[i+1].IsCapitalized() {
+				continue
+			}
+			var best *Entity
+			for _, e := range d.order {
+				if (e.Type == TypeAgency || e.Type == TypeOrg) && e.count >= 0 && containsWord(e.Name, t.Text) && e.first <= s {
+					best = e
+				}
+			}
+			if best == nil {
+				for _, ms := range d.mentions {
+					for _, m := range ms {
+						if (m.Ent.Type == TypeAgency || m.Ent.Type == TypeOrg) && containsWord(m.Ent.Name, t.Text) {
+							best = m.Ent
+						}
+					}
+				}
+			}
+			if best != nil {
+				d.insertMention(s, Mention{Start: i, End: i + 1, Ent: best, Form: "reference"})
+			}
+		}
+	}
+}
+
+func containsWord(name, w string) bool {
+	for _, f := range strings.Fields(name) {
+		if f == w {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *docState) mentionAt(s, i int) *Mention {
+	for k := range d.mentions[s] {
+		m := &d.mentions[s][k]
+		if i >= m.Start && i < m.End {
+			return m
+		}
+	}
+	return nil
+}
+
+func (d *docState) insertMention(s int, m Mention) {
+	ms := append(d.mentions[s], m)
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+	d.mentions[s] = ms
+}
+
+func (d *docState) countMentions() {
+	for _, e := range d.order {
+		e.count, e.first = 0, -1
+	}
+	for s, ms := range d.mentions {
+		for _, m := range ms {
+			m.Ent.count++
+			if m.Ent.first < 0 {
+				m.Ent.first = s
+			}
+		}
+	}
+}
+
+// findParties picks the two states or blocs the article is most about.
+func (d *docState) findParties() {
+	var cands []*Entity
+	for _, e := range d.order {
+		if (e.Type == TypeCountry || e.Type == TypeBloc) && e.count > 0 {
+			cands = append(cands, e)
+		}
+	}
+	sort.SliceStable(cands, func(i, j int) bool {
+		if cands[i].count != cands[j].count {
+			return cands[i].count > cands[j].count
+		}
+		return cands[i].first < cands[j].first
+	})
+	if len(cands) > 2 {
+		cands = cands[:2]
+	}
+	d.parties = cands
+}
+
+// counterpart is the other main party of the article.
+func (d *docState) counterpart(e *Entity) *Entity {
+	if e == nil || len(d.parties) < 2 {
+		return nil
+	}
+	if d.parties[0] == e {
+		return d.parties[1]
+	}
+	if d.parties[1] == e {
+		return d.parties[0]
+	}
+	return nil
+}
+
+// findDeal resolves generic agreement phrases ("the trade agreement", "the
+// deal") to the agreement the article names, or to one named after its two
+// parties.
+func (d *docState) findDeal() {
+	for _, e := range d.order {
+		if e.Type == TypeAgreement && e.count > 0 {
+			d.deal = e
+			break
+		}
+	}
+	for s := range d.sents {
+		toks := d.sents[s].Tokens
+		for i := 0; i < len(toks); i++ {
+			t := toks[i]
+			if t.IsCapitalized() && i > 0 || !d.x.is("agreementhead", t.Text) || d.mentionAt(s, i) != nil {
+				continue
+			}
+			j := i
+			for j > 0 && (d.x.is("agreementmod", toks[j-1].Text) || toks[j-1].Text == "-") && !toks[j-1].IsCapitalized() {
+				j--
+			}
+			if j == i && !(t.Lower == "deal" || t.Lower == "agreement" || t.Lower == "pact" || t.Lower == "accord" || t.Lower == "framework") {
+				continue
+			}
+			if j == 0 || !isDeterminer(toks[j-1].Lower) {
+				continue
+			}
+			if d.deal == nil {
+				if len(d.parties) < 2 {
+					return
+				}
+				a, b := d.parties[0], d.parties[1]
+				if a.first > b.first {
+					a, b = b, a
+				}
+				d.deal = d.entity(shortName(a)+"–"+shortName(b)+" trade agreement", TypeAgreement)
+			}
+			d.insertMention(s, Mention{Start: j, End: i + 1, Ent: d.deal, Form: "reference"})
+			d.deal.Aliases[d.text(s, j, i+1)] = true
+			d.deal.count++
+			i++
+		}
+	}
+}
+
+func isDeterminer(w string) bool {
+	switch w {
+	case "the", "a", "this", "that", "their", "its", "new", "our", "his", "her":
+		return true
+	}
+	return false
+}
+
+// shortName is the form of an actor used inside compound names ("U.S.").
+func shortName(e *Entity) string {
+	best := e.Name
+	for _, a := range e.AliasList() {
+		if isAcronymToken(strings.ReplaceAll(a, ".", "")) && len(a) < len(best) && !strings.HasSuffix(a, "'s") && !strings.HasSuffix(a, "’s") {
+			best = a
+		}
+	}
+	return best
+}

@@ -1,0 +1,445 @@
+package article
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+	"golang.org/x/net/html"
+)
+
+// MaxArticleBytes bounds what one article may hold; longer inputs are
+// refused rather than read into memory.
+const MaxArticleBytes = 32 << 20
+
+// Extensions lists the article file types build reads.
+var Extensions = []string{".txt", ".md", ".markdown", ".html", ".htm"}
+
+// BlockKind says what a block of an article is.
+type BlockKind int
+
+// Block kinds.
+const (
+	Paragraph BlockKind = iota
+	Heading
+	ListItem
+)
+
+// Block is a heading, paragraph or list item of the cleaned text.
+type Block struct {
+	Kind   BlockKind
+	Text   string
+	Offset int // byte offset in the cleaned text
+}
+
+// Document is an article read and cleaned, ready for extraction.
+type Document struct {
+	Path   string
+	Title  string
+	Date   string
+	Source string
+	Blocks []Block
+}
+
+// Text is the cleaned text: the blocks joined by newlines.
+func (d *Document) Text() string {
+	var b strings.Builder
+	for i, bl := range d.Blocks {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(bl.Text)
+	}
+	return b.String()
+}
+
+// IsArticle reports whether path has an extension build reads.
+func IsArticle(path string) bool {
+	ext := strings.ToLower(filepath.Ext(path))
+	for _, e := range Extensions {
+		if ext == e {
+			return true
+		}
+	}
+	return false
+}
+
+// ReadFile reads and cleans one article file.
+func ReadFile(path string, lex *Lexicon) (*Document, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return nil, fmt.Errorf("%s: no such file", path)
+		case errors.Is(err, fs.ErrPermission):
+			return nil, fmt.Errorf("%s: permission denied", path)
+		}
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.IsDir() {
+		return nil, fmt.Errorf("%s: is a directory", path)
+	}
+	b, err := io.ReadAll(io.LimitReader(f, MaxArticleBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if len(b) > MaxArticleBytes {
+		return nil, fmt.Errorf("%s: larger than %d MB; not an article", path, MaxArticleBytes>>20)
+	}
+	doc, err := Parse(path, b, lex)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return doc, nil
+}
+
+// Parse cleans the bytes of an article; the extension of name picks the
+// reader (HTML, Markdown or plain text).
+func Parse(name string, b []byte, lex *Lexicon) (*Document, error) {
+	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+	if len(bytes.TrimSpace(b)) == 0 {
+		return nil, errors.New("empty file")
+	}
+	if bytes.IndexByte(b, 0) >= 0 {
+		return nil, errors.New("binary data, not an article")
+	}
+	if !utf8.Valid(b) {
+		line := 1 + bytes.Count(b[:invalidUTF8At(b)], []byte("\n"))
+		return nil, fmt.Errorf("line %d: invalid UTF-8", line)
+	}
+	doc := &Document{Path: name}
+	var lines []rawLine
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".html", ".htm":
+		var err error
+		if lines, err = readHTML(b, doc); err != nil {
+			return nil, err
+		}
+	case ".md", ".markdown":
+		body, err := frontMatter(b, doc)
+		if err != nil {
+			return nil, err
+		}
+		lines = readMarkdown(body)
+	default:
+		body, err := frontMatter(b, doc)
+		if err != nil {
+			return nil, err
+		}
+		lines = readText(body)
+	}
+	doc.Blocks = clean(lines, lex)
+	if doc.Title == "" {
+		for _, bl := range doc.Blocks {
+			if bl.Kind == Heading || bl.Kind == Paragraph {
+				doc.Title = bl.Text
+				break
+			}
+		}
+	}
+	return doc, nil
+}
+
+func invalidUTF8At(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
+}
+
+// rawLine is a line of text before boilerplate is removed.
+type rawLine struct {
+	kind BlockKind
+	text string
+}
+
+// frontMatter reads a leading "---" YAML block (title, date, source/url).
+func frontMatter(b []byte, doc *Document) ([]byte, error) {
+	s := string(b)
+	if !strings.HasPrefix(s, "---\n") && !strings.HasPrefix(s, "---\r\n") {
+		return b, nil
+	}
+	rest := s[strings.Index(s, "\n")+1:]
+	end := strings.Index(rest, "\n---")
+	if end < 0 {
+		return b, nil
+	}
+	var fm map[string]any
+	if err := yaml.Unmarshal([]byte(rest[:end]), &fm); err != nil {
+		return nil, fmt.Errorf("front matter: %s", strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	get := func(keys ...string) string {
+		for _, k := range keys {
+			if v, ok := fm[k]; ok && v != nil {
+				return strings.TrimSpace(fmt.Sprint(v))
+			}
+		}
+		return ""
+	}
+	doc.Title = get("title")
+	doc.Date = get("date", "published", "published_at")
+	doc.Source = get("source", "url", "link", "canonical")
+	body := rest[end+4:]
+	if i := strings.Index(body, "\n"); i >= 0 {
+		body = body[i+1:]
+	} else {
+		body = ""
+	}
+	return []byte(body), nil
+}
+
+var bullet = regexp.MustCompile(`^\s*(?:[-*•▪◦–]\s+|\d{1,3}[.)]\s+)`)
+
+func readText(b []byte) []rawLine {
+	var out []rawLine
+	for _, l := range strings.Split(string(b), "\n") {
+		l = strings.TrimSpace(strings.TrimSuffix(l, "\r"))
+		if l == "" {
+			continue
+		}
+		kind := Paragraph
+		if m := bullet.FindString(l); m != "" {
+			kind, l = ListItem, strings.TrimSpace(l[len(m):])
+		} else if looksLikeHeading(l) {
+			kind = Heading
+		}
+		out = append(out, rawLine{kind, l})
+	}
+	return out
+}
+
+// looksLikeHeading: a short line that does not end a sentence.
+func looksLikeHeading(l string) bool {
+	if len(strings.Fields(l)) > 14 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(l)
+	return !strings.ContainsRune(".!?\"”’)", last)
+}
+
+var (
+	mdHeading = regexp.MustCompile(`^#{1,6}\s+`)
+	mdLink    = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
+	mdEmph    = regexp.MustCompile(`(\*\*|__|\*|_|` + "`" + `)([^*_` + "`" + `]+?)(\*\*|__|\*|_|` + "`" + `)`)
+)
+
+func readMarkdown(b []byte) []rawLine {
+	var out []rawLine
+	var para []string
+	flush := func() {
+		if len(para) > 0 {
+			out = append(out, rawLine{Paragraph, strings.Join(para, " ")})
+			para = nil
+		}
+	}
+	inFence := false
+	for _, l := range strings.Split(string(b), "\n") {
+		l = strings.TrimSpace(strings.TrimSuffix(l, "\r"))
+		if strings.HasPrefix(l, "```") {
+			inFence = !inFence
+			flush()
+			continue
+		}
+		if inFence {
+			continue
+		}
+		if l == "" {
+			flush()
+			continue
+		}
+		l = mdEmph.ReplaceAllString(mdLink.ReplaceAllString(l, "$1"), "$2")
+		l = strings.TrimPrefix(l, "> ")
+		switch {
+		case mdHeading.MatchString(l):
+			flush()
+			out = append(out, rawLine{Heading, mdHeading.ReplaceAllString(l, "")})
+		case bullet.MatchString(l):
+			flush()
+			out = append(out, rawLine{ListItem, strings.TrimSpace(bullet.ReplaceAllString(l, ""))})
+		default:
+			para = append(para, l)
+		}
+	}
+	flush()
+	return out
+}
+
+// Elements whose text is never article text.
+var skipElements = map[string]bool{
+	"script": true, "style": true, "noscript": true, "template": true, "svg": true, "iframe": true,
+	"nav": true, "footer": true, "header": true, "aside": true, "form": true, "button": true,
+	"select": true, "object": true, "embed": true, "canvas": true, "head": true,
+}
+
+// Elements that end a line of text.
+var blockElements = map[string]bool{
+	"p": true, "div": true, "br": true, "li": true, "ul": true, "ol": true, "section": true, "article": true,
+	"main": true, "blockquote": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
+	"tr": true, "td": true, "th": true, "table": true, "figcaption": true, "figure": true, "dd": true, "dt": true,
+	"hr": true, "pre": true, "address": true,
+}
+
+func readHTML(b []byte, doc *Document) ([]rawLine, error) {
+	root, err := html.Parse(bytes.NewReader(b))
+	if err != nil {
+		return nil, fmt.Errorf("invalid HTML: %w", err)
+	}
+	h := &htmlText{doc: doc}
+	h.walk(root)
+	h.flush()
+	return h.lines, nil
+}
+
+type htmlText struct {
+	doc   *Document
+	lines []rawLine
+	cur   strings.Builder
+	kind  BlockKind
+}
+
+func (h *htmlText) flush() {
+	t := strings.Join(strings.Fields(h.cur.String()), " ")
+	if t != "" {
+		h.lines = append(h.lines, rawLine{h.kind, t})
+	}
+	h.cur.Reset()
+	h.kind = Paragraph
+}
+
+// walk visits the tree iteratively, so deeply nested input cannot exhaust the stack.
+func (h *htmlText) walk(root *html.Node) {
+	type frame struct {
+		n     *html.Node
+		leave bool
+	}
+	stack := []frame{{n: root}}
+	for len(stack) > 0 {
+		f := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		n := f.n
+		if f.leave {
+			if blockElements[n.Data] {
+				h.flush()
+			}
+			continue
+		}
+		switch n.Type {
+		case html.TextNode:
+			h.cur.WriteString(n.Data)
+			continue
+		case html.ElementNode:
+			if n.Data == "title" || n.Data == "meta" || n.Data == "link" {
+				h.head(n)
+			}
+			if skipElements[n.Data] {
+				continue
+			}
+			if blockElements[n.Data] {
+				h.flush()
+				switch n.Data {
+				case "h1", "h2", "h3", "h4", "h5", "h6":
+					h.kind = Heading
+				case "li":
+					h.kind = ListItem
+				}
+			}
+			stack = append(stack, frame{n: n, leave: true})
+		}
+		var kids []*html.Node
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			kids = append(kids, c)
+		}
+		for i := len(kids) - 1; i >= 0; i-- {
+			stack = append(stack, frame{n: kids[i]})
+		}
+	}
+}
+
+// head reads the title, date and source URL from <title>, <meta> and <link>.
+func (h *htmlText) head(n *html.Node) {
+	attr := func(k string) string {
+		for _, a := range n.Attr {
+			if strings.EqualFold(a.Key, k) {
+				return strings.TrimSpace(a.Val)
+			}
+		}
+		return ""
+	}
+	d := h.doc
+	switch n.Data {
+	case "title":
+		if n.FirstChild != nil && d.Title == "" {
+			d.Title = strings.Join(strings.Fields(n.FirstChild.Data), " ")
+		}
+	case "meta":
+		key := strings.ToLower(attr("property") + attr("name") + attr("itemprop"))
+		val := attr("content")
+		switch key {
+		case "og:title", "twitter:title":
+			if d.Title == "" {
+				d.Title = val
+			}
+		case "article:published_time", "date", "pubdate", "datepublished", "dc.date", "publish-date":
+			if d.Date == "" {
+				d.Date = val
+			}
+		case "og:url":
+			if d.Source == "" {
+				d.Source = val
+			}
+		}
+	case "link":
+		if strings.EqualFold(attr("rel"), "canonical") && d.Source == "" {
+			d.Source = attr("href")
+		}
+	}
+}
+
+// clean drops boilerplate lines and inline furniture and assigns offsets.
+func clean(lines []rawLine, lex *Lexicon) []Block {
+	drop := map[string]bool{}
+	for _, l := range lex.Boilerplate.Lines {
+		drop[strings.ToLower(strings.TrimSpace(l))] = true
+	}
+	var out []Block
+	off := 0
+	for _, l := range lines {
+		t := l.text
+		for _, in := range lex.Boilerplate.Inline {
+			t = strings.ReplaceAll(t, " "+in, "")
+			t = strings.ReplaceAll(t, in, "")
+		}
+		t = strings.Join(strings.Fields(t), " ")
+		if t == "" || drop[strings.ToLower(strings.TrimRight(t, " :"))] || drop[strings.ToLower(t)] {
+			continue
+		}
+		if hasPrefixFold(t, lex.Boilerplate.Prefixes) {
+			continue
+		}
+		out = append(out, Block{Kind: l.kind, Text: t, Offset: off})
+		off += len(t) + 1
+	}
+	return out
+}
+
+func hasPrefixFold(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,249 @@
+package article
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Token is a word, number or punctuation mark of a sentence.
+type Token struct {
+	Text       string // as written ("n’t" is normalised to "n't", "’s" to "'s")
+	Lower      string
+	Start, End int // byte offsets in the sentence
+}
+
+// IsWord reports whether the token starts with a letter or digit.
+func (t Token) IsWord() bool {
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// IsCapitalized reports whether the token starts with an upper-case letter.
+func (t Token) IsCapitalized() bool {
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	return unicode.IsUpper(r)
+}
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
+
+// Tokenize splits s into tokens: words (with letter-dot abbreviations such
+// as "U.S." kept whole), numbers ("98.4", "99,000"), the clitics "'s" and
+// "n't", and single punctuation marks.
+func Tokenize(s string) []Token {
+	var out []Token
+	emit := func(start, end int, text string) {
+		out = append(out, Token{Text: text, Lower: strings.ToLower(text), Start: start, End: end})
+	}
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += n
+		case unicode.IsDigit(r):
+			j := i + n
+			for j < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				if unicode.IsDigit(r2) || unicode.IsLetter(r2) {
+					j += n2
+					continue
+				}
+				if (r2 == '.' || r2 == ',') && j+1 < len(s) && s[j+1] >= '0' && s[j+1] <= '9' {
+					j += n2
+					continue
+				}
+				break
+			}
+			emit(i, j, s[i:j])
+			i = j
+		case unicode.IsLetter(r):
+			if j := abbreviationEnd(s, i); j > 0 {
+				emit(i, j, s[i:j])
+				i = j
+				continue
+			}
+			j := i + n
+			for j < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || r2 == '\u00AD' {
+					j += n2
+					continue
+				}
+				if isApostrophe(r2) && j+n2 < len(s) {
+					// "n't" splits off; "'s" splits off; "O'Brien" stays whole.
+					r3, _ := utf8.DecodeRuneInString(s[j+n2:])
+					if (r3 == 't' || r3 == 'T') && j > i && (s[j-1] == 'n' || s[j-1] == 'N') && !isLetterAt(s, j+n2+1) {
+						if j-1 > i {
+							emit(i, j-1, s[i:j-1])
+						}
+						emit(j-1, j+n2+1, "n't")
+						i = j + n2 + 1
+						j = -1
+						break
+					}
+					if (r3 == 's' || r3 == 'S') && !isLetterAt(s, j+n2+1) {
+						break
+					}
+					if unicode.IsLetter(r3) {
+						j += n2
+						continue
+					}
+				}
+				break
+			}
+			if j < 0 {
+				continue
+			}
+			emit(i, j, s[i:j])
+			i = j
+		case isApostrophe(r) && i+n < len(s) && (s[i+n] == 's' || s[i+n] == 'S') && !isLetterAt(s, i+n+1):
+			emit(i, i+n+1, "'s")
+			i += n + 1
+		default:
+			emit(i, i+n, s[i:i+n])
+			i += n
+		}
+	}
+	return out
+}
+
+func isLetterAt(s string, i int) bool {
+	if i >= len(s) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r)
+}
+
+// abbreviationEnd returns the end of a letter-dot abbreviation ("U.S.",
+// "e.g.") starting at i, or 0.
+func abbreviationEnd(s string, i int) int {
+	j, letters := i, 0
+	for j+1 < len(s) {
+		r, n := utf8.DecodeRuneInString(s[j:])
+		if !unicode.IsLetter(r) || j+n >= len(s) || s[j+n] != '.' {
+			break
+		}
+		letters++
+		j += n + 1
+	}
+	if letters < 2 || isLetterAt(s, j) {
+		return 0
+	}
+	return j
+}
+
+// Sentence is a sentence of a document with its place in the cleaned text.
+type Sentence struct {
+	Text   string
+	Offset int // byte offset in the cleaned text
+	Block  int // index of its block
+	Kind   BlockKind
+	Tokens []Token
+}
+
+// sentenceStarters are words after which an abbreviation's period ends a sentence.
+var sentenceStarters = map[string]bool{
+	"the": true, "this": true, "that": true, "it": true, "but": true, "in": true, "a": true, "an": true,
+	"he": true, "she": true, "they": true, "we": true, "its": true, "their": true, "however": true,
+	"meanwhile": true, "there": true, "these": true, "those": true, "what": true, "while": true,
+}
+
+// Segment splits the blocks of a document into sentences: headings and list
+// items are one sentence each; paragraphs split at sentence-final marks that
+// are not part of an abbreviation or a number.
+func Segment(doc *Document, lex *Lexicon) []Sentence {
+	abbr := map[string]bool{}
+	for _, a := range lex.Abbreviations {
+		abbr[strings.ToLower(a)] = true
+	}
+	var out []Sentence
+	for bi, bl := range doc.Blocks {
+		if bl.Kind != Paragraph {
+			out = append(out, newSentence(bl.Text, bl.Offset, bi, bl.Kind))
+			continue
+		}
+		start := 0
+		text := bl.Text
+		for _, end := range sentenceEnds(text, abbr) {
+			if s := strings.TrimSpace(text[start:end]); s != "" {
+				lead := len(text[start:end]) - len(strings.TrimLeft(text[start:end], " "))
+				out = append(out, newSentence(s, bl.Offset+start+lead, bi, bl.Kind))
+			}
+			start = end
+		}
+		if s := strings.TrimSpace(text[start:]); s != "" {
+			lead := len(text[start:]) - len(strings.TrimLeft(text[start:], " "))
+			out = append(out, newSentence(s, bl.Offset+start+lead, bi, bl.Kind))
+		}
+	}
+	return out
+}
+
+func newSentence(text string, off, block int, kind BlockKind) Sentence {
+	return Sentence{Text: text, Offset: off, Block: block, Kind: kind, Tokens: Tokenize(text)}
+}
+
+// sentenceEnds returns the byte offsets just after each sentence end in text.
+func sentenceEnds(text string, abbr map[string]bool) []int {
+	var ends []int
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		i += n
+		if r != '.' && r != '!' && r != '?' {
+			continue
+		}
+		j := i
+		for j < len(text) {
+			r2, n2 := utf8.DecodeRuneInString(text[j:])
+			if !strings.ContainsRune("\"”’')]»", r2) {
+				break
+			}
+			j += n2
+		}
+		if j >= len(text) || text[j] != ' ' {
+			continue
+		}
+		k := j
+		for k < len(text) && text[k] == ' ' {
+			k++
+		}
+		next, _ := utf8.DecodeRuneInString(text[k:])
+		if !(unicode.IsUpper(next) || unicode.IsDigit(next) || strings.ContainsRune("\"“‘'([—-", next)) {
+			continue
+		}
+		if r == '.' {
+			w := lastWord(text[:i])
+			if abbr[strings.ToLower(w)] || isInitial(w) {
+				nw := strings.ToLower(firstWord(text[k:]))
+				if !sentenceStarters[nw] {
+					continue
+				}
+			}
+		}
+		ends = append(ends, j)
+		i = j
+	}
+	return ends
+}
+
+// lastWord is the whitespace-delimited word ending text, with its final period.
+func lastWord(text string) string {
+	i := strings.LastIndexAny(text, " (\"“")
+	return text[i+1:]
+}
+
+func firstWord(text string) string {
+	text = strings.TrimLeft(text, "\"“‘'([")
+	if i := strings.IndexAny(text, " ,;:"); i >= 0 {
+		return text[:i]
+	}
+	return text
+}
+
+// isInitial reports a single capital letter and a period ("J.").
+func isInitial(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	return n > 0 && unicode.IsUpper(r) && w[n:] == "."
+}
