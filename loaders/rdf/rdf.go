@@ -178,14 +178,18 @@ func readNQuads(path string, br *bufio.Reader) ([]quad.Quad, error) {
 }
 
 // parseLine parses one N-Quads statement; the generated parser panics on
-// some inputs, which become errors here.
+// some inputs, which become errors here. nquads.Parse also takes bare words
+// (<a> <b> three .) as strings, so the line is first checked against the
+// strict grammar of nquads.ParseRaw.
 func parseLine(s string) (q quad.Quad, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("%v", r)
 		}
 	}()
-	q, err = nquads.Parse(s)
+	if _, err = nquads.ParseRaw(s); err == nil {
+		q, err = nquads.Parse(s)
+	}
 	if err != nil {
 		msg := strings.TrimPrefix(err.Error(), quad.ErrInvalid.Error()+": ")
 		return q, errors.New(msg)

@@ -81,6 +81,7 @@ func TestReadFileErrors(t *testing.T) {
 		{"invalid UTF-8 in N-Quads", "testdata/invalid-utf8.nq", rdf.Options{}, "testdata/invalid-utf8.nq:2: invalid UTF-8"},
 		{"invalid UTF-8 in JSON-LD", "testdata/invalid-utf8.jsonld", rdf.Options{}, "testdata/invalid-utf8.jsonld: invalid UTF-8 at byte 76"},
 		{"malformed N-Quads line", "testdata/malformed.nq", rdf.Options{}, "testdata/malformed.nq:3: malformed N-Quads: "},
+		{"a bare word where a value belongs", "testdata/bareword.nq", rdf.Options{}, "testdata/bareword.nq:2: malformed N-Quads: unexpected rune 't' at 62"},
 		{"malformed JSON-LD", "testdata/malformed.jsonld", rdf.Options{}, "testdata/malformed.jsonld: invalid jsonld: "},
 		{"unknown extension", "testdata/quads.ttl", rdf.Options{}, `testdata/quads.ttl: unknown extension ".ttl" (use --format; known: `},
 		{"unknown format", "testdata/quads.txt", rdf.Options{Format: "turtle"}, `testdata/quads.txt: unknown format "turtle" (known: `},
