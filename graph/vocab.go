@@ -32,6 +32,7 @@ const (
 	ClassConcession = NS + "Concession" // a measure a party takes, keeps or is said not to take
 	ClassBundle     = NS + "Bundle"     // measures the text presents as packaged together
 	ClassClaim      = NS + "Claim"      // a statement the text asserts or rejects
+	ClassInstrument = NS + "Instrument" // a policy instrument of the taxonomy
 )
 
 // Predicates.
@@ -54,6 +55,7 @@ const (
 	PolicyOf    = NS + "policy"      // concession -> policy
 	Polarity    = NS + "polarity"    // "asserted" | "denied" | "retained"
 	Hedged      = NS + "hedged"      // true when the text hedges the fact
+	Action      = NS + "action"      // the verb of a measure ("reduce", "maintain")
 	PartOf      = NS + "partOf"      // concession -> agreement
 	Evidence    = NS + "evidence"    // fact -> sentence
 	Member      = NS + "member"      // bundle -> concession

@@ -106,6 +106,8 @@ Exit codes: 0 success, 1 failure, 2 usage error.`,
 	pf.BoolVar(&g.JSON, "json", false, "print results as JSON")
 
 	root.AddCommand(
+		newBuildCmd(g),
+		newQueryCmd(g),
 		newLoadCmd(g),
 		newDumpCmd(g),
 		newStatsCmd(g),
