@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/cayleygraph/quad"
@@ -61,11 +62,30 @@ func runDump(cmd *cobra.Command, o *dumpOptions) error {
 	}
 	return writeOutput(o.IO.Out, o.Output, func(w io.Writer) error {
 		qw := format.Writer(w)
-		if _, err := qw.WriteQuads(quads); err != nil {
+		if _, err := standardLiterals(qw).WriteQuads(quads); err != nil {
 			qw.Close()
 			return err
 		}
 		return qw.Close()
+	})
+}
+
+// standardLiterals writes the native values cayley keeps typed literals as
+// (quad.Int, Float, Bool, Time) with full datatype IRIs: their own form says
+// <xsd:integer>, which other RDF tools read as an unknown IRI, and "True",
+// which is not an xsd:boolean. Loading the dump gives the same values back.
+func standardLiterals(w quad.Writer) quad.Writer {
+	return quad.ValuesWriter(w, func(_ quad.Direction, v quad.Value) (quad.Value, error) {
+		native, ok := v.(quad.TypedStringer)
+		if !ok {
+			return v, nil
+		}
+		ts := native.TypedString()
+		ts.Type = ts.Type.Full()
+		if b, ok := v.(quad.Bool); ok {
+			ts.Value = quad.String(strconv.FormatBool(bool(b)))
+		}
+		return ts, nil
 	})
 }
 
