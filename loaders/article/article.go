@@ -28,13 +28,30 @@ func (x *Extractor) Extract(doc *Document) *Result {
 	sents := Segment(doc, x.lex)
 	d := &docState{x: x, sents: sents, ents: map[string]*Entity{}, dyn: newGazetteer[*Entity](false)}
 	d.static = make([][]Match[nameHit], len(sents))
+	mentioned := map[string]int{}
 	for s := range sents {
 		d.static[s] = x.names.Find(sents[s].Tokens)
+		for _, m := range d.static[s] {
+			if def := m.Vals[0].def; def.typ == TypeCountry {
+				mentioned[def.country]++
+			}
+		}
+	}
+	// a name several lexicon actors share goes to the one of a state the article names
+	for s := range d.static {
+		for k, m := range d.static[s] {
+			if len(m.Vals) < 2 {
+				continue
+			}
+			vals := append([]nameHit{}, m.Vals...)
+			sort.SliceStable(vals, func(i, j int) bool { return mentioned[vals[i].def.country] > mentioned[vals[j].def.country] })
+			d.static[s][k].Vals = vals
+		}
 	}
 	d.discover()
 	d.findMentions()
 	measures, claims := d.extractFacts()
-	measures = mergeMeasures(measures)
+	measures = x.mergeMeasures(measures)
 	bundles := d.findBundles(measures)
 	var ents []*Entity
 	for _, e := range d.order {
@@ -51,8 +68,10 @@ func (x *Extractor) Extract(doc *Document) *Result {
 		}
 	}
 	for _, e := range ents {
-		if e.Org != nil && !containsEntity(ents, e.Org) {
-			ents = append(ents, e.Org)
+		for _, rel := range []*Entity{e.Org, e.state} {
+			if rel != nil && !containsEntity(ents, rel) {
+				ents = append(ents, rel)
+			}
 		}
 	}
 	sort.SliceStable(ents, func(i, j int) bool { return ents[i].first < ents[j].first })

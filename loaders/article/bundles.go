@@ -61,7 +61,7 @@ func (d *docState) findBundles(measures []*Measure) []*Bundle {
 			case cueContrast:
 				contrast = append(contrast, c)
 			case cueReciprocity:
-				if c.Start == 0 || (c.Start == 1 && !toks[0].IsWord()) {
+				if c.Start <= 4 {
 					recip = append(recip, c)
 				}
 			}

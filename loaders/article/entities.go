@@ -15,6 +15,7 @@ type Entity struct {
 	Aliases map[string]bool
 	Role    string  // a person's role ("Trade Minister")
 	Org     *Entity // the agency or state a person serves
+	state   *Entity // the state of a group of firms ("American buyers")
 	count   int     // mentions
 	first   int     // sentence of the first mention
 }
@@ -203,6 +204,7 @@ func (d *docState) discover() {
 		d.discoverPeople(s)
 	}
 	for s := range d.sents {
+		d.discoverAgreements(s)
 		d.discoverOrgs(s)
 		d.discoverCompanies(s)
 		d.discoverFirmGroups(s)
@@ -263,6 +265,43 @@ func (d *docState) discoverAcronyms(s int) {
 		e := d.entity(name, typ)
 		d.learn(name, e)
 		d.learn(acr, e)
+	}
+}
+
+// discoverAgreements finds named agreements: capitalized names ending in an
+// agreement head, with the parties' names in front ("Chile–China Free Trade
+// Agreement", "Double Contribution Convention").
+func (d *docState) discoverAgreements(s int) {
+	toks := d.sents[s].Tokens
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if !t.IsCapitalized() || (stopCaps[t.Lower] && !d.covered(s, i)) {
+			continue
+		}
+		end := i
+		for j := i; j < len(toks); {
+			if m := d.staticAt(s, j); m != nil && (m.Vals[0].def.typ == TypeCountry || m.Vals[0].def.typ == TypeBloc) {
+				j = m.End
+			} else if toks[j].IsWord() && toks[j].IsCapitalized() {
+				j++
+			} else if (isDash(toks[j].Text) || connectors[toks[j].Lower]) && j+1 < len(toks) && toks[j+1].IsCapitalized() && j > i {
+				j++
+			} else {
+				break
+			}
+			if d.x.is("agreementhead", toks[j-1].Text) && toks[j-1].IsCapitalized() {
+				end = j
+			}
+		}
+		if end-i < 2 {
+			continue
+		}
+		name := d.text(s, i, end)
+		if _, known := d.dynLookup(name); !known {
+			e := d.entity(name, TypeAgreement)
+			d.learn(name, e)
+		}
+		i = end - 1
 	}
 }
 
@@ -518,6 +557,10 @@ func (d *docState) discoverFirmGroups(s int) {
 				name := d.text(s, m.Start, k+1)
 				e := d.entity(name, TypeFirmGroup)
 				e.Country = def.country
+				if def.typ == TypeCountry {
+					e.state = d.fromDef(def)
+					e.state.Aliases[d.text(s, m.Start, m.End)] = true
+				}
 				d.learn(name, e)
 				break
 			}

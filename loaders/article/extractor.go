@@ -119,7 +119,12 @@ func NewExtractor(lex *Lexicon) *Extractor {
 			if o.Type == "organization" {
 				t = TypeOrg
 			}
-			addForms(&entityDef{name: o.Name, typ: t, country: o.Country, aliases: o.Aliases}, o.Aliases, nil, "")
+			aliases := o.Aliases
+			// "Department of Trade and Industry (Philippines)" is written without its qualifier
+			if i := strings.LastIndex(o.Name, " ("); i > 0 && strings.HasSuffix(o.Name, ")") {
+				aliases = append([]string{o.Name[:i]}, aliases...)
+			}
+			addForms(&entityDef{name: o.Name, typ: t, country: o.Country, aliases: aliases}, aliases, nil, "")
 		}
 	}
 	orgs(lex.Agencies, TypeAgency)
@@ -185,6 +190,8 @@ func NewExtractor(lex *Lexicon) *Extractor {
 	set("agreementmod", lex.AgreementMods)
 	set("fundhead", lex.FundHeads)
 	set("negation", c.Negation)
+	set("verbnegation", c.VerbNegation)
+	set("exchange", c.Exchange)
 	return x
 }
 

@@ -52,35 +52,29 @@ type instAt struct {
 }
 
 // clause is a stretch of a sentence with its own verb: sentences split at
-// semicolons, colons, dashes, contrast conjunctions and ", and" + subject.
+// semicolons, colons, dashes, contrast conjunctions, pairing cues and
+// ", and" + subject.
 type clause struct {
 	start, end int
-	contrast   bool
-}
-
-// sentenceFacts holds what one sentence yields.
-type sentenceFacts struct {
-	measures []*Measure
-	clauses  []clause
-	subject  *Entity // the last grantor, for pronouns in later sentences
+	contrast   bool // opens with "but", "while", "although" ...
+	exchange   bool // opens with "in exchange for", "in return for" ...
 }
 
 func (d *docState) clauses(s int, cues []cueAt) []clause {
 	toks := d.sents[s].Tokens
-	isContrast := map[int]int{}
+	opens := map[int]cueAt{}
 	for _, c := range cues {
-		if c.hit.kind == cueContrast {
-			isContrast[c.pos] = c.end
+		if c.hit.kind == cueContrast || c.hit.kind == cuePairing {
+			opens[c.pos] = c
 		}
 	}
 	var out []clause
 	start := 0
-	cut := func(i int, contrast bool) {
+	cut := func(i int) {
 		if i > start {
 			out = append(out, clause{start: start, end: i})
 		}
 		start = i
-		_ = contrast
 	}
 	depth := 0
 	for i, t := range toks {
@@ -95,25 +89,25 @@ func (d *docState) clauses(s int, cues []cueAt) []clause {
 		if depth > 0 {
 			continue
 		}
+		_, opensClause := opens[i]
 		switch {
 		case t.Text == ";" || t.Text == ":" || t.Text == "—" || t.Text == "?" || (t.Text == "–" && i > 0 && toks[i-1].End < t.Start):
-			cut(i+1, false)
-		case isContrast[i] > 0 && i > 0:
-			cut(i, true)
+			cut(i + 1)
+		case opensClause && i > 0:
+			cut(i)
 		case t.Lower == "nor" && i > 0:
-			cut(i, false)
+			cut(i)
 		case t.Text == "," && i+2 < len(toks) && toks[i+1].Lower == "and" && d.startsClause(s, i+2):
-			cut(i+1, false)
-		case t.Text == "," && i+1 < len(toks) && (toks[i+1].Lower == "though" || toks[i+1].Lower == "although" || toks[i+1].Lower == "while" || toks[i+1].Lower == "whereas"):
-			cut(i+1, false)
+			cut(i + 1)
 		}
 	}
 	if start < len(toks) {
 		out = append(out, clause{start: start, end: len(toks)})
 	}
 	for k := range out {
-		if isContrast[out[k].start] > 0 {
-			out[k].contrast = true
+		if c, ok := opens[out[k].start]; ok {
+			out[k].contrast = c.hit.kind == cueContrast
+			out[k].exchange = c.hit.kind == cuePairing && d.x.is("exchange", c.hit.lemma)
 		}
 	}
 	return out
@@ -123,7 +117,7 @@ func (d *docState) clauses(s int, cues []cueAt) []clause {
 func (d *docState) startsClause(s, i int) bool {
 	toks := d.sents[s].Tokens
 	switch toks[i].Lower {
-	case "it", "they", "there", "he", "she", "we":
+	case "it", "they", "there", "he", "she", "we", "nothing":
 		return true
 	case "the":
 		i++
@@ -166,40 +160,45 @@ func (d *docState) extractFacts() ([]*Measure, []Claim) {
 	return all, claims
 }
 
+// clauseContext carries what earlier clauses of a sentence established.
+type clauseContext struct {
+	subject  *Entity // grantor of the last clause
+	prev     *Entity // discourse subject of earlier sentences, for pronouns
+	cue      cueAt   // the last clause's governing cue ...
+	hasCue   bool
+	negated  bool // ... and whether a negation reached its measure
+	exchange bool
+}
+
 func (d *docState) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Claim, *Entity) {
 	toks := d.sents[s].Tokens
 	mask := masked(toks)
-	var cues []cueAt
-	for _, m := range d.x.cues.Find(toks) {
-		if !mask[m.Start] {
-			cues = append(cues, cueAt{m.Start, m.End, pickCue(m.Vals)})
-		}
-	}
 	var insts []instAt
 	for _, m := range d.x.instruments.Find(toks) {
 		if !mask[m.Start] && !d.insideName(s, m.Start, m.End) {
 			insts = append(insts, instAt{m.Start, m.End, m.Vals[0]})
 		}
 	}
-	sectors := d.x.sectors.Find(toks)
 	// a cue word inside an instrument's phrase ("ban on imports") is part of its name
-	var free []cueAt
-	for _, c := range cues {
+	var cues []cueAt
+	for _, m := range d.x.cues.Find(toks) {
+		if mask[m.Start] {
+			continue
+		}
 		inside := false
 		for _, in := range insts {
-			if c.pos >= in.start && c.pos < in.end {
+			if m.Start >= in.start && m.Start < in.end {
 				inside = true
 			}
 		}
 		if !inside {
-			free = append(free, c)
+			cues = append(cues, cueAt{m.Start, m.End, pickCue(m.Vals)})
 		}
 	}
-	cues = free
+	sectors := d.x.sectors.Find(toks)
 	var measures []*Measure
 	var claims []Claim
-	var clauseSubject *Entity
-	subject := prevSubject
+	ctx := clauseContext{prev: prevSubject}
 	for _, cl := range d.clauses(s, cues) {
 		var ccues []cueAt
 		for _, c := range cues {
@@ -207,34 +206,65 @@ func (d *docState) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Clai
 				ccues = append(ccues, c)
 			}
 		}
-		groups := groupInstruments(insts, cl, ccues)
 		hedged := false
 		for _, c := range ccues {
 			if c.hit.kind == cueHedge && (c.pos == 0 || !toks[c.pos].IsCapitalized()) {
 				hedged = true
 			}
 		}
+		groups := groupInstruments(insts, cl, ccues)
+		var verbGroup bool
 		if len(groups) == 0 {
-			if g, ok := d.implicitGroup(s, cl, ccues, sectors); ok {
+			if g, ok := d.verbInstrument(cl, ccues); ok {
+				groups, verbGroup = append(groups, g), true
+			} else if g, ok := d.implicitGroup(s, cl, ccues, sectors); ok {
 				groups = append(groups, g)
 			}
 		}
-		negated := false
+		found := false
 		for _, g := range groups {
 			cue, ok := governingCue(ccues, g)
-			verbNeg, phraseNeg := d.negation(s, ccues, g, cue, ok)
-			if !ok && !verbNeg && !phraseNeg {
-				continue
+			if verbGroup {
+				cue, ok = cueAt{g.start, g.end, cueHit{cueConcede, ""}}, true
+				for _, c := range ccues {
+					if c.pos == g.start {
+						cue = c
+					}
+				}
+			}
+			verbNeg, phraseNeg := d.negation(s, cl, ccues, g, cue, ok)
+			inherited := false
+			if !ok && !phraseNeg && !verbNeg {
+				switch {
+				case cl.contrast && ctx.hasCue && ctx.negated:
+					// "not an exemption ... but a review clause": the verb carries over, unnegated
+					cue, ok, inherited = ctx.cue, true, true
+				case cl.exchange && ctx.subject != nil:
+					// "in exchange for export caps": the counterpart's measure
+					cue, ok, inherited = cueAt{g.start, g.start, cueHit{cueConcede, ""}}, true, true
+				default:
+					continue
+				}
 			}
 			pol := polarity(cue, ok, verbNeg)
 			if phraseNeg {
+				pol = Denied
+			}
+			if !phraseNeg && !inherited && rejectedBefore(ccues, g, cue) {
 				pol = Denied
 			}
 			m := &Measure{Instrument: g.in, Polarity: pol, Hedged: hedged, Evidence: []int{s}}
 			if ok {
 				m.Action = cue.hit.lemma
 			}
-			m.Grantor, m.Beneficiary = d.parties4(s, cl, g, cue, ok, clauseSubject, subject)
+			if inherited && cl.exchange {
+				m.Grantor = d.counterpart(countryOf(ctx.subject))
+			}
+			if m.Grantor == nil {
+				m.Grantor, m.Beneficiary = d.parties4(s, cl, g, cue, ok && !inherited, &ctx)
+			} else {
+				m.Beneficiary = d.beneficiaryOf(s, cl, d.clauseMentions(s, cl), m.Grantor, g)
+			}
 			m.Sector = d.sectorOf(s, cl, g, sectors, ccues)
 			m.Policy = d.policyPhrase(s, cl, g)
 			m.sides = []span{{s, g.start, g.end, m.Policy}}
@@ -242,24 +272,57 @@ func (d *docState) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Clai
 				m.PartOf = d.deal
 			}
 			measures = append(measures, m)
-			if m.Grantor != nil {
-				clauseSubject = m.Grantor
+			found = true
+			if m.Grantor != nil && m.Grantor.Type != TypeFirmGroup {
+				ctx.subject = m.Grantor
 			}
-			if pol == Denied {
-				negated = true
-			}
+			ctx.cue, ctx.hasCue, ctx.negated = cue, ok, verbNeg || phraseNeg
+		}
+		if !found {
+			ctx.hasCue = false
 		}
 		if subj := d.clauseSubject(s, cl); subj != nil {
-			clauseSubject = subj
+			ctx.subject = subj
 		}
-		if c, ok := d.claim(s, cl, ccues, clauseSubject, hedged, negated); ok {
+		if c, ok := d.claim(s, cl, ccues, ctx.subject, hedged); ok {
 			claims = append(claims, c)
 		}
 	}
-	if clauseSubject != nil {
-		subject = clauseSubject
+	subject := prevSubject
+	if ctx.subject != nil {
+		subject = ctx.subject
 	}
 	return measures, claims, subject
+}
+
+// countryOf is the state behind an actor: itself, or the state of a group of firms.
+func countryOf(e *Entity) *Entity {
+	if e != nil && e.Type == TypeFirmGroup && e.state != nil {
+		return e.state
+	}
+	return e
+}
+
+// verbInstrument: a verb that names an instrument by itself ("will invest $2 billion").
+func (d *docState) verbInstrument(cl clause, cues []cueAt) (instAt, bool) {
+	for _, c := range cues {
+		if id, ok := d.x.lex.VerbInstr[c.hit.lemma]; ok && c.hit.kind == cueConcede {
+			if in := d.x.instByID[id]; in != nil {
+				return instAt{c.pos, c.end, in}, true
+			}
+		}
+	}
+	return instAt{}, false
+}
+
+// rejectedBefore: "rejected a request to cut its tariff" denies the cut.
+func rejectedBefore(cues []cueAt, g instAt, cue cueAt) bool {
+	for _, c := range cues {
+		if c.hit.kind == cueReject && c.pos < g.start && c.pos < cue.pos {
+			return true
+		}
+	}
+	return false
 }
 
 // pickCue prefers the cue kinds that decide polarity when a phrase is in several lists.
@@ -406,31 +469,43 @@ func governingCue(cues []cueAt, g instAt) (cueAt, bool) {
 }
 
 // negation finds what a negation in the clause reaches: the governing verb
-// ("has never imposed", "did not surrender") or the group's own phrase
-// ("not preferential access", "without exclusive access", "no exemptions").
-func (d *docState) negation(s int, cues []cueAt, g instAt, cue cueAt, hasCue bool) (verb, phrase bool) {
+// ("has never imposed", "did not agree to exempt", "nor did it promise to
+// limit") or the group's own phrase ("not preferential access", "without
+// exclusive access", "no exemptions").
+func (d *docState) negation(s int, cl clause, cues []cueAt, g instAt, cue cueAt, hasCue bool) (verb, phrase bool) {
 	toks := d.sents[s].Tokens
 	for _, c := range cues {
 		if c.hit.kind != cueNegation || c.pos >= g.start {
 			continue
 		}
-		if hasCue && (c.pos < cue.pos || cue.pos >= g.end) {
+		w := toks[c.pos].Lower
+		if hasCue && d.x.is("verbnegation", w) && c.pos < cue.pos && (cue.pos-c.end <= 5 || c.pos == cl.start) && !commaBetween(toks, c.end, cue.pos) {
 			verb = true
 			continue
 		}
-		// between the verb and the phrase: only determiners and modifiers may separate them
-		gap := toks[c.end:g.start]
-		near := len(gap) <= 3
-		for _, t := range gap {
-			if t.Text == "," {
-				near = false
+		if w == "no" || w == "not" || w == "without" || w == "never" || w == "none" {
+			gap := toks[c.end:g.start]
+			near := len(gap) <= 2
+			for _, t := range gap {
+				if !t.IsWord() || d.isCue(t) {
+					near = false
+				}
 			}
-		}
-		if near {
-			phrase = true
+			if near {
+				phrase = true
+			}
 		}
 	}
 	return verb, phrase
+}
+
+func commaBetween(toks []Token, i, j int) bool {
+	for k := i; k < j && k < len(toks); k++ {
+		if toks[k].Text == "," {
+			return true
+		}
+	}
+	return false
 }
 
 func polarity(cue cueAt, hasCue, negated bool) string {
@@ -491,8 +566,11 @@ func (d *docState) clauseMentions(s int, cl clause) []Mention {
 
 // asGrantor maps a mention to the actor that can grant: people act for
 // their organisation; outlets, funds and groups of firms grant nothing.
-func asGrantor(m Mention) *Entity {
+func asGrantor(m Mention, firms bool) *Entity {
 	e := m.Ent
+	if firms && (e.Type == TypeFirmGroup || e.Type == TypeCompany) {
+		return e
+	}
 	if m.Form == "demonym" {
 		return nil
 	}
@@ -512,80 +590,152 @@ func (d *docState) clauseSubject(s int, cl clause) *Entity {
 		if governedByPreposition(toks, m.Start) {
 			continue
 		}
-		if g := asGrantor(m); g != nil {
+		if g := asGrantor(m, false); g != nil {
 			return g
 		}
 	}
 	return nil
 }
 
+// isPassive: a form of "be" before the cue ("will be reduced", "were not touched").
+func isPassive(toks []Token, cue cueAt) bool {
+	for i := cue.pos - 1; i >= 0 && cue.pos-i <= 3; i-- {
+		switch toks[i].Lower {
+		case "be", "is", "are", "was", "were", "been", "being", "'s":
+			return true
+		case "not", "n't", "also", "fully", "still", "never", "now", "then":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// owner is the actor whose name or possessive modifies the group's phrase
+// ("India's 150% duty", "Swiss dairy and wine tariffs", "Mexican steel exports").
+func (d *docState) owner(s int, g instAt, ms []Mention, ctx *clauseContext) *Entity {
+	toks := d.sents[s].Tokens
+	for k := len(ms) - 1; k >= 0; k-- {
+		m := ms[k]
+		if m.End > g.start || g.start-m.End > 4 {
+			continue
+		}
+		between := toks[m.End:g.start]
+		ok := true
+		for _, t := range between {
+			if !(t.Text == "'s" || t.Text == "%" || t.Text == "-" || (t.IsWord() && !t.IsCapitalized() && !d.isCue(t) && !prepositions[t.Lower] && !isDeterminer(t.Lower))) {
+				ok = false
+			}
+		}
+		if !ok || governedByPreposition(toks, m.Start) {
+			continue
+		}
+		if e := countryOf(m.Ent); e.isActor() {
+			return e
+		}
+	}
+	for i := g.start - 1; i >= 0 && g.start-i <= 3; i-- {
+		if l := toks[i].Lower; l == "its" || l == "their" {
+			if ctx.subject != nil {
+				return ctx.subject
+			}
+			return ctx.prev
+		}
+	}
+	return nil
+}
+
 // parties4 finds who grants a measure and who benefits from it.
-func (d *docState) parties4(s int, cl clause, g instAt, cue cueAt, hasCue bool, clauseSubj, prevSubj *Entity) (grantor, beneficiary *Entity) {
+func (d *docState) parties4(s int, cl clause, g instAt, cue cueAt, hasCue bool, ctx *clauseContext) (grantor, beneficiary *Entity) {
 	toks := d.sents[s].Tokens
 	ms := d.clauseMentions(s, cl)
 	verb := g.start
 	if hasCue && cue.pos < g.start {
 		verb = cue.pos
 	}
-	// subject: the nearest actor before the verb that no preposition governs
+	firmsMayGrant := g.in.MAST == "Investment" || g.in.ID == "purchase-commitment"
+	passive := hasCue && isPassive(toks, cue)
+	// the subject: the nearest actor before the verb that no preposition governs
+	// ("pledges by Swiss companies to invest" counts its agent as the subject)
 	var subject *Entity
+	var subjectMention *Mention
 	for k := len(ms) - 1; k >= 0; k-- {
 		m := ms[k]
 		if m.End > verb {
 			continue
 		}
-		if governedByPreposition(toks, m.Start) {
+		agent := m.Start > 0 && toks[m.Start-1].Lower == "by" && m.End < len(toks) && toks[m.End].Lower == "to"
+		if governedByPreposition(toks, m.Start) && !agent {
 			continue
 		}
-		if e := asGrantor(m); e != nil {
-			subject = e
+		if e := asGrantor(m, firmsMayGrant); e != nil {
+			subject, subjectMention = e, &ms[k]
 			break
 		}
 	}
 	if subject == nil {
 		for i := cl.start; i < verb; i++ {
 			switch toks[i].Lower {
-			case "it", "its", "they", "their":
-				subject = prevSubj
-				if clauseSubj != nil {
-					subject = clauseSubj
+			case "it", "they":
+				subject = ctx.prev
+				if ctx.subject != nil {
+					subject = ctx.subject
 				}
 			}
 		}
 	}
-	// passive with an agent: "... will be reduced by Japan"
-	if hasCue && cue.pos >= g.end {
+	// a passive's agent: "... will be reduced by Japan"
+	var agent *Entity
+	if passive {
 		for _, m := range ms {
 			if m.Start > cue.pos && toks[m.Start-1].Lower == "by" {
-				if e := asGrantor(m); e != nil {
-					subject = e
-				}
+				agent = asGrantor(m, firmsMayGrant)
 			}
 		}
 	}
-	receive := hasCue && cue.hit.kind == cueReceive && cue.pos < g.start
-	if receive {
+	switch {
+	case hasCue && cue.hit.kind == cueReceive && cue.pos < g.start && !passive:
+		// "the U.S. receives no exemptions": the subject benefits, its counterpart grants
 		for k := len(ms) - 1; k >= 0; k-- {
-			if ms[k].End <= cue.pos && ms[k].Ent.Type != TypeMedia {
+			if ms[k].End <= cue.pos && ms[k].Ent.Type != TypeMedia && ms[k].Ent.Type != TypePerson {
 				beneficiary = ms[k].Ent
 				break
 			}
 		}
-		grantor = d.counterpart(beneficiary)
-	} else {
+		grantor = d.counterpart(countryOf(beneficiary))
+	case agent != nil:
+		grantor = agent
+	case passive || (hasCue && cue.pos >= g.end) || !hasCue:
+		// the phrase is the subject: its owner grants ("India's duty will be halved");
+		// otherwise whoever benefits is named and the counterpart grants
+		grantor = d.owner(s, g, ms, ctx)
+		if grantor == nil && passive && subject != nil && subjectMention != nil && subjectMention.Start < g.start {
+			beneficiary = subject
+			grantor = d.counterpart(countryOf(subject))
+		}
+		if grantor == nil && !passive {
+			grantor = subject
+		}
+	default:
 		grantor = subject
-	}
-	if beneficiary == nil {
-		beneficiary = d.beneficiaryOf(s, cl, ms, grantor)
-	}
-	if grantor == nil && !receive && clauseSubj == nil {
-		// an unstated grantor of a passive is the counterpart of whoever benefits
-		if beneficiary != nil && (beneficiary.Type == TypeCountry || beneficiary.Type == TypeBloc) {
-			grantor = d.counterpart(beneficiary)
+		if grantor == nil {
+			grantor = d.owner(s, g, ms, ctx)
 		}
 	}
+	if beneficiary == nil {
+		beneficiary = d.beneficiaryOf(s, cl, ms, grantor, g)
+	}
+	if grantor == nil && passive && beneficiary != nil {
+		grantor = d.counterpart(countryOf(beneficiary))
+	}
+	if grantor == nil && cl.exchange && ctx.subject != nil {
+		grantor = d.counterpart(countryOf(ctx.subject))
+	}
 	if grantor == nil {
-		grantor = clauseSubj
+		grantor = ctx.subject
+	}
+	if grantor == nil {
+		grantor = ctx.prev
 	}
 	if grantor == nil && len(d.parties) > 0 {
 		grantor = d.parties[0]
@@ -598,11 +748,10 @@ func (d *docState) parties4(s int, cl clause, g instAt, cue cueAt, hasCue bool, 
 
 // beneficiaryOf: a group of firms named in the clause, an actor after
 // "for"/"to", an "X-bound" destination, or a demonym ("American products").
-func (d *docState) beneficiaryOf(s int, cl clause, ms []Mention, grantor *Entity) *Entity {
+func (d *docState) beneficiaryOf(s int, cl clause, ms []Mention, grantor *Entity, g instAt) *Entity {
 	toks := d.sents[s].Tokens
 	ok := func(e *Entity) bool {
-		return e != nil && e != grantor && e.Type != TypeMedia && e.Type != TypeFund && e.Type != TypePerson &&
-			!(grantor != nil && e.Country != "" && e.Country == grantor.Country && e.Type == TypeFirmGroup && false)
+		return e != nil && e != grantor && countryOf(e) != grantor && e.Type != TypeMedia && e.Type != TypeFund && e.Type != TypePerson
 	}
 	for _, m := range ms {
 		if m.Ent.Type == TypeFirmGroup && ok(m.Ent) {
@@ -618,7 +767,7 @@ func (d *docState) beneficiaryOf(s int, cl clause, ms []Mention, grantor *Entity
 		}
 	}
 	for _, m := range ms {
-		if m.Form == "demonym" && ok(m.Ent) {
+		if m.Form == "demonym" && ok(m.Ent) && m.Start > g.start {
 			return m.Ent
 		}
 	}
@@ -710,7 +859,7 @@ func (d *docState) sentenceMentions(s int, e *Entity) bool {
 }
 
 // claim records what a negated clause rejects: subject, verb and object.
-func (d *docState) claim(s int, cl clause, cues []cueAt, subj *Entity, hedged, negatedMeasure bool) (Claim, bool) {
+func (d *docState) claim(s int, cl clause, cues []cueAt, subj *Entity, hedged bool) (Claim, bool) {
 	toks := d.sents[s].Tokens
 	neg := -1
 	for _, c := range cues {
@@ -777,33 +926,33 @@ func isAux(w string) bool {
 }
 
 // mergeMeasures folds measures that state the same fact in several
-// sentences into one, with all their evidence.
-func mergeMeasures(ms []*Measure) []*Measure {
+// sentences into one, with all their evidence: the same grantor,
+// instrument, polarity and sector, and phrases that do not name different
+// things (their words beyond the instrument's own overlap, or one has none).
+func (x *Extractor) mergeMeasures(ms []*Measure) []*Measure {
 	var out []*Measure
 	for _, m := range ms {
 		merged := false
 		for _, o := range out {
-			if o.Grantor == m.Grantor && o.Instrument == m.Instrument && o.Polarity == m.Polarity &&
-				(o.Sector == m.Sector || o.Sector == "" || m.Sector == "") {
-				for _, e := range m.Evidence {
-					if !containsInt(o.Evidence, e) {
-						o.Evidence = append(o.Evidence, e)
-					}
-				}
-				o.sides = append(o.sides, m.sides...)
-				if o.Sector == "" {
-					o.Sector = m.Sector
-				}
-				if o.Beneficiary == nil {
-					o.Beneficiary = m.Beneficiary
-				}
-				if o.PartOf == nil {
-					o.PartOf = m.PartOf
-				}
-				o.Hedged = o.Hedged && m.Hedged
-				merged = true
-				break
+			if o.Grantor != m.Grantor || o.Instrument != m.Instrument || o.Polarity != m.Polarity || o.Sector != m.Sector ||
+				!x.samePolicy(o, m) {
+				continue
 			}
+			for _, e := range m.Evidence {
+				if !containsInt(o.Evidence, e) {
+					o.Evidence = append(o.Evidence, e)
+				}
+			}
+			o.sides = append(o.sides, m.sides...)
+			if o.Beneficiary == nil {
+				o.Beneficiary = m.Beneficiary
+			}
+			if o.PartOf == nil {
+				o.PartOf = m.PartOf
+			}
+			o.Hedged = o.Hedged && m.Hedged
+			merged = true
+			break
 		}
 		if !merged {
 			out = append(out, m)
@@ -813,6 +962,37 @@ func mergeMeasures(ms []*Measure) []*Measure {
 		sort.Ints(m.Evidence)
 	}
 	return out
+}
+
+// samePolicy compares the distinctive words of two measures' phrases.
+func (x *Extractor) samePolicy(a, b *Measure) bool {
+	generic := map[string]bool{}
+	for _, t := range a.Instrument.Terms {
+		for _, tok := range Tokenize(t) {
+			generic[tok.Lower] = true
+		}
+	}
+	words := func(m *Measure) map[string]bool {
+		out := map[string]bool{}
+		for _, sp := range m.sides {
+			for _, t := range Tokenize(sp.phrase) {
+				if t.IsWord() && !generic[t.Lower] && !stopWord(t.Lower) {
+					out[t.Lower] = true
+				}
+			}
+		}
+		return out
+	}
+	wa, wb := words(a), words(b)
+	if len(wa) == 0 || len(wb) == 0 {
+		return true
+	}
+	for w := range wa {
+		if wb[w] {
+			return true
+		}
+	}
+	return false
 }
 
 func containsInt(xs []int, x int) bool {

@@ -34,6 +34,7 @@ type Lexicon struct {
 	AgreementHead []string            `yaml:"agreement_heads"`
 	AgreementMods []string            `yaml:"agreement_modifiers"`
 	FundHeads     []string            `yaml:"fund_heads"`
+	VerbInstr     map[string]string   `yaml:"verb_instruments"`
 	Flows         map[string]FlowRule `yaml:"flows"`
 	Boilerplate   Boilerplate         `yaml:"boilerplate"`
 	Abbreviations []string            `yaml:"abbreviations"`
@@ -91,6 +92,8 @@ type Cues struct {
 	Reject         []string `yaml:"reject"`
 	RetainedStates []string `yaml:"retained_states"`
 	Negation       []string `yaml:"negation"`
+	VerbNegation   []string `yaml:"verb_negation"`
+	Exchange       []string `yaml:"exchange"`
 	Hedge          []string `yaml:"hedge"`
 	Pairing        []string `yaml:"pairing"`
 	Reciprocity    []string `yaml:"reciprocity"`
@@ -193,6 +196,8 @@ func (l *Lexicon) add(path string, b []byte) error {
 	c.Reject = append(c.Reject, p.Reject...)
 	c.RetainedStates = append(c.RetainedStates, p.RetainedStates...)
 	c.Negation = append(c.Negation, p.Negation...)
+	c.VerbNegation = append(c.VerbNegation, p.VerbNegation...)
+	c.Exchange = append(c.Exchange, p.Exchange...)
 	c.Hedge = append(c.Hedge, p.Hedge...)
 	c.Pairing = append(c.Pairing, p.Pairing...)
 	c.Reciprocity = append(c.Reciprocity, p.Reciprocity...)
@@ -206,6 +211,12 @@ func (l *Lexicon) add(path string, b []byte) error {
 	l.AgreementHead = append(l.AgreementHead, part.AgreementHead...)
 	l.AgreementMods = append(l.AgreementMods, part.AgreementMods...)
 	l.FundHeads = append(l.FundHeads, part.FundHeads...)
+	if l.VerbInstr == nil {
+		l.VerbInstr = map[string]string{}
+	}
+	for k, v := range part.VerbInstr {
+		l.VerbInstr[k] = v
+	}
 	if l.Flows == nil {
 		l.Flows = map[string]FlowRule{}
 	}
@@ -243,6 +254,11 @@ func (l *Lexicon) validate(path string) error {
 			if id != "" && !ids[id] {
 				return fmt.Errorf("%s: flow %q names unknown instrument %q", path, word, id)
 			}
+		}
+	}
+	for verb, id := range l.VerbInstr {
+		if !ids[id] {
+			return fmt.Errorf("%s: verb %q names unknown instrument %q", path, verb, id)
 		}
 	}
 	sectors := map[string]bool{}

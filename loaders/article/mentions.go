@@ -164,7 +164,7 @@ func (d *docState) counterpart(e *Entity) *Entity {
 
 // findDeal resolves generic agreement phrases ("the trade agreement", "the
 // deal") to the agreement the article names, or to one named after its two
-// parties.
+// parties and the first such phrase.
 func (d *docState) findDeal() {
 	for _, e := range d.order {
 		if e.Type == TypeAgreement && e.count > 0 {
@@ -179,8 +179,11 @@ func (d *docState) findDeal() {
 			if t.IsCapitalized() && i > 0 || !d.x.is("agreementhead", t.Text) || d.mentionAt(s, i) != nil {
 				continue
 			}
+			if i+1 < len(toks) && d.x.is("agreementhead", toks[i+1].Text) {
+				continue // "framework agreement": the phrase ends at the last head
+			}
 			j := i
-			for j > 0 && (d.x.is("agreementmod", toks[j-1].Text) || toks[j-1].Text == "-") && !toks[j-1].IsCapitalized() {
+			for j > 0 && (d.x.is("agreementmod", toks[j-1].Text) || d.x.is("agreementhead", toks[j-1].Text) || toks[j-1].Text == "-") && !toks[j-1].IsCapitalized() {
 				j--
 			}
 			if j == i && !(t.Lower == "deal" || t.Lower == "agreement" || t.Lower == "pact" || t.Lower == "accord" || t.Lower == "framework") {
@@ -189,6 +192,7 @@ func (d *docState) findDeal() {
 			if j == 0 || !isDeterminer(toks[j-1].Lower) {
 				continue
 			}
+			phrase := d.text(s, j, i+1)
 			if d.deal == nil {
 				if len(d.parties) < 2 {
 					return
@@ -197,12 +201,15 @@ func (d *docState) findDeal() {
 				if a.first > b.first {
 					a, b = b, a
 				}
-				d.deal = d.entity(shortName(a)+"–"+shortName(b)+" trade agreement", TypeAgreement)
+				name := phrase
+				if j == i {
+					name = "trade " + phrase
+				}
+				d.deal = d.entity(shortName(a)+"–"+shortName(b)+" "+name, TypeAgreement)
 			}
 			d.insertMention(s, Mention{Start: j, End: i + 1, Ent: d.deal, Form: "reference"})
-			d.deal.Aliases[d.text(s, j, i+1)] = true
+			d.deal.Aliases[phrase] = true
 			d.deal.count++
-			i++
 		}
 	}
 }
