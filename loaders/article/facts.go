@@ -222,6 +222,7 @@ func (d *docState) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Clai
 			}
 		}
 		found := false
+		negatedPhraseEnd := -1
 		for _, g := range groups {
 			cue, ok := governingCue(ccues, g)
 			if verbGroup {
@@ -233,6 +234,9 @@ func (d *docState) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Clai
 				}
 			}
 			verbNeg, phraseNeg := d.negation(s, cl, ccues, g, cue, ok)
+			if ok && negatedPhraseEnd >= 0 && cue.pos > negatedPhraseEnd-1 && cue.pos-negatedPhraseEnd <= 1 {
+				verbNeg = true // "no side deal exempting X from Y": the verb belongs to a negated phrase
+			}
 			inherited := false
 			if !ok && !phraseNeg && !verbNeg {
 				switch {
@@ -249,6 +253,7 @@ func (d *docState) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Clai
 			pol := polarity(cue, ok, verbNeg)
 			if phraseNeg {
 				pol = Denied
+				negatedPhraseEnd = g.end
 			}
 			if !phraseNeg && !inherited && rejectedBefore(ccues, g, cue) {
 				pol = Denied
@@ -734,9 +739,6 @@ func (d *docState) parties4(s int, cl clause, g instAt, cue cueAt, hasCue bool, 
 	if grantor == nil {
 		grantor = ctx.subject
 	}
-	if grantor == nil {
-		grantor = ctx.prev
-	}
 	if grantor == nil && len(d.parties) > 0 {
 		grantor = d.parties[0]
 	}
@@ -934,9 +936,15 @@ func (x *Extractor) mergeMeasures(ms []*Measure) []*Measure {
 	for _, m := range ms {
 		merged := false
 		for _, o := range out {
-			if o.Grantor != m.Grantor || o.Instrument != m.Instrument || o.Polarity != m.Polarity || o.Sector != m.Sector ||
-				!x.samePolicy(o, m) {
+			if o.Grantor != m.Grantor || o.Instrument != m.Instrument || o.Polarity != m.Polarity || !x.samePolicy(o, m) {
 				continue
+			}
+			// a sector on one side only: merge a bare mention ("digital tax") into the full one
+			if o.Sector != m.Sector && !(o.Sector == "" && !x.distinctive(o) || m.Sector == "" && !x.distinctive(m)) {
+				continue
+			}
+			if o.Sector == "" {
+				o.Sector = m.Sector
 			}
 			for _, e := range m.Evidence {
 				if !containsInt(o.Evidence, e) {
@@ -964,26 +972,31 @@ func (x *Extractor) mergeMeasures(ms []*Measure) []*Measure {
 	return out
 }
 
-// samePolicy compares the distinctive words of two measures' phrases.
-func (x *Extractor) samePolicy(a, b *Measure) bool {
+// distinctWords are the words of a measure's phrases beyond its instrument's own.
+func (x *Extractor) distinctWords(m *Measure) map[string]bool {
 	generic := map[string]bool{}
-	for _, t := range a.Instrument.Terms {
+	for _, t := range m.Instrument.Terms {
 		for _, tok := range Tokenize(t) {
 			generic[tok.Lower] = true
 		}
 	}
-	words := func(m *Measure) map[string]bool {
-		out := map[string]bool{}
-		for _, sp := range m.sides {
-			for _, t := range Tokenize(sp.phrase) {
-				if t.IsWord() && !generic[t.Lower] && !stopWord(t.Lower) {
-					out[t.Lower] = true
-				}
+	out := map[string]bool{}
+	for _, sp := range m.sides {
+		for _, t := range Tokenize(sp.phrase) {
+			if t.IsWord() && !generic[t.Lower] && !stopWord(t.Lower) {
+				out[t.Lower] = true
 			}
 		}
-		return out
 	}
-	wa, wb := words(a), words(b)
+	return out
+}
+
+// distinctive reports a phrase that says more than the instrument's name.
+func (x *Extractor) distinctive(m *Measure) bool { return len(x.distinctWords(m)) > 0 }
+
+// samePolicy compares the distinctive words of two measures' phrases.
+func (x *Extractor) samePolicy(a, b *Measure) bool {
+	wa, wb := x.distinctWords(a), x.distinctWords(b)
 	if len(wa) == 0 || len(wb) == 0 {
 		return true
 	}
