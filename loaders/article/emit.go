@@ -67,6 +67,7 @@ var classOf = map[string]string{
 // Quads turns a result into quads labelled with the document's IRI.
 func (r *Result) Quads() []quad.Quad {
 	doc := DocIRI(r.ID)
+	base := string(doc)
 	var out []quad.Quad
 	add := func(s quad.Value, p string, o quad.Value) {
 		out = append(out, quad.Quad{Subject: s, Predicate: quad.IRI(p), Object: o, Label: doc})
@@ -78,7 +79,7 @@ func (r *Result) Quads() []quad.Quad {
 	if r.Doc.Date != "" {
 		add(doc, tg.Date, str(r.Doc.Date))
 	}
-	sent := func(i int) quad.IRI { return quad.IRI(fmt.Sprintf("%s#s%d", doc, i)) }
+	sent := func(i int) quad.IRI { return quad.IRI(fmt.Sprintf("%s#s%d", base, i)) }
 	used := map[int]bool{}
 	for _, m := range r.Measures {
 		for _, e := range m.Evidence {
@@ -120,13 +121,13 @@ func (r *Result) Quads() []quad.Quad {
 	measureIRI := map[*Measure]quad.IRI{}
 	seen := map[quad.IRI]int{}
 	for _, m := range r.Measures {
-		iri := quad.IRI(fmt.Sprintf("%s#m-%s-%s-%s", doc, slugOf(m.Grantor), m.Instrument.ID, m.Polarity))
+		iri := quad.IRI(fmt.Sprintf("%s#m-%s-%s-%s", base, slugOf(m.Grantor), m.Instrument.ID, m.Polarity))
 		if m.Sector != "" {
 			iri += quad.IRI("-" + Slug(m.Sector))
 		}
 		if n := seen[iri]; n > 0 {
 			seen[iri]++
-			iri = quad.IRI(fmt.Sprintf("%s-%d", iri, n+1))
+			iri = quad.IRI(fmt.Sprintf("%s-%d", string(iri), n+1))
 		} else {
 			seen[iri] = 1
 		}
@@ -172,7 +173,7 @@ func (r *Result) Quads() []quad.Quad {
 		}
 	}
 	for i, b := range r.Bundles {
-		iri := quad.IRI(fmt.Sprintf("%s#b%d", doc, i+1))
+		iri := quad.IRI(fmt.Sprintf("%s#b%d", base, i+1))
 		add(iri, tg.RDFType, quad.IRI(tg.ClassBundle))
 		add(iri, tg.Basis, str(b.Basis))
 		for _, m := range b.Members {
@@ -183,7 +184,7 @@ func (r *Result) Quads() []quad.Quad {
 		}
 	}
 	for i, c := range r.Claims {
-		iri := quad.IRI(fmt.Sprintf("%s#c%d", doc, i+1))
+		iri := quad.IRI(fmt.Sprintf("%s#c%d", base, i+1))
 		add(iri, tg.RDFType, quad.IRI(tg.ClassClaim))
 		add(iri, tg.Subject, str(c.Subject))
 		add(iri, tg.Predicate, str(c.Predicate))
