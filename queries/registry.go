@@ -3,14 +3,16 @@ package queries
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	tg "github.com/tradegraph/tradegraph/graph"
 )
 
-// Flag is a string flag a query takes.
+// Flag is a flag a query takes; Bool flags take no value.
 type Flag struct {
 	Name, Usage, Default string
+	Bool                 bool
 }
 
 // Params are a query's arguments and flag values.
@@ -21,6 +23,18 @@ type Params struct {
 
 // Flag returns the value of the named flag.
 func (p Params) Flag(name string) string { return p.Flags[name] }
+
+// Int returns the named flag as a positive number.
+func (p Params) Int(name string) (int, error) {
+	v, err := strconv.Atoi(p.Flags[name])
+	if err != nil || v < 1 {
+		return 0, ErrUsage{fmt.Sprintf("--%s wants a positive number, not %q", name, p.Flags[name])}
+	}
+	return v, nil
+}
+
+// Bool reports whether the named flag is set.
+func (p Params) Bool(name string) bool { return p.Flags[name] == "true" }
 
 // Table is a result laid out for a terminal or a spreadsheet.
 type Table struct {
@@ -48,6 +62,11 @@ type Query struct {
 
 // Registry lists the named queries in the order help shows them.
 func Registry() []Query {
+	return append(contractQueries(), researcherQueries()...)
+}
+
+// contractQueries are the four queries whose JSON the evaluation reads.
+func contractQueries() []Query {
 	return []Query{
 		{
 			Name: "entities", Doc: "actors: countries, blocs, agencies, people, companies, firm groups, media, funds, agreements",
@@ -84,7 +103,14 @@ func Registry() []Query {
 		},
 		{
 			Name: "bundles", Doc: "measures presented as packaged, paired, traded or weighed against each other",
-			Run: func(ctx context.Context, st *tg.Store, _ Params) (Result, error) {
+			Flags: []Flag{
+				{Name: "across", Bool: true, Usage: "count, over all documents, which kinds of measure are bundled together"},
+				{Name: "by", Default: "instrument-grantor", Usage: "with --across, group measures by instrument-grantor or instrument"},
+			},
+			Run: func(ctx context.Context, st *tg.Store, p Params) (Result, error) {
+				if p.Bool("across") {
+					return runAcross(ctx, st, p)
+				}
 				rows, err := Bundles(ctx, st)
 				t := Table{Header: []string{"BUNDLE", "BASIS", "MEMBERS", "EVIDENCE"}}
 				for _, r := range rows {
@@ -110,6 +136,147 @@ func Registry() []Query {
 					t.Rows = append(t.Rows, []string{r.Polarity, r.Subject, r.Predicate, r.Object, firstEvidence(r.Evidence)})
 				}
 				return Result{rows, t}, err
+			},
+		},
+	}
+}
+
+func runAcross(ctx context.Context, st *tg.Store, p Params) (Result, error) {
+	by := p.Flag("by")
+	if by != "instrument-grantor" && by != "instrument" {
+		return Result{}, ErrUsage{fmt.Sprintf("--by wants instrument-grantor or instrument, not %q", by)}
+	}
+	rows, err := BundlesAcross(ctx, st, by == "instrument")
+	t := Table{Header: []string{"MEASURE", "BUNDLED WITH", "BUNDLES", "DOCUMENTS", "DOCS"}}
+	sig := func(s Signature) string {
+		if s.Grantor == "" {
+			return s.Instrument
+		}
+		return s.Instrument + " (" + s.Grantor + ")"
+	}
+	for _, r := range rows {
+		t.Rows = append(t.Rows, []string{sig(r.Pair[0]), sig(r.Pair[1]), strconv.Itoa(r.Bundles), strconv.Itoa(r.Documents),
+			strings.Join(r.Docs, "; ")})
+	}
+	return Result{rows, t}, err
+}
+
+func concessionTable(title string, rows []ConcessionRow) [][]string {
+	var out [][]string
+	for _, r := range rows {
+		out = append(out, []string{title, r.Polarity, r.Instrument, deref(r.Sector), r.Policy, firstEvidence(r.Evidence)})
+	}
+	return out
+}
+
+// researcherQueries are the questions beyond the four contract queries.
+func researcherQueries() []Query {
+	return []Query{
+		{
+			Name: "actor", Usage: "NAME", MinArgs: 1, MaxArgs: 1,
+			Doc: "what an actor grants, keeps, is said not to grant and receives, its roles and documents",
+			Run: func(ctx context.Context, st *tg.Store, p Params) (Result, error) {
+				r, err := Actor(ctx, st, p.Args[0])
+				if err != nil {
+					return Result{}, err
+				}
+				t := Table{Header: []string{"AS", "POLARITY", "INSTRUMENT", "SECTOR", "POLICY", "EVIDENCE"}}
+				t.Rows = append(t.Rows, []string{"actor", r.Type, r.Name, strings.Join(r.Aliases, "; "), strings.Join(r.Documents, "; "), ""})
+				for _, role := range r.Roles {
+					t.Rows = append(t.Rows, []string{"role", "", role.Role, "", role.Organization, ""})
+				}
+				t.Rows = append(t.Rows, concessionTable("grants", r.Grants)...)
+				t.Rows = append(t.Rows, concessionTable("keeps", r.Keeps)...)
+				t.Rows = append(t.Rows, concessionTable("denied", r.Denied)...)
+				t.Rows = append(t.Rows, concessionTable("receives", r.Receives)...)
+				return Result{r, t}, nil
+			},
+		},
+		{
+			Name: "sectors", Doc: "each sector with its policies and measures",
+			Run: func(ctx context.Context, st *tg.Store, _ Params) (Result, error) {
+				rows, err := Sectors(ctx, st)
+				t := Table{Header: []string{"SECTOR", "MEASURES", "ASSERTED", "RETAINED", "DENIED", "POLICIES"}}
+				for _, r := range rows {
+					var ps []string
+					for _, p := range r.Policies {
+						ps = append(ps, fmt.Sprintf("%s (%d)", p.Instrument, len(p.Measures)))
+					}
+					t.Rows = append(t.Rows, []string{r.Sector, strconv.Itoa(r.Measures), strconv.Itoa(r.ByPolarity[tg.Asserted]),
+						strconv.Itoa(r.ByPolarity[tg.Retained]), strconv.Itoa(r.ByPolarity[tg.Denied]), strings.Join(ps, "; ")})
+				}
+				return Result{rows, t}, err
+			},
+		},
+		{
+			Name: "path", Usage: "A B", MinArgs: 2, MaxArgs: 2,
+			Doc: "the shortest connections between two nodes, each step named",
+			Flags: []Flag{
+				{Name: "max-hops", Default: "4", Usage: "longest path searched"},
+				{Name: "limit", Default: "10", Usage: "most paths listed"},
+				{Name: "via-evidence", Bool: true, Usage: "also connect through sentences and documents"},
+			},
+			Run: func(ctx context.Context, st *tg.Store, p Params) (Result, error) {
+				hops, err := p.Int("max-hops")
+				if err != nil {
+					return Result{}, err
+				}
+				limit, err := p.Int("limit")
+				if err != nil {
+					return Result{}, err
+				}
+				rows, err := Paths(ctx, st, p.Args[0], p.Args[1], hops, limit, p.Bool("via-evidence"))
+				t := Table{Header: []string{"PATH", "HOPS", "STEPS"}}
+				for i, r := range rows {
+					var steps []string
+					for _, s := range r.Steps {
+						arrow := "-" + s.Predicate + "->"
+						if s.Direction == "in" {
+							arrow = "<-" + s.Predicate + "-"
+						}
+						steps = append(steps, arrow+" "+s.ToLabel)
+					}
+					t.Rows = append(t.Rows, []string{strconv.Itoa(i + 1), strconv.Itoa(r.Hops), strings.Join(steps, " ")})
+				}
+				return Result{rows, t}, err
+			},
+		},
+		{
+			Name: "neighbors", Usage: "NAME", MinArgs: 1, MaxArgs: 1,
+			Doc: "the neighbourhood of a node, with counts per predicate",
+			Flags: []Flag{
+				{Name: "hops", Default: "1", Usage: "how far to look"},
+				{Name: "via-evidence", Bool: true, Usage: "also step through sentences and documents"},
+			},
+			Run: func(ctx context.Context, st *tg.Store, p Params) (Result, error) {
+				hops, err := p.Int("hops")
+				if err != nil {
+					return Result{}, err
+				}
+				r, err := Neighbors(ctx, st, p.Args[0], hops, p.Bool("via-evidence"))
+				if err != nil {
+					return Result{}, err
+				}
+				t := Table{Header: []string{"HOPS", "VIA", "TYPE", "LABEL", "ID"}}
+				for _, nb := range r.Neighbors {
+					t.Rows = append(t.Rows, []string{strconv.Itoa(nb.Hops), nb.Via, nb.Type, nb.Label, nb.ID})
+				}
+				return Result{r, t}, nil
+			},
+		},
+		{
+			Name: "evidence", Usage: "ID", MinArgs: 1, MaxArgs: 1,
+			Doc: "the sentences and documents behind a fact (an id from another query)",
+			Run: func(ctx context.Context, st *tg.Store, p Params) (Result, error) {
+				r, err := EvidenceOf(ctx, st, p.Args[0])
+				if err != nil {
+					return Result{}, err
+				}
+				t := Table{Header: []string{"DOC", "TITLE", "SENTENCE"}}
+				for _, e := range r.Evidence {
+					t.Rows = append(t.Rows, []string{e.Doc, e.Title, e.Sentence})
+				}
+				return Result{r, t}, nil
 			},
 		},
 	}

@@ -4,8 +4,10 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -14,19 +16,38 @@ import (
 
 type queryOptions struct {
 	*globalOptions
-	CSV bool
+	CSV     bool
+	Lang    string
+	File    string
+	Limit   int
+	Timeout time.Duration
 }
 
 func newQueryCmd(g *globalOptions) *cobra.Command {
 	o := &queryOptions{globalOptions: g}
 	cmd := &cobra.Command{
-		Use:   "query NAME [ARGS]",
-		Short: "Ask the graph a named question (see 'query list')",
+		Use:   "query NAME [ARGS] | query --lang LANG 'QUERY'",
+		Short: "Ask the graph a named question (see 'query list'), or run a Gizmo, GraphQL or MQL query",
 		Long: `Ask the graph a named question. Results print as a table, or as JSON with
---json, or as CSV with --csv.`,
-		Args: args(cobra.NoArgs),
+--json, or as CSV with --csv.
+
+With --lang gizmo|graphql|mql, run a query in one of Cayley's own languages
+over the same store (the query as the argument, or in a file with -f); its
+results print as a JSON array. --limit caps the results and --timeout stops
+a runaway query (exit 1 with a message).`,
+		Args: args(cobra.MaximumNArgs(1)),
+		RunE: func(cmd *cobra.Command, a []string) error {
+			if o.Lang == "" {
+				return usageError{errors.New("name a query (see 'tradegraph query list') or give --lang")}
+			}
+			return runRawQuery(cmd, o, a)
+		},
 	}
 	cmd.PersistentFlags().BoolVar(&o.CSV, "csv", false, "print results as CSV")
+	cmd.Flags().StringVar(&o.Lang, "lang", "", "run a raw query in gizmo, graphql or mql")
+	cmd.Flags().StringVarP(&o.File, "file", "f", "", "read the raw query from this file")
+	cmd.Flags().IntVar(&o.Limit, "limit", 0, "at most this many raw results (0: all)")
+	cmd.Flags().DurationVar(&o.Timeout, "timeout", 30*time.Second, "stop a raw query after this long")
 	list := &cobra.Command{
 		Use:   "list",
 		Short: "List the named queries",
@@ -68,16 +89,97 @@ func newNamedQueryCmd(o *queryOptions, q queries.Query) *cobra.Command {
 			if errors.As(err, &ue) {
 				return usageError{err}
 			}
+			var nf queries.ErrNotFound
+			if errors.As(err, &nf) {
+				return err
+			}
 			if err != nil {
 				return err
 			}
 			return o.print(res)
 		},
 	}
+	bools := map[string]*bool{}
 	for _, f := range q.Flags {
+		if f.Bool {
+			bools[f.Name] = cmd.Flags().Bool(f.Name, false, f.Usage)
+			continue
+		}
 		values[f.Name] = cmd.Flags().String(f.Name, f.Default, f.Usage)
 	}
+	cmd.PreRun = func(*cobra.Command, []string) {
+		for k, b := range bools {
+			v := "false"
+			if *b {
+				v = "true"
+			}
+			values[k] = &v
+		}
+	}
+	if q.MinArgs > 0 {
+		cmd.ValidArgsFunction = o.completeNames
+	}
 	return cmd
+}
+
+func runRawQuery(cmd *cobra.Command, o *queryOptions, a []string) error {
+	var q string
+	switch {
+	case o.File != "" && len(a) > 0:
+		return usageError{errors.New("give the query as an argument or with -f, not both")}
+	case o.File != "":
+		b, err := os.ReadFile(o.File)
+		if err != nil {
+			return fmt.Errorf("%s: %w", o.File, err)
+		}
+		q = string(b)
+	case len(a) == 1:
+		q = a[0]
+	default:
+		return usageError{errors.New("no query given")}
+	}
+	if o.Limit < 0 || o.Timeout <= 0 {
+		return usageError{errors.New("--limit must be 0 or more and --timeout positive")}
+	}
+	ctx := cmd.Context()
+	st, err := o.openStore(ctx, true)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	rows, err := queries.Raw(ctx, st, o.Lang, q, o.Limit, o.Timeout)
+	var ue queries.ErrUsage
+	if errors.As(err, &ue) {
+		return usageError{err}
+	}
+	if err != nil {
+		return err
+	}
+	return o.printJSON(rows)
+}
+
+// completeNames offers actor names for shell completion, from the store
+// when it opens at once.
+func (o *queryOptions) completeNames(cmd *cobra.Command, _ []string, prefix string) ([]string, cobra.ShellCompDirective) {
+	st, err := o.openStore(cmd.Context(), true)
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	defer st.Close()
+	rows, err := queries.Entities(cmd.Context(), st)
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	var out []string
+	for _, r := range rows {
+		if strings.HasPrefix(strings.ToLower(r.Name), strings.ToLower(prefix)) {
+			out = append(out, r.Name+"\t"+r.Type)
+		}
+		if len(out) >= 500 {
+			break
+		}
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp
 }
 
 // print writes a result as JSON, CSV or an aligned table.

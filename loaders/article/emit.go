@@ -150,6 +150,7 @@ func (r *Result) Quads() []quad.Quad {
 		add(pol, tg.RDFSLabel, str(label))
 		add(pol, tg.Instrument, inst)
 		add(iri, tg.RDFType, quad.IRI(tg.ClassConcession))
+		add(iri, tg.RDFSLabel, str(measureLabel(m)))
 		add(iri, tg.PolicyOf, pol)
 		add(iri, tg.Text, str(m.Policy))
 		add(iri, tg.Polarity, str(m.Polarity))
@@ -175,6 +176,7 @@ func (r *Result) Quads() []quad.Quad {
 	for i, b := range r.Bundles {
 		iri := quad.IRI(fmt.Sprintf("%s#b%d", base, i+1))
 		add(iri, tg.RDFType, quad.IRI(tg.ClassBundle))
+		add(iri, tg.RDFSLabel, str(fmt.Sprintf("bundle %d (%s)", i+1, b.Basis)))
 		add(iri, tg.Basis, str(b.Basis))
 		for _, m := range b.Members {
 			add(iri, tg.Member, measureIRI[m])
@@ -186,6 +188,7 @@ func (r *Result) Quads() []quad.Quad {
 	for i, c := range r.Claims {
 		iri := quad.IRI(fmt.Sprintf("%s#c%d", base, i+1))
 		add(iri, tg.RDFType, quad.IRI(tg.ClassClaim))
+		add(iri, tg.RDFSLabel, str(strings.TrimSpace(c.Subject+" "+c.Predicate+" "+c.Object)))
 		add(iri, tg.Subject, str(c.Subject))
 		add(iri, tg.Predicate, str(c.Predicate))
 		add(iri, tg.Object, str(c.Object))
@@ -196,6 +199,15 @@ func (r *Result) Quads() []quad.Quad {
 		add(iri, tg.Evidence, sent(c.Evidence))
 	}
 	return out
+}
+
+// measureLabel names a measure for people: who, what, and how it stands.
+func measureLabel(m *Measure) string {
+	who := "unknown"
+	if m.Grantor != nil {
+		who = m.Grantor.Name
+	}
+	return fmt.Sprintf("%s: %s (%s)", who, m.Policy, m.Polarity)
 }
 
 func slugOf(e *Entity) string {

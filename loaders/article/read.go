@@ -139,14 +139,24 @@ func Parse(name string, b []byte, lex *Lexicon) (*Document, error) {
 	}
 	doc.Blocks = clean(lines, lex)
 	if doc.Title == "" {
-		for _, bl := range doc.Blocks {
-			if bl.Kind == Heading || bl.Kind == Paragraph {
-				doc.Title = bl.Text
-				break
-			}
-		}
+		doc.Title = guessTitle(name, doc.Blocks)
 	}
 	return doc, nil
+}
+
+// guessTitle: a heading of four words or more before the first paragraph,
+// else the file's name made readable.
+func guessTitle(name string, blocks []Block) string {
+	for _, bl := range blocks {
+		if bl.Kind == Paragraph {
+			break
+		}
+		if bl.Kind == Heading && len(strings.Fields(bl.Text)) >= 4 {
+			return bl.Text
+		}
+	}
+	base := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
+	return strings.Join(strings.FieldsFunc(base, func(r rune) bool { return r == '-' || r == '_' || r == '.' }), " ")
 }
 
 func invalidUTF8At(b []byte) int {

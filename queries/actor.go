@@ -1,0 +1,187 @@
+package queries
+
+import (
+	"context"
+	"sort"
+
+	"github.com/cayleygraph/quad"
+
+	tg "github.com/tradegraph/tradegraph/graph"
+)
+
+// RoleRow is a role a person holds.
+type RoleRow struct {
+	Role         string `json:"role"`
+	Organization string `json:"organization,omitempty"`
+}
+
+// ActorRow is what the graph says of one actor.
+type ActorRow struct {
+	ID        string          `json:"id"`
+	Name      string          `json:"name"`
+	Type      string          `json:"type"`
+	Aliases   []string        `json:"aliases"`
+	Roles     []RoleRow       `json:"roles"`
+	Grants    []ConcessionRow `json:"grants"`   // asserted measures it takes
+	Keeps     []ConcessionRow `json:"keeps"`    // policies it retains
+	Denied    []ConcessionRow `json:"denied"`   // measures it is said not to take
+	Receives  []ConcessionRow `json:"receives"` // measures that benefit it
+	Members   []string        `json:"members,omitempty"`
+	Documents []string        `json:"documents"`
+}
+
+// Actor profiles the actor a name or alias names.
+func Actor(ctx context.Context, st *tg.Store, name string) (ActorRow, error) {
+	n := newNav(ctx, st)
+	node, err := n.resolve(name)
+	if err != nil {
+		return ActorRow{}, err
+	}
+	r := ActorRow{ID: shortID(tg.ValueText(node)), Name: n.label(node), Type: n.typeName(node),
+		Aliases: texts(n.out(node, tg.Alias)), Roles: []RoleRow{},
+		Grants: []ConcessionRow{}, Keeps: []ConcessionRow{}, Denied: []ConcessionRow{}, Receives: []ConcessionRow{}}
+	for _, role := range n.out(node, tg.Role) {
+		rr := RoleRow{Role: tg.ValueText(role)}
+		if org := n.one(node, tg.MemberOf); org != nil {
+			rr.Organization = n.label(org)
+		}
+		r.Roles = append(r.Roles, rr)
+	}
+	for _, m := range n.in(node, tg.Grantor) {
+		c := n.concession(m)
+		switch c.Polarity {
+		case tg.Retained:
+			r.Keeps = append(r.Keeps, c)
+		case tg.Denied:
+			r.Denied = append(r.Denied, c)
+		default:
+			r.Grants = append(r.Grants, c)
+		}
+	}
+	for _, m := range n.in(node, tg.Beneficiary) {
+		r.Receives = append(r.Receives, n.concession(m))
+	}
+	for _, p := range n.in(node, tg.MemberOf) {
+		r.Members = append(r.Members, n.label(p))
+	}
+	docs := map[string]bool{}
+	for _, d := range n.in(node, tg.Mentions) {
+		docs[DocID(tg.ValueText(d))] = true
+	}
+	r.Documents = sortedKeys(docs)
+	for _, rows := range [][]ConcessionRow{r.Grants, r.Keeps, r.Denied, r.Receives} {
+		sortByEvidence(rows, func(c ConcessionRow) ([]Evidence, string) { return c.Evidence, c.ID })
+	}
+	return r, nil
+}
+
+func texts(vs []quad.Value) []string {
+	out := []string{}
+	for _, v := range vs {
+		out = append(out, tg.ValueText(v))
+	}
+	sort.Strings(out)
+	return out
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := []string{}
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// SectorRow is a sector with its policies and measures.
+type SectorRow struct {
+	Sector     string         `json:"sector"`
+	Policies   []PolicyRow    `json:"policies"`
+	Measures   int            `json:"measures"`
+	ByPolarity map[string]int `json:"by_polarity"`
+	Documents  []string       `json:"documents"`
+}
+
+// PolicyRow is an instrument applied to a sector, with its measures.
+type PolicyRow struct {
+	Policy     string   `json:"policy"`
+	Instrument string   `json:"instrument"`
+	Measures   []string `json:"measures"` // "grantor: phrase (polarity)"
+}
+
+// Sectors lists every sector with its policies and measures.
+func Sectors(ctx context.Context, st *tg.Store) ([]SectorRow, error) {
+	n := newNav(ctx, st)
+	rows := []SectorRow{}
+	for _, sec := range n.in(quad.IRI(tg.ClassSector), tg.RDFType) {
+		r := SectorRow{Sector: n.label(sec), Policies: []PolicyRow{}, ByPolarity: map[string]int{}}
+		docs := map[string]bool{}
+		for _, pol := range n.in(sec, tg.Sector) {
+			pr := PolicyRow{Policy: n.label(pol), Instrument: n.label(n.one(pol, tg.Instrument)), Measures: []string{}}
+			for _, m := range n.in(pol, tg.PolicyOf) {
+				c := n.concession(m)
+				pr.Measures = append(pr.Measures, deref(c.Grantor)+": "+c.Policy+" ("+c.Polarity+")")
+				r.Measures++
+				r.ByPolarity[c.Polarity]++
+				for _, e := range c.Evidence {
+					docs[e.Doc] = true
+				}
+			}
+			sort.Strings(pr.Measures)
+			r.Policies = append(r.Policies, pr)
+		}
+		r.Documents = sortedKeys(docs)
+		rows = append(rows, r)
+	}
+	sort.SliceStable(rows, func(i, j int) bool {
+		if rows[i].Measures != rows[j].Measures {
+			return rows[i].Measures > rows[j].Measures
+		}
+		return rows[i].Sector < rows[j].Sector
+	})
+	return rows, nil
+}
+
+// EvidenceRow is a fact and what supports it.
+type EvidenceRow struct {
+	ID       string        `json:"id"`
+	Type     string        `json:"type"`
+	Label    string        `json:"label"`
+	Evidence []EvidenceDoc `json:"evidence"`
+}
+
+// EvidenceDoc is a supporting sentence with its document's particulars.
+type EvidenceDoc struct {
+	Doc      string `json:"doc"`
+	Title    string `json:"title"`
+	Source   string `json:"source"`
+	Date     string `json:"date,omitempty"`
+	Sentence string `json:"sentence"`
+	Offset   string `json:"offset"`
+}
+
+// EvidenceOf lists the sentences and documents behind a fact (a measure,
+// bundle or claim id), or, for an actor, the documents that mention it.
+func EvidenceOf(ctx context.Context, st *tg.Store, id string) (EvidenceRow, error) {
+	n := newNav(ctx, st)
+	node, err := n.resolve(id)
+	if err != nil {
+		return EvidenceRow{}, err
+	}
+	r := EvidenceRow{ID: shortID(tg.ValueText(node)), Type: n.typeName(node), Label: n.text(node, tg.Text), Evidence: []EvidenceDoc{}}
+	if r.Label == "" {
+		r.Label = n.label(node)
+	}
+	for _, s := range n.out(node, tg.Evidence) {
+		doc := n.one(s, tg.InDocument)
+		r.Evidence = append(r.Evidence, EvidenceDoc{Doc: DocID(tg.ValueText(doc)), Title: n.text(doc, tg.Title),
+			Source: n.text(doc, tg.Source), Date: n.text(doc, tg.Date), Sentence: n.text(s, tg.Text), Offset: n.text(s, tg.Offset)})
+	}
+	if len(r.Evidence) == 0 {
+		for _, doc := range n.in(node, tg.Mentions) {
+			r.Evidence = append(r.Evidence, EvidenceDoc{Doc: DocID(tg.ValueText(doc)), Title: n.text(doc, tg.Title),
+				Source: n.text(doc, tg.Source), Date: n.text(doc, tg.Date)})
+		}
+	}
+	return r, nil
+}
