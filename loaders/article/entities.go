@@ -347,6 +347,7 @@ func (d *docState) discoverPeople(s int) {
 			rs := d.roleStart(s, i)
 			if role := d.text(s, rs, te); role != "" && !strings.HasPrefix(role, "Mr") && !strings.HasPrefix(role, "Ms") && !strings.HasPrefix(role, "Dr") {
 				person.Role = role
+				person.Org = d.ministryOf(role)
 			}
 		}
 		i = ne - 1
@@ -391,6 +392,26 @@ func (d *docState) discoverPeople(s int) {
 			}
 		}
 	}
+}
+
+// ministryOf finds the ministry a minister's role names: "Investment, Trade
+// and Industry Minister" serves the "Ministry of Investment, Trade and Industry".
+func (d *docState) ministryOf(role string) *Entity {
+	portfolio, ok := strings.CutSuffix(role, " Minister")
+	if !ok || portfolio == "" {
+		return nil
+	}
+	name := "Ministry of " + portfolio
+	if e, known := d.dynLookup(name); known {
+		return e
+	}
+	toks := Tokenize(name)
+	for _, m := range d.x.names.Find(toks) {
+		if m.Start == 0 && m.End == len(toks) {
+			return d.fromDef(m.Vals[0].def)
+		}
+	}
+	return nil
 }
 
 // roleStart walks left from a title over the words of a role ("Investment,
