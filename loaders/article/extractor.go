@@ -192,6 +192,7 @@ func NewExtractor(lex *Lexicon) *Extractor {
 	set("negation", c.Negation)
 	set("verbnegation", c.VerbNegation)
 	set("exchange", c.Exchange)
+	set("removal", c.Removal)
 	return x
 }
 

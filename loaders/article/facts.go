@@ -251,6 +251,9 @@ func (d *docState) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Clai
 				}
 			}
 			pol := polarity(cue, ok, verbNeg)
+			if ok && verbNeg && d.x.is("removal", cue.hit.lemma) {
+				pol = Retained // "has not lifted its ban": the ban stays
+			}
 			if phraseNeg {
 				pol = Denied
 				negatedPhraseEnd = g.end

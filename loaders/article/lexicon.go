@@ -85,6 +85,7 @@ type Sector struct {
 type Cues struct {
 	Concede        []string `yaml:"concede"`
 	ConcedeNouns   []string `yaml:"concession_nouns"`
+	Removal        []string `yaml:"removal"`
 	Receive        []string `yaml:"receive"`
 	Retain         []string `yaml:"retain"`
 	Restrict       []string `yaml:"restrict"`
@@ -189,6 +190,7 @@ func (l *Lexicon) add(path string, b []byte) error {
 	c, p := &l.Cues, part.Cues
 	c.Concede = append(c.Concede, p.Concede...)
 	c.ConcedeNouns = append(c.ConcedeNouns, p.ConcedeNouns...)
+	c.Removal = append(c.Removal, p.Removal...)
 	c.Receive = append(c.Receive, p.Receive...)
 	c.Retain = append(c.Retain, p.Retain...)
 	c.Restrict = append(c.Restrict, p.Restrict...)
