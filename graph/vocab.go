@@ -1,6 +1,10 @@
 package graph
 
-import "github.com/cayleygraph/quad"
+import (
+	"fmt"
+
+	"github.com/cayleygraph/quad"
+)
 
 // The tradegraph vocabulary. Every IRI the article loader writes is built from
 // these constants, so queries and exports share one spelling of the model.
@@ -92,6 +96,8 @@ func ValueText(v quad.Value) string {
 		return string(v.Value)
 	case quad.BNode:
 		return string(v)
+	case quad.Int, quad.Float, quad.Bool, quad.Time:
+		return fmt.Sprint(v.Native())
 	}
 	return v.String()
 }

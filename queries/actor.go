@@ -172,7 +172,15 @@ func EvidenceOf(ctx context.Context, st *tg.Store, id string) (EvidenceRow, erro
 	if r.Label == "" {
 		r.Label = n.label(node)
 	}
-	for _, s := range n.out(node, tg.Evidence) {
+	sents := n.out(node, tg.Evidence)
+	sort.SliceStable(sents, func(i, j int) bool {
+		a, b := tg.ValueText(sents[i]), tg.ValueText(sents[j])
+		if da, db := bundleDoc(a), bundleDoc(b); da != db {
+			return da < db
+		}
+		return sentenceIndex(a) < sentenceIndex(b)
+	})
+	for _, s := range sents {
 		doc := n.one(s, tg.InDocument)
 		r.Evidence = append(r.Evidence, EvidenceDoc{Doc: DocID(tg.ValueText(doc)), Title: n.text(doc, tg.Title),
 			Source: n.text(doc, tg.Source), Date: n.text(doc, tg.Date), Sentence: n.text(s, tg.Text), Offset: n.text(s, tg.Offset)})
