@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -193,7 +194,15 @@ func frontMatter(b []byte, doc *Document) ([]byte, error) {
 	}
 	get := func(keys ...string) string {
 		for _, k := range keys {
-			if v, ok := fm[k]; ok && v != nil {
+			switch v := fm[k].(type) {
+			case nil:
+			case time.Time:
+				// YAML reads "date: 2025-02-20" as a timestamp; keep the date as written
+				if v.Equal(v.Truncate(24 * time.Hour)) {
+					return v.Format(time.DateOnly)
+				}
+				return v.Format(time.RFC3339)
+			default:
 				return strings.TrimSpace(fmt.Sprint(v))
 			}
 		}
@@ -354,6 +363,10 @@ func (h *htmlText) walk(root *html.Node) {
 			if n.Data == "title" || n.Data == "meta" || n.Data == "link" {
 				h.head(n)
 			}
+			if n.Data == "head" {
+				// its text is no article text, but its title and meta tags describe the article
+				h.walkHead(n)
+			}
 			if skipElements[n.Data] {
 				continue
 			}
@@ -374,6 +387,21 @@ func (h *htmlText) walk(root *html.Node) {
 		}
 		for i := len(kids) - 1; i >= 0; i-- {
 			stack = append(stack, frame{n: kids[i]})
+		}
+	}
+}
+
+// walkHead reads the title, meta and link elements under n.
+func (h *htmlText) walkHead(n *html.Node) {
+	stack := []*html.Node{n}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if n.Type == html.ElementNode && (n.Data == "title" || n.Data == "meta" || n.Data == "link") {
+			h.head(n)
+		}
+		for c := n.LastChild; c != nil; c = c.PrevSibling {
+			stack = append(stack, c)
 		}
 	}
 }
