@@ -99,13 +99,21 @@ func (d *docState) findBundles(measures []*Measure) []*Bundle {
 		}
 		// "In return, the EU will ...": this sentence's measures with the counterpart's earlier ones
 		if len(recip) > 0 && len(here) > 0 {
-			members := append([]*Measure{}, here...)
+			var earlier, sameBlock []*Measure
 			for _, m := range live(measures) {
-				if first(m) < s && m.Polarity == Asserted && !containsMeasure(members, m) && grantorDiffers(m, here) && d.sents[first(m)].Block >= d.sents[s].Block-2 {
-					members = append(members, m)
+				if first(m) < s && m.Polarity == Asserted && !containsMeasure(here, m) && grantorDiffers(m, here) && d.sents[first(m)].Block >= d.sents[s].Block-2 {
+					earlier = append(earlier, m)
+					if d.sents[first(m)].Block == d.sents[s].Block {
+						sameBlock = append(sameBlock, m)
+					}
 				}
 			}
-			add(&Bundle{Members: members, Basis: BasisReciprocity, Evidence: []int{s}})
+			// "X will remove its duties. In return, Y will ...": within a paragraph, what
+			// the sentence answers is in that paragraph
+			if len(sameBlock) > 0 {
+				earlier = sameBlock
+			}
+			add(&Bundle{Members: append(append([]*Measure{}, here...), earlier...), Basis: BasisReciprocity, Evidence: []int{s}})
 		}
 	}
 	// the measures of one agreement

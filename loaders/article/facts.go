@@ -58,6 +58,8 @@ type clause struct {
 	start, end int
 	contrast   bool // opens with "but", "while", "although" ...
 	exchange   bool // opens with "in exchange for", "in return for" ...
+	pairing    bool // opens with any pairing cue ("paired with", "offset by" ...)
+	pairedNext bool // the next clause opens with a pairing cue
 }
 
 func (d *docState) clauses(s int, cues []cueAt) []clause {
@@ -99,6 +101,8 @@ func (d *docState) clauses(s int, cues []cueAt) []clause {
 			cut(i)
 		case t.Text == "," && i+2 < len(toks) && toks[i+1].Lower == "and" && d.startsClause(s, i+2):
 			cut(i + 1)
+		case subordinators[t.Lower] && i > 0 && i+1 < len(toks) && !asPhrase[toks[i-1].Lower] && d.startsClause(s, i+1):
+			cut(i)
 		}
 	}
 	if start < len(toks) {
@@ -108,10 +112,21 @@ func (d *docState) clauses(s int, cues []cueAt) []clause {
 		if c, ok := opens[out[k].start]; ok {
 			out[k].contrast = c.hit.kind == cueContrast
 			out[k].exchange = c.hit.kind == cuePairing && d.x.is("exchange", c.hit.lemma)
+			out[k].pairing = c.hit.kind == cuePairing
+			if k > 0 {
+				out[k-1].pairedNext = out[k].pairing
+			}
 		}
 	}
 	return out
 }
+
+// subordinators open a clause of their own when a subject follows ("as
+// South Korea opens its market").
+var subordinators = map[string]bool{"as": true, "after": true, "when": true, "because": true, "since": true, "once": true, "unless": true}
+
+// asPhrase: words before "as" that make it no conjunction ("such as Japan").
+var asPhrase = map[string]bool{"such": true, "well": true, "same": true, "so": true, "just": true}
 
 // startsClause: a subject follows ("and it maintains", "and the U.S. receives").
 func (d *docState) startsClause(s, i int) bool {
@@ -179,7 +194,9 @@ func (d *docState) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Clai
 			insts = append(insts, instAt{m.Start, m.End, m.Vals[0]})
 		}
 	}
-	// a cue word inside an instrument's phrase ("ban on imports") is part of its name
+	sectors := d.x.sectors.Find(toks)
+	// a cue word inside an instrument's or a sector's phrase ("ban on imports",
+	// "cut flowers") is part of its name
 	var cues []cueAt
 	for _, m := range d.x.cues.Find(toks) {
 		if mask[m.Start] {
@@ -191,11 +208,16 @@ func (d *docState) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Clai
 				inside = true
 			}
 		}
-		if !inside {
-			cues = append(cues, cueAt{m.Start, m.End, pickCue(m.Vals)})
+		for _, sec := range sectors {
+			if m.Start >= sec.Start && m.Start < sec.End {
+				inside = true
+			}
+		}
+		hit := pickCue(m.Vals)
+		if !inside && !restrictionNoun(toks, m, hit) {
+			cues = append(cues, cueAt{m.Start, m.End, hit})
 		}
 	}
-	sectors := d.x.sectors.Find(toks)
 	var measures []*Measure
 	var claims []Claim
 	ctx := clauseContext{prev: prevSubject}
@@ -208,7 +230,7 @@ func (d *docState) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Clai
 		}
 		hedged := false
 		for _, c := range ccues {
-			if c.hit.kind == cueHedge && (c.pos == 0 || !toks[c.pos].IsCapitalized()) {
+			if c.hit.kind == cueHedge && (c.pos == 0 || !toks[c.pos].IsCapitalized()) && !reportedFuture(toks, cues, c) {
 				hedged = true
 			}
 		}
@@ -224,7 +246,7 @@ func (d *docState) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Clai
 		found := false
 		negatedPhraseEnd := -1
 		for _, g := range groups {
-			cue, ok := governingCue(ccues, g)
+			cue, ok := governingCue(toks, ccues, g, groups)
 			if verbGroup {
 				cue, ok = cueAt{g.start, g.end, cueHit{cueConcede, ""}}, true
 				for _, c := range ccues {
@@ -245,6 +267,11 @@ func (d *docState) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Clai
 					cue, ok, inherited = ctx.cue, true, true
 				case cl.exchange && ctx.subject != nil:
 					// "in exchange for export caps": the counterpart's measure
+					cue, ok, inherited = cueAt{g.start, g.start, cueHit{cueConcede, ""}}, true, true
+				case (cl.pairing && !(ctx.hasCue && ctx.negated) || cl.pairedNext) && !question(toks):
+					// "tariff cuts are paired with a larger quota", "subsidies tied to an export
+					// cap": what the text packages together is policy, both sides of the cue;
+					// a question ("why is X paired with Y?") asks about measures named elsewhere
 					cue, ok, inherited = cueAt{g.start, g.start, cueHit{cueConcede, ""}}, true, true
 				default:
 					continue
@@ -268,10 +295,20 @@ func (d *docState) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Clai
 			if inherited && cl.exchange {
 				m.Grantor = d.counterpart(countryOf(ctx.subject))
 			}
+			if inherited && cl.pairing && !cl.exchange && d.owner(s, g, d.clauseMentions(s, cl), &ctx) == nil {
+				var prev *Measure
+				if len(measures) > 0 {
+					prev = measures[len(measures)-1]
+				}
+				m.Grantor = d.pairedGrantor(s, cl, g, prev)
+			}
 			if m.Grantor == nil {
 				m.Grantor, m.Beneficiary = d.parties4(s, cl, g, cue, ok && !inherited, &ctx)
 			} else {
 				m.Beneficiary = d.beneficiaryOf(s, cl, d.clauseMentions(s, cl), m.Grantor, g)
+			}
+			if pol == Retained {
+				m.Beneficiary = nil // a policy kept gives nobody anything
 			}
 			m.Sector = d.sectorOf(s, cl, g, sectors, ccues)
 			m.Policy = d.policyPhrase(s, cl, g)
@@ -303,12 +340,59 @@ func (d *docState) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Clai
 	return measures, claims, subject
 }
 
+// pairedGrantor is who grants the measure a pairing cue ties to the one
+// before it, when no owner is named: the counterpart of a party named as
+// beneficiary ("paired with a larger quota for Australian cattle"), or the
+// firms that benefit from the first measure when they invest or buy in
+// return ("discounted lithium for battery makers, tied to local plants").
+func (d *docState) pairedGrantor(s int, cl clause, g instAt, prev *Measure) *Entity {
+	if b := d.beneficiaryOf(s, cl, d.clauseMentions(s, cl), nil, g); b != nil {
+		return d.counterpart(countryOf(b))
+	}
+	if prev != nil && prev.Beneficiary != nil && firmsMayGrant(g.in) &&
+		(prev.Beneficiary.Type == TypeFirmGroup || prev.Beneficiary.Type == TypeCompany) {
+		return prev.Beneficiary
+	}
+	return nil
+}
+
+// firmsMayGrant: instruments that firms, not only states, take on.
+func firmsMayGrant(in *Instrument) bool {
+	return in.MAST == "Investment" || in.ID == "purchase-commitment"
+}
+
+// question: a sentence that asks rather than states.
+func question(toks []Token) bool { return len(toks) > 0 && toks[len(toks)-1].Text == "?" }
+
+// reportedFuture: "said Peru would drop" is reported speech, not a hedge.
+func reportedFuture(toks []Token, cues []cueAt, hedge cueAt) bool {
+	if toks[hedge.pos].Lower != "would" {
+		return false
+	}
+	for _, c := range cues {
+		if c.hit.kind == cueReport && c.pos < hedge.pos {
+			return true
+		}
+	}
+	return false
+}
+
 // countryOf is the state behind an actor: itself, or the state of a group of firms.
 func countryOf(e *Entity) *Entity {
 	if e != nil && e.Type == TypeFirmGroup && e.state != nil {
 		return e.state
 	}
 	return e
+}
+
+// restrictionNoun: "limits on foreign ownership", "curbs on exports" name a
+// restriction as a noun; the verb of the clause is elsewhere.
+func restrictionNoun(toks []Token, m Match[cueHit], hit cueHit) bool {
+	if hit.kind != cueRestrict || m.End-m.Start != 1 || m.End >= len(toks) {
+		return false
+	}
+	w := toks[m.Start].Lower
+	return w != hit.lemma && w == thirdPerson(hit.lemma) && (toks[m.End].Lower == "on" || toks[m.End].Lower == "against")
 }
 
 // verbInstrument: a verb that names an instrument by itself ("will invest $2 billion").
@@ -453,8 +537,10 @@ func (d *docState) implicitGroup(s int, cl clause, cues []cueAt, sectors []Match
 }
 
 // governingCue is the cue that decides what happens to a group: the nearest
-// on its left, else (passives, retained states, "tariff cuts") on its right.
-func governingCue(cues []cueAt, g instAt) (cueAt, bool) {
+// on its left, else (passives, retained states, "tariff cuts") on its right,
+// unless that is an active verb with an object of its own ("digital tax as
+// Korea opens procurement").
+func governingCue(toks []Token, cues []cueAt, g instAt, groups []instAt) (cueAt, bool) {
 	var best cueAt
 	found := false
 	for _, c := range cues {
@@ -469,9 +555,17 @@ func governingCue(cues []cueAt, g instAt) (cueAt, bool) {
 		return best, true
 	}
 	for _, c := range cues {
-		if c.hit.kind.governs() && c.pos >= g.end {
-			return c, true
+		if !c.hit.kind.governs() || c.pos < g.end {
+			continue
 		}
+		if c.hit.kind != cueRetainedState && c.hit.kind != cueConcedeNoun && !isPassive(toks, c) {
+			for _, o := range groups {
+				if o.start >= c.end && o.start-c.end <= 3 && !commaBetween(toks, c.end, o.start) {
+					return cueAt{}, false
+				}
+			}
+		}
+		return c, true
 	}
 	return cueAt{}, false
 }
@@ -661,7 +755,7 @@ func (d *docState) parties4(s int, cl clause, g instAt, cue cueAt, hasCue bool, 
 	if hasCue && cue.pos < g.start {
 		verb = cue.pos
 	}
-	firmsMayGrant := g.in.MAST == "Investment" || g.in.ID == "purchase-commitment"
+	firms := firmsMayGrant(g.in)
 	passive := hasCue && isPassive(toks, cue)
 	// the subject: the nearest actor before the verb that no preposition governs
 	// ("pledges by Swiss companies to invest" counts its agent as the subject)
@@ -676,7 +770,7 @@ func (d *docState) parties4(s int, cl clause, g instAt, cue cueAt, hasCue bool, 
 		if governedByPreposition(toks, m.Start) && !agent {
 			continue
 		}
-		if e := asGrantor(m, firmsMayGrant); e != nil {
+		if e := asGrantor(m, firms); e != nil {
 			subject, subjectMention = e, &ms[k]
 			break
 		}
@@ -697,7 +791,7 @@ func (d *docState) parties4(s int, cl clause, g instAt, cue cueAt, hasCue bool, 
 	if passive {
 		for _, m := range ms {
 			if m.Start > cue.pos && toks[m.Start-1].Lower == "by" {
-				agent = asGrantor(m, firmsMayGrant)
+				agent = asGrantor(m, firms)
 			}
 		}
 	}
@@ -756,7 +850,11 @@ func (d *docState) parties4(s int, cl clause, g instAt, cue cueAt, hasCue bool, 
 func (d *docState) beneficiaryOf(s int, cl clause, ms []Mention, grantor *Entity, g instAt) *Entity {
 	toks := d.sents[s].Tokens
 	ok := func(e *Entity) bool {
-		return e != nil && e != grantor && countryOf(e) != grantor && e.Type != TypeMedia && e.Type != TypeFund && e.Type != TypePerson
+		if e == nil || e == grantor || countryOf(e) == grantor || e.Type == TypeMedia || e.Type == TypeFund || e.Type == TypePerson {
+			return false
+		}
+		// a state does not benefit from what its own agency grants
+		return !(e.Type == TypeCountry && grantor != nil && grantor.Type == TypeAgency && e.Country != "" && e.Country == grantor.Country)
 	}
 	for _, m := range ms {
 		if m.Ent.Type == TypeFirmGroup && ok(m.Ent) {
@@ -772,11 +870,25 @@ func (d *docState) beneficiaryOf(s int, cl clause, ms []Mention, grantor *Entity
 		}
 	}
 	for _, m := range ms {
-		if m.Form == "demonym" && ok(m.Ent) && m.Start > g.start {
+		if m.Form == "demonym" && ok(m.Ent) && (m.Start > g.start || d.modifies(s, m, g)) {
 			return m.Ent
 		}
 	}
 	return nil
+}
+
+// modifies: a demonym in front of the group's phrase ("Norwegian
+// phytosanitary certificates", "Kenyan tea tariffs").
+func (d *docState) modifies(s int, m Mention, g instAt) bool {
+	if m.End > g.start || g.start-m.End > 3 {
+		return false
+	}
+	for _, t := range d.sents[s].Tokens[m.End:g.start] {
+		if !t.IsWord() || t.IsCapitalized() || d.isCue(t) || stopWord(t.Lower) {
+			return false
+		}
+	}
+	return true
 }
 
 // sectorOf: the sector named nearest the group in its clause, not across a
@@ -802,7 +914,9 @@ func (d *docState) sectorOf(s int, cl clause, g instAt, sectors []Match[*Sector]
 			dist = g.start - m.End
 		}
 		if m.Start >= g.start && m.End <= g.end {
-			dist = 0
+			// part of the instrument's own name ("deforestation rules", "sanitary
+			// rules"): a sector named beside it is the one the measure is about
+			dist = 1 << 20
 		}
 		if dist < bestDist {
 			best, bestDist = m.Vals[0].Name, dist
@@ -826,6 +940,10 @@ func (d *docState) policyPhrase(s int, cl clause, g instAt) string {
 		break
 	}
 	end := g.end
+	// "tariff cut on rice", "duty reductions for cars": the concession noun belongs to the phrase
+	for end < cl.end && d.x.isConcessionNoun(toks[end]) {
+		end++
+	}
 	if end < cl.end {
 		switch toks[end].Lower {
 		case "on", "for", "of", "over", "to", "from", "in", "at":
@@ -847,6 +965,18 @@ func (d *docState) policyPhrase(s int, cl clause, g instAt) string {
 		end--
 	}
 	return strings.TrimSpace(d.text(s, start, end))
+}
+
+// isConcessionNoun: "cut", "relief", "waiver".
+func (x *Extractor) isConcessionNoun(t Token) bool {
+	for _, m := range x.cues.Find([]Token{t}) {
+		for _, h := range m.Vals {
+			if h.kind == cueConcedeNoun {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (d *docState) isCue(t Token) bool {
@@ -975,7 +1105,8 @@ func (x *Extractor) mergeMeasures(ms []*Measure) []*Measure {
 	return out
 }
 
-// distinctWords are the words of a measure's phrases beyond its instrument's own.
+// distinctWords are the words of a measure's phrases beyond its instrument's
+// own and the nouns of conceding it ("tariff cut" says no more than "tariff").
 func (x *Extractor) distinctWords(m *Measure) map[string]bool {
 	generic := map[string]bool{}
 	for _, t := range m.Instrument.Terms {
@@ -986,7 +1117,7 @@ func (x *Extractor) distinctWords(m *Measure) map[string]bool {
 	out := map[string]bool{}
 	for _, sp := range m.sides {
 		for _, t := range Tokenize(sp.phrase) {
-			if t.IsWord() && !generic[t.Lower] && !stopWord(t.Lower) {
+			if t.IsWord() && !generic[t.Lower] && !stopWord(t.Lower) && !x.isConcessionNoun(t) {
 				out[t.Lower] = true
 			}
 		}
