@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cayleygraph/quad"
+
 	tg "github.com/tradegraph/tradegraph/graph"
 )
 
@@ -22,21 +24,26 @@ type EntityRow struct {
 
 // Entities lists every actor with its aliases and the documents naming it.
 func Entities(ctx context.Context, st *tg.Store) ([]EntityRow, error) {
-	v, err := load(ctx, st, tg.RDFType, tg.RDFSLabel, tg.Alias, tg.Role, tg.MemberOf)
-	if err != nil {
-		return nil, err
-	}
+	n := newNav(ctx, st)
 	rows := []EntityRow{}
-	for _, n := range v.ofType(actorClasses...) {
-		r := EntityRow{ID: shortID(n), Name: v.one(n, tg.RDFSLabel), Type: v.typeOf(n), Aliases: v.all(n, tg.Alias),
-			Role: v.one(n, tg.Role), Documents: docList(v.docs[n])}
-		if r.Aliases == nil {
-			r.Aliases = []string{}
+	seen := map[string]bool{}
+	for _, class := range actorClasses {
+		for _, node := range n.in(quad.IRI(class), tg.RDFType) {
+			if seen[node.String()] {
+				continue
+			}
+			seen[node.String()] = true
+			p := n.outgoing(node)
+			r := EntityRow{ID: shortID(tg.ValueText(node)), Name: n.label(node), Type: n.typeName(node),
+				Aliases: texts(p.values[tg.Alias]), Role: n.text(node, tg.Role), Documents: docList(p.docs)}
+			if org := n.one(node, tg.MemberOf); org != nil {
+				r.MemberOf = n.label(org)
+			}
+			rows = append(rows, r)
 		}
-		if org := v.one(n, tg.MemberOf); org != "" {
-			r.MemberOf = v.one(org, tg.RDFSLabel)
+		if err := ctx.Err(); err != nil {
+			return nil, err
 		}
-		rows = append(rows, r)
 	}
 	sort.SliceStable(rows, func(i, j int) bool {
 		if rows[i].Type != rows[j].Type {
@@ -87,20 +94,19 @@ type ConcessionFilter struct {
 	Grantor, Beneficiary, Sector, Polarity string
 }
 
-var measurePreds = []string{tg.RDFType, tg.RDFSLabel, tg.Alias, tg.Grantor, tg.Beneficiary, tg.PolicyOf, tg.Text,
-	tg.Polarity, tg.Action, tg.Hedged, tg.PartOf, tg.Evidence, tg.InDocument, tg.Instrument, tg.Sector, tg.MAST}
-
 // Concessions lists the measures of the graph, filtered.
 func Concessions(ctx context.Context, st *tg.Store, f ConcessionFilter) ([]ConcessionRow, error) {
-	v, err := load(ctx, st, measurePreds...)
-	if err != nil {
-		return nil, err
-	}
+	n := newNav(ctx, st)
 	rows := []ConcessionRow{}
-	for _, n := range v.ofType(tg.ClassConcession) {
-		r := v.concession(n)
-		if !v.matchesActor(v.one(n, tg.Grantor), f.Grantor) || !v.matchesActor(v.one(n, tg.Beneficiary), f.Beneficiary) ||
-			(f.Polarity != "" && !strings.EqualFold(r.Polarity, f.Polarity)) ||
+	for _, m := range n.in(quad.IRI(tg.ClassConcession), tg.RDFType) {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if !n.matchesActor(n.one(m, tg.Grantor), f.Grantor) || !n.matchesActor(n.one(m, tg.Beneficiary), f.Beneficiary) {
+			continue
+		}
+		r := n.concession(m)
+		if (f.Polarity != "" && !strings.EqualFold(r.Polarity, f.Polarity)) ||
 			(f.Sector != "" && (r.Sector == nil || !strings.EqualFold(*r.Sector, f.Sector))) {
 			continue
 		}
@@ -110,78 +116,23 @@ func Concessions(ctx context.Context, st *tg.Store, f ConcessionFilter) ([]Conce
 	return rows, nil
 }
 
-func (v *view) concession(n string) ConcessionRow {
-	pol := v.one(n, tg.PolicyOf)
-	inst := v.one(pol, tg.Instrument)
-	r := ConcessionRow{
-		ID:          shortID(n),
-		Grantor:     v.nameOf(v.one(n, tg.Grantor)),
-		Beneficiary: v.nameOf(v.one(n, tg.Beneficiary)),
-		Policy:      v.one(n, tg.Text),
-		Instrument:  v.one(inst, tg.RDFSLabel),
-		MAST:        v.one(inst, tg.MAST),
-		Sector:      v.nameOf(v.one(pol, tg.Sector)),
-		Polarity:    v.one(n, tg.Polarity),
-		Action:      v.one(n, tg.Action),
-		Hedged:      v.one(n, tg.Hedged) == "true",
-		Agreement:   v.nameOf(v.one(n, tg.PartOf)),
-		Evidence:    v.evidenceSorted(n),
-	}
-	return r
-}
-
-// nameOf is the label of node n, or nil when there is no node.
-func (v *view) nameOf(n string) *string {
-	if n == "" {
-		return nil
-	}
-	name := v.one(n, tg.RDFSLabel)
-	if name == "" {
-		name = n
-	}
-	return &name
-}
-
-// matchesActor reports whether node n is named or aliased as name.
-func (v *view) matchesActor(n, name string) bool {
+// matchesActor reports whether node is named or aliased as name (any case).
+func (n *nav) matchesActor(node quad.Value, name string) bool {
 	if name == "" {
 		return true
 	}
-	if n == "" {
+	if node == nil {
 		return false
 	}
-	if strings.EqualFold(v.one(n, tg.RDFSLabel), name) {
+	if strings.EqualFold(n.label(node), name) {
 		return true
 	}
-	for _, a := range v.all(n, tg.Alias) {
-		if strings.EqualFold(a, name) {
+	for _, a := range n.out(node, tg.Alias) {
+		if strings.EqualFold(tg.ValueText(a), name) {
 			return true
 		}
 	}
 	return false
-}
-
-// evidenceSorted lists a fact's sentences in document and text order.
-func (v *view) evidenceSorted(n string) []Evidence {
-	type item struct {
-		ev  Evidence
-		pos int
-	}
-	var items []item
-	for _, s := range v.all(n, tg.Evidence) {
-		items = append(items, item{Evidence{Doc: DocID(v.one(s, tg.InDocument)), Sentence: v.one(s, tg.Text), pos: sentenceIndex(s)}, sentenceIndex(s)})
-	}
-	sort.SliceStable(items, func(i, j int) bool {
-		if items[i].ev.Doc != items[j].ev.Doc {
-			return items[i].ev.Doc < items[j].ev.Doc
-		}
-		return items[i].pos < items[j].pos
-	})
-	out := make([]Evidence, len(items))
-	for i, it := range items {
-		out[i] = it.ev
-	}
-	return out
 }
 
 func sentenceIndex(iri string) int {
@@ -235,15 +186,15 @@ type BundleRow struct {
 
 // Bundles lists the bundles of the graph.
 func Bundles(ctx context.Context, st *tg.Store) ([]BundleRow, error) {
-	v, err := load(ctx, st, append(measurePreds, tg.Member, tg.Basis)...)
-	if err != nil {
-		return nil, err
-	}
+	n := newNav(ctx, st)
 	rows := []BundleRow{}
-	for _, n := range v.ofType(tg.ClassBundle) {
-		r := BundleRow{ID: shortID(n), Basis: v.one(n, tg.Basis), Evidence: v.evidenceSorted(n), Members: []MemberRow{}}
-		for _, m := range v.all(n, tg.Member) {
-			c := v.concession(m)
+	for _, b := range n.in(quad.IRI(tg.ClassBundle), tg.RDFType) {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		r := BundleRow{ID: shortID(tg.ValueText(b)), Basis: n.text(b, tg.Basis), Evidence: n.evidence(b), Members: []MemberRow{}}
+		for _, m := range n.out(b, tg.Member) {
+			c := n.concession(m)
 			r.Members = append(r.Members, MemberRow{ID: c.ID, Policy: c.Policy, Instrument: c.Instrument, Sector: c.Sector,
 				Grantor: c.Grantor, Polarity: c.Polarity})
 		}
@@ -266,14 +217,15 @@ type ClaimRow struct {
 
 // Claims lists the claims of the graph, optionally of one polarity.
 func Claims(ctx context.Context, st *tg.Store, polarity string) ([]ClaimRow, error) {
-	v, err := load(ctx, st, tg.RDFType, tg.Subject, tg.Predicate, tg.Object, tg.Polarity, tg.Hedged, tg.Evidence, tg.InDocument, tg.Text)
-	if err != nil {
-		return nil, err
-	}
+	n := newNav(ctx, st)
 	rows := []ClaimRow{}
-	for _, n := range v.ofType(tg.ClassClaim) {
-		r := ClaimRow{ID: shortID(n), Subject: v.one(n, tg.Subject), Predicate: v.one(n, tg.Predicate), Object: v.one(n, tg.Object),
-			Polarity: v.one(n, tg.Polarity), Hedged: v.one(n, tg.Hedged) == "true", Evidence: v.evidenceSorted(n)}
+	for _, c := range n.in(quad.IRI(tg.ClassClaim), tg.RDFType) {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		r := ClaimRow{ID: shortID(tg.ValueText(c)), Subject: n.text(c, tg.Subject), Predicate: n.text(c, tg.Predicate),
+			Object: n.text(c, tg.Object), Polarity: n.text(c, tg.Polarity), Hedged: n.text(c, tg.Hedged) == "true",
+			Evidence: n.evidence(c)}
 		if polarity != "" && !strings.EqualFold(r.Polarity, polarity) {
 			continue
 		}

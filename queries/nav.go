@@ -17,11 +17,52 @@ import (
 type nav struct {
 	ctx   context.Context
 	qs    cgraph.QuadStore
-	texts map[string]string // cache of first out-values, by node and predicate
+	texts map[string]string   // cache of first out-values, by node and predicate
+	props map[string]*nodeOut // cache of each node's outgoing edges
+}
+
+// nodeOut is what one prefix scan of a subject gives: its values per
+// predicate and the documents that state them.
+type nodeOut struct {
+	values map[string][]quad.Value
+	docs   map[string]bool
 }
 
 func newNav(ctx context.Context, st *tg.Store) *nav {
-	return &nav{ctx: ctx, qs: st.QuadStore(), texts: map[string]string{}}
+	return &nav{ctx: ctx, qs: st.QuadStore(), texts: map[string]string{}, props: map[string]*nodeOut{}}
+}
+
+// outgoing reads all of node's outgoing edges in one index scan.
+func (n *nav) outgoing(node quad.Value) *nodeOut {
+	k := node.String()
+	if p, ok := n.props[k]; ok {
+		return p
+	}
+	p := &nodeOut{values: map[string][]quad.Value{}, docs: map[string]bool{}}
+	n.props[k] = p
+	ref, err := n.qs.ValueOf(node)
+	if err != nil || ref == nil {
+		return p
+	}
+	it := n.qs.QuadIterator(quad.Subject, ref).Iterate()
+	defer it.Close()
+	for it.Next(n.ctx) {
+		q, err := n.qs.Quad(it.Result())
+		if err != nil {
+			continue
+		}
+		pred := tg.ValueText(q.Predicate)
+		if !containsValue(p.values[pred], q.Object) {
+			p.values[pred] = append(p.values[pred], q.Object)
+		}
+		if q.Label != nil {
+			p.docs[tg.ValueText(q.Label)] = true
+		}
+	}
+	for pred := range p.values {
+		p.values[pred] = sortValues(p.values[pred])
+	}
+	return p
 }
 
 func iris(preds []string) []any {
@@ -34,7 +75,14 @@ func iris(preds []string) []any {
 
 // out lists the values of node's outgoing edges with the given predicates.
 func (n *nav) out(node quad.Value, preds ...string) []quad.Value {
-	vs, _ := path.StartPath(n.qs, node).Out(iris(preds)...).Iterate(n.ctx).AllValues(n.qs)
+	p := n.outgoing(node)
+	if len(preds) == 1 {
+		return p.values[preds[0]]
+	}
+	var vs []quad.Value
+	for _, pred := range preds {
+		vs = append(vs, p.values[pred]...)
+	}
 	return sortValues(vs)
 }
 

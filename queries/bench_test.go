@@ -1,0 +1,159 @@
+package queries
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/cayleygraph/quad"
+
+	tg "github.com/tradegraph/tradegraph/graph"
+	"github.com/tradegraph/tradegraph/loaders/article"
+	"github.com/tradegraph/tradegraph/loaders/synth"
+)
+
+// benchStore opens a bolt store of 1,000,000 synthetic quads (seed 1),
+// built once and kept in the temporary directory for later runs.
+func benchStore(b *testing.B) *tg.Store {
+	b.Helper()
+	ctx := context.Background()
+	path := filepath.Join(os.TempDir(), "tradegraph-bench-queries-1m-seed1.db")
+	if _, err := os.Stat(path); err != nil {
+		lex, err := article.DefaultLexicon()
+		if err != nil {
+			b.Fatal(err)
+		}
+		g, err := synth.NewQuads(lex, 1)
+		if err != nil {
+			b.Fatal(err)
+		}
+		tmp := path + ".part"
+		os.Remove(tmp)
+		st, err := tg.Open(ctx, tg.Config{Backend: tg.Bolt, Address: tmp})
+		if err != nil {
+			b.Fatal(err)
+		}
+		var batch []quad.Quad
+		total := 0
+		for i := 0; total < 1_000_000; i++ {
+			qs := g.Document(i)
+			if total+len(qs) > 1_000_000 {
+				qs = qs[:1_000_000-total]
+			}
+			batch = append(batch, qs...)
+			total += len(qs)
+			if len(batch) >= 100_000 || total == 1_000_000 {
+				if _, err := st.Apply(ctx, tg.Change{Add: batch}); err != nil {
+					b.Fatal(err)
+				}
+				batch = batch[:0]
+			}
+		}
+		if err := st.Close(); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.Rename(tmp, path); err != nil {
+			b.Fatal(err)
+		}
+	}
+	st, err := tg.Open(ctx, tg.Config{Backend: tg.Bolt, Address: path, ReadOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	return st
+}
+
+// busiest returns the two countries that grant the most measures.
+func busiest(b *testing.B, st *tg.Store) (string, string) {
+	n := newNav(context.Background(), st)
+	best := [2]struct {
+		name string
+		n    int
+	}{}
+	for _, c := range n.in(quad.IRI(tg.ClassCountry), tg.RDFType) {
+		k := len(n.in(c, tg.Grantor))
+		switch {
+		case k > best[0].n:
+			best[1], best[0] = best[0], struct {
+				name string
+				n    int
+			}{n.label(c), k}
+		case k > best[1].n:
+			best[1] = struct {
+				name string
+				n    int
+			}{n.label(c), k}
+		}
+	}
+	if best[1].name == "" {
+		b.Fatal("the synthetic store has fewer than two granting countries")
+	}
+	return best[0].name, best[1].name
+}
+
+func BenchmarkActor1M(b *testing.B) {
+	st := benchStore(b)
+	name, _ := busiest(b, st)
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := Actor(context.Background(), st, name); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkPath4Hops1M(b *testing.B) {
+	st := benchStore(b)
+	a, c := busiest(b, st)
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := Paths(context.Background(), st, a, c, 4, 10, false); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkBundlesAcross1M(b *testing.B) {
+	st := benchStore(b)
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := BundlesAcross(context.Background(), st, false); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkContractQueries1M(b *testing.B) {
+	st := benchStore(b)
+	ctx := context.Background()
+	b.Run("entities", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := Entities(ctx, st); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("concessions", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := Concessions(ctx, st, ConcessionFilter{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("bundles", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := Bundles(ctx, st); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("claims", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := Claims(ctx, st, ""); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
