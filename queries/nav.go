@@ -17,8 +17,9 @@ import (
 type nav struct {
 	ctx   context.Context
 	qs    cgraph.QuadStore
-	texts map[string]string   // cache of first out-values, by node and predicate
-	props map[string]*nodeOut // cache of each node's outgoing edges
+	texts map[string]string     // cache of first out-values as text, by node and predicate
+	ones  map[string]quad.Value // cache of first out-values, by node and predicate
+	props map[string]*nodeOut   // cache of each node's outgoing edges
 }
 
 // nodeOut is what one prefix scan of a subject gives: its values per
@@ -29,7 +30,7 @@ type nodeOut struct {
 }
 
 func newNav(ctx context.Context, st *tg.Store) *nav {
-	return &nav{ctx: ctx, qs: st.QuadStore(), texts: map[string]string{}, props: map[string]*nodeOut{}}
+	return &nav{ctx: ctx, qs: st.QuadStore(), texts: map[string]string{}, ones: map[string]quad.Value{}, props: map[string]*nodeOut{}}
 }
 
 // outgoing reads all of node's outgoing edges in one index scan.
@@ -73,16 +74,21 @@ func iris(preds []string) []any {
 	return out
 }
 
-// out lists the values of node's outgoing edges with the given predicates.
+// out lists the values of node's outgoing edges with the given predicates:
+// from the node's scanned edges when they are at hand, else by a prefix
+// scan of the (subject, predicate) index that decodes only what it returns.
 func (n *nav) out(node quad.Value, preds ...string) []quad.Value {
-	p := n.outgoing(node)
-	if len(preds) == 1 {
-		return p.values[preds[0]]
+	if p, ok := n.props[node.String()]; ok {
+		if len(preds) == 1 {
+			return p.values[preds[0]]
+		}
+		var vs []quad.Value
+		for _, pred := range preds {
+			vs = append(vs, p.values[pred]...)
+		}
+		return sortValues(vs)
 	}
-	var vs []quad.Value
-	for _, pred := range preds {
-		vs = append(vs, p.values[pred]...)
-	}
+	vs, _ := path.StartPath(n.qs, node).Out(iris(preds)...).Iterate(n.ctx).AllValues(n.qs)
 	return sortValues(vs)
 }
 
@@ -127,10 +133,16 @@ func (n *nav) one(node quad.Value, pred string) quad.Value {
 	if node == nil {
 		return nil
 	}
-	if vs := n.out(node, pred); len(vs) > 0 {
-		return vs[0]
+	k := node.String() + "\x00" + pred
+	if v, ok := n.ones[k]; ok {
+		return v
 	}
-	return nil
+	var v quad.Value
+	if vs := n.out(node, pred); len(vs) > 0 {
+		v = vs[0]
+	}
+	n.ones[k] = v
+	return v
 }
 
 // label is a node's rdfs:label, or its short id.
@@ -156,6 +168,7 @@ func (n *nav) typeName(node quad.Value) string {
 
 // concession reads one measure as a row.
 func (n *nav) concession(m quad.Value) ConcessionRow {
+	n.outgoing(m) // one scan reads every property of the measure
 	pol := n.one(m, tg.PolicyOf)
 	inst := n.one(pol, tg.Instrument)
 	name := func(v quad.Value) *string {
@@ -185,6 +198,7 @@ func (n *nav) concession(m quad.Value) ConcessionRow {
 func (n *nav) evidence(fact quad.Value) []Evidence {
 	out := []Evidence{}
 	for _, s := range n.out(fact, tg.Evidence) {
+		n.outgoing(s)
 		si := tg.ValueText(s)
 		out = append(out, Evidence{Doc: DocID(n.text(s, tg.InDocument)), Sentence: n.text(s, tg.Text), pos: sentenceIndex(si)})
 	}
