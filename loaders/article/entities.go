@@ -315,13 +315,18 @@ func (d *docState) titleAt(toks []Token, i int) int {
 
 func (d *docState) nameRun(s, i int) int {
 	toks := d.sents[s].Tokens
-	j := i
-	for j < len(toks) && j-i < 4 {
+	j, words := i, 0
+	for j < len(toks) && words < 4 {
 		t := toks[j]
 		if !t.IsWord() || !t.IsCapitalized() || d.x.is("title", t.Text) || stopCaps[t.Lower] || d.covered(s, j) || d.x.is("orghead", t.Text) {
 			break
 		}
 		j++
+		words++
+		// "Park Min-jun", "Jean-Pierre": a hyphen with no spaces joins one name
+		for j+1 < len(toks) && toks[j].Text == "-" && toks[j-1].End == toks[j].Start && toks[j].End == toks[j+1].Start && toks[j+1].IsWord() {
+			j += 2
+		}
 	}
 	return j
 }
@@ -338,16 +343,24 @@ func (d *docState) discoverPeople(s int) {
 			continue
 		}
 		person := d.entity(d.text(s, te, ne), TypePerson)
-		d.learn(person.Name, person)
-		d.learn(toks[ne-1].Text, person)
-		if ne-te >= 3 {
-			d.learn(d.text(s, te, te+2), person)
-		}
+		d.learnPerson(person)
 		if person.Role == "" {
 			rs := d.roleStart(s, i)
+			// "Korean Trade Minister Park": the role is held for the state named in front
+			var state *Entity
+			if m := d.staticAt(s, rs); m != nil && m.End < i && (m.Vals[0].def.typ == TypeCountry || m.Vals[0].def.typ == TypeBloc) {
+				state = d.fromDef(m.Vals[0].def)
+				rs = m.End
+				if toks[rs].Text == "'s" {
+					rs++
+				}
+			}
 			if role := d.text(s, rs, te); role != "" && !strings.HasPrefix(role, "Mr") && !strings.HasPrefix(role, "Ms") && !strings.HasPrefix(role, "Dr") {
 				person.Role = role
 				person.Org = d.ministryOf(role)
+				if person.Org == nil || state != nil && person.Org.Country != state.Country {
+					person.Org = state
+				}
 			}
 		}
 		i = ne - 1
@@ -372,8 +385,7 @@ func (d *docState) discoverPeople(s int) {
 			continue
 		}
 		person := d.entity(d.text(s, ns, ne), TypePerson)
-		d.learn(person.Name, person)
-		d.learn(toks[ne-1].Text, person)
+		d.learnPerson(person)
 		if person.Role == "" && ne+1 < len(toks) && toks[ne].Text == "," {
 			j := ne + 1
 			if m := d.staticAt(s, j); m != nil {
@@ -394,6 +406,17 @@ func (d *docState) discoverPeople(s int) {
 	}
 }
 
+// learnPerson registers a person's name, surname ("Min-jun" of "Park
+// Min-jun") and, of three names, the first two ("Ana Lucia").
+func (d *docState) learnPerson(e *Entity) {
+	d.learn(e.Name, e)
+	f := strings.Fields(e.Name)
+	d.learn(f[len(f)-1], e)
+	if len(f) >= 3 {
+		d.learn(f[0]+" "+f[1], e)
+	}
+}
+
 // ministryOf finds the ministry a minister's role names: "Investment, Trade
 // and Industry Minister" serves the "Ministry of Investment, Trade and Industry".
 func (d *docState) ministryOf(role string) *Entity {
@@ -408,10 +431,32 @@ func (d *docState) ministryOf(role string) *Entity {
 	toks := Tokenize(name)
 	for _, m := range d.x.names.Find(toks) {
 		if m.Start == 0 && m.End == len(toks) {
-			return d.fromDef(m.Vals[0].def)
+			// "Ministry of Trade" is a ministry of many states: only one the article names
+			for _, v := range m.Vals {
+				if d.namesState(v.def.country) {
+					return d.fromDef(v.def)
+				}
+			}
 		}
 	}
 	return nil
+}
+
+// namesState reports whether the article names the state with ISO code.
+func (d *docState) namesState(code string) bool {
+	if code == "" {
+		return false
+	}
+	for _, ms := range d.static {
+		for _, m := range ms {
+			for _, v := range m.Vals {
+				if v.def.typ == TypeCountry && v.def.country == code {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // roleStart walks left from a title over the words of a role ("Investment,
@@ -626,11 +671,15 @@ func (d *docState) discoverMedia(s int) {
 			continue
 		}
 		j := i + 1
-		if d.covered(s, j) {
-			continue
+		if j+1 < len(toks) && toks[j].Lower == "the" {
+			j++
 		}
 		end := capRun(toks, j)
 		if end == j || (end-j == 1 && toks[j].Lower == "the") {
+			continue
+		}
+		// a place name may open an outlet's name ("the Accra Daily Ledger"), not be all of it
+		if m := d.staticAt(s, j); d.covered(s, j) && (m == nil || m.End >= end) {
 			continue
 		}
 		name := d.text(s, j, end)

@@ -454,6 +454,16 @@ func (d *docState) insideName(s, start, end int) bool {
 	return false
 }
 
+// insideFirmGroup reports a sector word inside a group of firms' name ("cocoa farmers").
+func (d *docState) insideFirmGroup(s, start, end int) bool {
+	for _, m := range d.mentions[s] {
+		if start >= m.Start && end <= m.End && m.Ent.Type == TypeFirmGroup {
+			return true
+		}
+	}
+	return false
+}
+
 // groupInstruments merges the instrument phrases of one noun phrase
 // ("blanket exemptions for import licensing") into one group.
 func groupInstruments(insts []instAt, cl clause, cues []cueAt) []instAt {
@@ -896,7 +906,7 @@ func (d *docState) modifies(s int, m Mention, g instAt) bool {
 func (d *docState) sectorOf(s int, cl clause, g instAt, sectors []Match[*Sector], cues []cueAt) string {
 	best, bestDist := "", 1<<30
 	for _, m := range sectors {
-		if d.insideName(s, m.Start, m.End) || m.Start < cl.start || m.Start >= cl.end {
+		if d.insideName(s, m.Start, m.End) && !d.insideFirmGroup(s, m.Start, m.End) || m.Start < cl.start || m.Start >= cl.end {
 			continue
 		}
 		lo, hi := min(m.Start, g.start), max(m.End, g.end)
@@ -918,6 +928,10 @@ func (d *docState) sectorOf(s int, cl clause, g instAt, sectors []Match[*Sector]
 			// rules"): a sector named beside it is the one the measure is about
 			dist = 1 << 20
 		}
+		if d.insideFirmGroup(s, m.Start, m.End) {
+			// what the firms make ("subsidies to cocoa farmers"), when nothing else is named
+			dist = 1 << 21
+		}
 		if dist < bestDist {
 			best, bestDist = m.Vals[0].Name, dist
 		}
@@ -929,6 +943,13 @@ func (d *docState) sectorOf(s int, cl clause, g instAt, sectors []Match[*Sector]
 // its modifiers and the prepositional phrase that completes it.
 func (d *docState) policyPhrase(s int, cl clause, g instAt) string {
 	toks := d.sents[s].Tokens
+	// a cue word inside a sector's name ("cut flowers") does not end the phrase
+	inSector := make([]bool, len(toks))
+	for _, m := range d.x.sectors.Find(toks) {
+		for i := m.Start; i < m.End; i++ {
+			inSector[i] = true
+		}
+	}
 	start := g.start
 	for start > cl.start && g.start-start < 4 {
 		t := toks[start-1]
@@ -951,7 +972,7 @@ func (d *docState) policyPhrase(s int, cl clause, g instAt) string {
 			for k < cl.end && k-end < 9 {
 				t := toks[k]
 				if t.Text == "," || t.Text == ";" || t.Text == "." || t.Text == "(" || t.Text == "—" || t.Text == "?" ||
-					t.Lower == "that" || t.Lower == "which" || t.Lower == "who" || t.Lower == "starting" || t.Lower == "but" || d.isCue(t) {
+					t.Lower == "that" || t.Lower == "which" || t.Lower == "who" || t.Lower == "starting" || t.Lower == "but" || d.isCue(t) && !inSector[k] {
 					break
 				}
 				k++
@@ -996,59 +1017,135 @@ func (d *docState) sentenceMentions(s int, e *Entity) bool {
 // claim records what a negated clause rejects: subject, verb and object.
 func (d *docState) claim(s int, cl clause, cues []cueAt, subj *Entity, hedged bool) (Claim, bool) {
 	toks := d.sents[s].Tokens
-	neg := -1
+	var neg cueAt
+	found := false
 	for _, c := range cues {
 		if c.hit.kind == cueNegation || c.hit.kind == cueReject {
-			neg = c.pos
+			neg, found = c, true
 			break
 		}
 	}
-	if neg < 0 {
+	if !found {
 		return Claim{}, false
 	}
-	subject := strings.TrimSpace(d.text(s, cl.start, neg))
-	subject = strings.Trim(subject, " ,;:—–")
-	for _, w := range []string{"but ", "and ", "nor ", "while ", "though ", "although "} {
-		subject = strings.TrimPrefix(subject, w)
+	// the subject: the words before the negation, after any conjunction or
+	// report frame ("the Commission said there would be"), without auxiliaries
+	a := cl.start
+	for a < neg.pos && (toks[a].Text == "," || clauseOpeners[toks[a].Lower]) {
+		a++
 	}
-	if subj != nil && (subject == "" || len(subject) > 60) {
-		subject = subj.Name
-	}
-	// predicate: the first word after the negation that is not an auxiliary
-	p := neg + 1
-	for p < cl.end {
-		if m := d.mentionAt(s, p); m != nil && m.Start == p {
-			if subject == "" || subject == "nor" {
-				subject = m.Ent.Name
+	for _, c := range cues {
+		if c.hit.kind == cueReport && c.pos >= a && c.end <= neg.pos {
+			a = c.end
+			if a < neg.pos && toks[a].Lower == "that" {
+				a++
 			}
-			p = m.End
+		}
+	}
+	b := neg.pos
+	nounNeg := toks[neg.pos].Lower == "no" || toks[neg.pos].Lower == "without" || toks[neg.pos].Lower == "nothing"
+	predicate, object := "is", ""
+	if nounNeg {
+		predicate = "has"
+		if b > a {
+			predicate = toks[b-1].Text
+			b--
+		}
+		object = d.text(s, neg.end, cl.end)
+	}
+	for b > a && (isAux(toks[b-1].Lower) || toks[b-1].Lower == "has" || toks[b-1].Lower == "have" || toks[b-1].Lower == "had" || d.isHedge(toks[b-1])) {
+		b--
+	}
+	// of a subject with a fronted phrase ("Contrary to reports, Chile"; "Mexico,
+	// for its part"), the part that names an actor
+	for k := b - 1; k > a; k-- {
+		if toks[k].Text != "," {
 			continue
 		}
-		if !(isAux(toks[p].Lower) || toks[p].Lower == "has" || toks[p].Lower == "have" || toks[p].Text == "'s") {
-			break
+		if d.namesActor(s, k+1, b) || !d.namesActor(s, a, k) {
+			a = k + 1
+		} else {
+			b = k
 		}
-		p++
+		break
 	}
-	predicate, object := "is", ""
-	if toks[neg].Lower == "no" || toks[neg].Lower == "without" || toks[neg].Lower == "nothing" {
-		predicate = "has"
-		if neg > cl.start {
-			predicate = strings.TrimSpace(d.text(s, neg-1, neg))
+	for a < b && clauseOpeners[toks[a].Lower] {
+		a++
+	}
+	subject := strings.Trim(d.text(s, a, b), " ,;:—–")
+	if strings.EqualFold(subject, "it") || subject == "" || len(subject) > 60 {
+		subject = ""
+		if subj != nil {
+			subject = subj.Name
 		}
-		object = d.text(s, neg+1, cl.end)
-	} else if p < cl.end {
-		predicate = toks[p].Text
-		object = d.text(s, p+1, cl.end)
 	}
-	if c := cues[0]; c.hit.kind == cueReject {
-		predicate = c.hit.lemma
-		object = d.text(s, c.end, cl.end)
+	if !nounNeg {
+		// the predicate: the first word after the negation that is not an
+		// auxiliary or an inverted subject ("nor did it promise")
+		p := neg.end
+		for p < cl.end {
+			if m := d.mentionAt(s, p); m != nil && m.Start == p {
+				if subject == "" {
+					subject = m.Ent.Name
+				}
+				p = m.End
+				continue
+			}
+			if !(isAux(toks[p].Lower) || toks[p].Lower == "has" || toks[p].Lower == "have" || toks[p].Text == "'s" || pronoun(toks[p].Lower)) {
+				break
+			}
+			p++
+		}
+		if p < cl.end {
+			predicate = toks[p].Text
+			object = d.text(s, p+1, cl.end)
+		}
+	}
+	if neg.hit.kind == cueReject {
+		predicate = neg.hit.lemma
+		object = d.text(s, neg.end, cl.end)
+	}
+	if predicate == "be" {
+		predicate = "is"
 	}
 	object = strings.Trim(object, " ,.;:?!—–")
 	if object == "" && subject == "" {
 		return Claim{}, false
 	}
 	return Claim{Subject: subject, Predicate: predicate, Object: object, Polarity: Denied, Hedged: hedged, Evidence: s}, true
+}
+
+// clauseOpeners are conjunctions that open a clause without being its subject.
+var clauseOpeners = map[string]bool{"but": true, "and": true, "nor": true, "while": true, "though": true, "although": true,
+	"yet": true, "whereas": true, "so": true, "that": true}
+
+// namesActor reports an actor named in tokens [i, j) of sentence s.
+func (d *docState) namesActor(s, i, j int) bool {
+	for _, m := range d.mentions[s] {
+		if m.Start >= i && m.End <= j && m.Ent.isActor() {
+			return true
+		}
+	}
+	return false
+}
+
+func pronoun(w string) bool {
+	switch strings.ToLower(w) {
+	case "it", "they", "he", "she", "we", "its", "their":
+		return true
+	}
+	return false
+}
+
+func (d *docState) isHedge(t Token) bool {
+	for _, m := range d.x.cues.Find([]Token{t}) {
+		for _, h := range m.Vals {
+			if h.kind == cueHedge {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func isAux(w string) bool {
