@@ -1,0 +1,139 @@
+package main
+
+import (
+	"encoding/json"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/tradegraph/tradegraph/data"
+)
+
+// sampleStore builds the shipped sample article into a fresh bolt store.
+func sampleStore(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	err := fs.WalkDir(data.Articles, "articles", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(data.Articles, p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dir, filepath.Base(p)), b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := newStore(t)
+	mustRun(t, "--db", db, "build", dir)
+	return db
+}
+
+func TestQueryListNamesEveryQuery(t *testing.T) {
+	r := mustRun(t, "--db", newStore(t), "query", "list")
+	for _, name := range []string{"entities", "concessions", "bundles", "claims", "actor NAME", "sectors", "path A B", "neighbors NAME", "evidence ID"} {
+		if !strings.Contains(r.stdout, name) {
+			t.Errorf("query list lacks %q:\n%s", name, r.stdout)
+		}
+	}
+}
+
+func TestQueryActorByAliasAsJSON(t *testing.T) {
+	db := sampleStore(t)
+	r := mustRun(t, "--db", db, "--json", "query", "actor", "miti")
+	var got struct {
+		Name   string
+		Type   string
+		Grants []struct{ Instrument, Polarity string }
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
+		t.Fatalf("%v\n%s", err, r.stdout)
+	}
+	if got.Name != "Ministry of Investment, Trade and Industry" || got.Type != "agency" ||
+		len(got.Grants) != 1 || got.Grants[0].Instrument != "certificate of origin" {
+		t.Errorf("actor miti = %+v", got)
+	}
+}
+
+func TestQueryUnknownNameSuggestsClosest(t *testing.T) {
+	db := sampleStore(t)
+	r := tradegraph(t, "--db", db, "query", "actor", "Malasia")
+	if r.code != exitFailure || !strings.Contains(r.stderr, `no node named "Malasia"; closest: Malaysia`) {
+		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	if strings.Count(strings.TrimSpace(r.stderr), "\n") != 0 {
+		t.Errorf("want one line, got %q", r.stderr)
+	}
+}
+
+func TestQueryPathTable(t *testing.T) {
+	db := sampleStore(t)
+	r := mustRun(t, "--db", db, "query", "path", "Tengku Zafrul", "United States")
+	want := "-memberOf-> Ministry of Investment, Trade and Industry <-grantor-"
+	if !strings.Contains(r.stdout, want) || !strings.Contains(r.stdout, "-beneficiary-> United States") {
+		t.Errorf("path table:\n%s", r.stdout)
+	}
+}
+
+func TestQueryCSVNeutralisesFormulas(t *testing.T) {
+	got := neutralise([]string{"=1+2", "+x", "-y", "@z", "plain", ""})
+	want := []string{"'=1+2", "'+x", "'-y", "'@z", "plain", ""}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("neutralise = %q", got)
+	}
+}
+
+func TestRawQueries(t *testing.T) {
+	db := sampleStore(t)
+	r := mustRun(t, "--db", db, "query", "--lang", "gizmo", "--limit", "2", "g.V().All()")
+	var rows []any
+	if err := json.Unmarshal([]byte(r.stdout), &rows); err != nil || len(rows) != 2 {
+		t.Errorf("gizmo --limit 2 printed %q (%v)", r.stdout, err)
+	}
+	qf := filepath.Join(t.TempDir(), "q.graphql")
+	os.WriteFile(qf, []byte(`{ nodes(<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>: <http://tradegraph.org/ns#Country>) { id } }`), 0o644)
+	r = mustRun(t, "--db", db, "query", "--lang", "graphql", "-f", qf)
+	if !strings.Contains(r.stdout, "country/malaysia") {
+		t.Errorf("graphql from a file printed %q", r.stdout)
+	}
+	tests := []struct {
+		name string
+		args []string
+		code int
+		msg  string
+	}{
+		{"runaway", []string{"query", "--lang", "gizmo", "--timeout", "300ms", "while (true) {}"}, exitFailure, "query stopped at its time limit (300ms)"},
+		{"unknown language", []string{"query", "--lang", "sparql", "SELECT *"}, exitUsage, `unknown query language "sparql"`},
+		{"no query", []string{"query", "--lang", "gizmo"}, exitUsage, "no query given"},
+		{"no name", []string{"query"}, exitUsage, "name a query"},
+		{"syntax error", []string{"query", "--lang", "gizmo", "g.V(("}, exitFailure, "gizmo:"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := tradegraph(t, append([]string{"--db", db}, tt.args...)...)
+			if r.code != tt.code || !strings.Contains(r.stderr, tt.msg) {
+				t.Errorf("exit %d, stderr %q; want %d and %q", r.code, r.stderr, tt.code, tt.msg)
+			}
+		})
+	}
+}
+
+func TestCompletion(t *testing.T) {
+	db := sampleStore(t)
+	r := mustRun(t, "completion", "bash")
+	if !strings.Contains(r.stdout, "__start_tradegraph") {
+		t.Errorf("bash completion script missing its entry point")
+	}
+	r = mustRun(t, "--db", db, "__complete", "query", "")
+	if !strings.Contains(r.stdout, "actor") || !strings.Contains(r.stdout, "concessions") {
+		t.Errorf("query names not completed:\n%s", r.stdout)
+	}
+	r = mustRun(t, "--db", db, "__complete", "query", "actor", "Mal")
+	if !strings.Contains(r.stdout, "Malaysia") {
+		t.Errorf("entity names not completed:\n%s", r.stdout)
+	}
+}
