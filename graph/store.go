@@ -134,6 +134,12 @@ func openBolt(cfg Config) (cgraph.QuadStore, *sharedTx, error) {
 			return nil, nil, fmt.Errorf("%s: cannot create store: %w", path, err)
 		}
 	}
+	if !opts.ReadOnly {
+		if err := ensureLabelIndex(bdb.DB()); err != nil {
+			db.Close()
+			return nil, nil, fmt.Errorf("%s: not a tradegraph store: %w", path, err)
+		}
+	}
 	// no_bloom: without it every open reads the whole store to fill a bloom filter.
 	qs, err := kv.New(db, cgraph.Options{kv.OptNoBloom: true})
 	if err != nil {

@@ -35,41 +35,11 @@ func (s *Store) ReplaceDocument(ctx context.Context, doc quad.Value, quads []qua
 // Apply runs a Change as one transaction: on bolt and postgres either all of
 // it is stored or none of it.
 func (s *Store) Apply(ctx context.Context, c Change) (Result, error) {
-	add := make(map[quadKey]struct{}, len(c.Add))
-	var order []quad.Quad
-	for _, q := range c.Add {
-		if !q.IsValid() {
-			return Result{}, fmt.Errorf("invalid quad %v", q)
-		}
-		k := key(q)
-		if _, dup := add[k]; dup {
-			continue
-		}
-		add[k] = struct{}{}
-		order = append(order, q)
-	}
-	var adds, dels []cgraph.Delta
-	stored := make(map[quadKey]struct{})
-	for _, label := range c.Replace {
-		err := s.eachQuad(ctx, quad.Label, label, func(q quad.Quad) error {
-			k := key(q)
-			stored[k] = struct{}{}
-			if _, keep := add[k]; !keep {
-				dels = append(dels, cgraph.Delta{Quad: q, Action: cgraph.Delete})
-			}
-			return nil
-		})
-		if err != nil {
-			return Result{}, err
-		}
+	adds, dels, err := s.diff(ctx, c)
+	if err != nil {
+		return Result{}, err
 	}
 	res := Result{Removed: len(dels)}
-	for _, q := range order {
-		if _, ok := stored[key(q)]; ok {
-			continue
-		}
-		adds = append(adds, cgraph.Delta{Quad: q, Action: cgraph.Add})
-	}
 	if len(adds) == 0 && len(dels) == 0 {
 		return res, ctx.Err()
 	}
@@ -89,6 +59,46 @@ func (s *Store) Apply(ctx context.Context, c Change) (Result, error) {
 	}
 	res.Added = int(after - before + int64(res.Removed))
 	return res, nil
+}
+
+// diff works out what c does to the store: the quads of c.Add not stored
+// under its replaced labels (quads stored elsewhere are left to cayley's
+// IgnoreDup), and the stored quads under those labels that c.Add lacks.
+func (s *Store) diff(ctx context.Context, c Change) (adds, dels []cgraph.Delta, err error) {
+	add := make(map[quadKey]struct{}, len(c.Add))
+	var order []quad.Quad
+	for _, q := range c.Add {
+		if !q.IsValid() {
+			return nil, nil, fmt.Errorf("invalid quad %v", q)
+		}
+		k := key(q)
+		if _, dup := add[k]; dup {
+			continue
+		}
+		add[k] = struct{}{}
+		order = append(order, q)
+	}
+	stored := make(map[quadKey]struct{})
+	for _, label := range c.Replace {
+		err := s.eachQuad(ctx, quad.Label, label, func(q quad.Quad) error {
+			k := key(q)
+			stored[k] = struct{}{}
+			if _, keep := add[k]; !keep {
+				dels = append(dels, cgraph.Delta{Quad: q, Action: cgraph.Delete})
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, nil, err
+		}
+	}
+	for _, q := range order {
+		if _, ok := stored[key(q)]; ok {
+			continue
+		}
+		adds = append(adds, cgraph.Delta{Quad: q, Action: cgraph.Add})
+	}
+	return adds, dels, nil
 }
 
 // write stores adds and removes dels in one transaction. Cayley's kv backend

@@ -1,0 +1,246 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/quad"
+	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
+	bolt "go.etcd.io/bbolt"
+)
+
+// DefaultBatchBytes is how much memory a bulk batch takes by default: large
+// enough that a batch holds hundreds of thousands of quads, small enough
+// that a load stays far below what cayley's own loader takes.
+const DefaultBatchBytes = 128 << 20
+
+// BulkOptions tune a Bulk writer.
+type BulkOptions struct {
+	// BatchBytes bounds the memory of a batch: queued changes are written
+	// once they take about this much (0: DefaultBatchBytes).
+	BatchBytes int64
+}
+
+// Bulk writes many changes in few large transactions. Changes apply in
+// the order given, with the same effect as Apply would have one by one;
+// each is written whole within one transaction, together with the changes
+// queued beside it. On bolt the batch goes straight into cayley's key
+// space, each bucket's keys in order; on memory and postgres it is one
+// cayley write of all the batch's quads.
+type Bulk struct {
+	s     *Store
+	ctx   context.Context
+	limit int64
+	kvq   *kvQueue   // bolt
+	dq    deltaQueue // memory and postgres
+	// labels the queued changes replace, and labels of their quads: a
+	// change that touches either is written after them, not beside them
+	replaced map[quad.Value]struct{}
+	labels   map[quad.Value]struct{}
+	done     Result
+}
+
+// NewBulk starts a bulk writer. Call Flush to write what is still queued.
+func (s *Store) NewBulk(ctx context.Context, opts BulkOptions) *Bulk {
+	b := &Bulk{s: s, ctx: ctx, limit: opts.BatchBytes}
+	if b.limit <= 0 {
+		b.limit = DefaultBatchBytes
+	}
+	b.reset()
+	return b
+}
+
+func (b *Bulk) reset() {
+	if b.s.boltTx != nil {
+		b.kvq = newKVQueue()
+	} else {
+		b.dq = deltaQueue{}
+	}
+	b.replaced = map[quad.Value]struct{}{}
+	b.labels = map[quad.Value]struct{}{}
+}
+
+func (b *Bulk) queued() int64 {
+	if b.kvq != nil {
+		return b.kvq.size()
+	}
+	return b.dq.bytes
+}
+
+func (b *Bulk) empty() bool {
+	if b.kvq != nil {
+		return b.kvq.empty()
+	}
+	return len(b.dq.changes) == 0
+}
+
+// Apply queues c, writing the queue first when c depends on it and after
+// when the queue is full. A change with an invalid quad is refused whole.
+func (b *Bulk) Apply(c Change) error {
+	if err := b.ctx.Err(); err != nil {
+		return err
+	}
+	labels := map[quad.Value]struct{}{}
+	var last quad.Value
+	for _, q := range c.Add {
+		if !q.IsValid() {
+			return fmt.Errorf("invalid quad %v", q)
+		}
+		if q.Label != last || last == nil {
+			labels[q.Label] = struct{}{}
+			last = q.Label
+		}
+	}
+	if b.conflicts(c.Replace, labels) {
+		if err := b.write(); err != nil {
+			return err
+		}
+	}
+	for _, l := range c.Replace {
+		b.replaced[l] = struct{}{}
+	}
+	for l := range labels {
+		b.labels[l] = struct{}{}
+	}
+	if b.kvq != nil {
+		b.kvq.add(c)
+	} else {
+		b.dq.add(c)
+	}
+	if b.queued() >= b.limit {
+		return b.write()
+	}
+	return nil
+}
+
+// conflicts reports whether a change replacing replace and adding quads
+// under labels must see the queue written first: it replaces a label the
+// queue writes to, or writes to a label the queue replaces.
+func (b *Bulk) conflicts(replace []quad.Value, labels map[quad.Value]struct{}) bool {
+	for _, l := range replace {
+		if _, ok := b.labels[l]; ok {
+			return true
+		}
+		if _, ok := b.replaced[l]; ok {
+			return true
+		}
+	}
+	for l := range labels {
+		if _, ok := b.replaced[l]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// Flush writes what is queued and returns what was written since the last
+// Flush, counting the batches Apply wrote on its own.
+func (b *Bulk) Flush() (Result, error) {
+	err := b.write()
+	res := b.done
+	b.done = Result{}
+	return res, err
+}
+
+func (b *Bulk) write() error {
+	if b.empty() {
+		return b.ctx.Err()
+	}
+	defer b.reset()
+	if err := b.ctx.Err(); err != nil {
+		return err
+	}
+	var (
+		res Result
+		err error
+	)
+	if b.kvq != nil {
+		res, err = b.s.writeKV(b.kvq)
+	} else {
+		res, err = b.s.writeDeltas(b.ctx, &b.dq)
+	}
+	if err != nil {
+		return fmt.Errorf("writing to the store: %w", err)
+	}
+	b.done.Added += res.Added
+	b.done.Removed += res.Removed
+	return nil
+}
+
+// writeKV writes a batch into the bolt file in one transaction.
+func (s *Store) writeKV(q *kvQueue) (Result, error) {
+	hdb, ok := s.boltTx.KV.(*hbolt.DB)
+	if !ok {
+		return Result{}, errors.New("bolt store without a bolt database")
+	}
+	var (
+		res          Result
+		nodesRemoved bool
+	)
+	err := hdb.DB().Update(func(tx *bolt.Tx) error {
+		var err error
+		res, nodesRemoved, err = q.write(tx)
+		return err
+	})
+	if err != nil {
+		return Result{}, err
+	}
+	if nodesRemoved {
+		// cayley caches the ids of IRIs; a removed node's id is stale now
+		qs, err := kv.New(s.boltTx, cgraph.Options{kv.OptNoBloom: true})
+		if err != nil {
+			return Result{}, err
+		}
+		s.qs = qs
+	}
+	return res, nil
+}
+
+// deltaQueue is a batch for the memory and postgres stores.
+type deltaQueue struct {
+	changes []Change
+	bytes   int64
+}
+
+// deltaQuadCost is what a queued quad costs, with its values, on the way
+// to cayley.
+const deltaQuadCost = 400
+
+func (q *deltaQueue) add(c Change) {
+	q.changes = append(q.changes, c)
+	q.bytes += deltaQuadCost * int64(len(c.Add))
+}
+
+// writeDeltas writes a batch as one cayley write: each change's quads not
+// stored yet and the stored quads under its replaced labels that it lacks.
+func (s *Store) writeDeltas(ctx context.Context, q *deltaQueue) (Result, error) {
+	var adds, dels []cgraph.Delta
+	for _, c := range q.changes {
+		a, d, err := s.diff(ctx, c)
+		if err != nil {
+			return Result{}, err
+		}
+		adds = append(adds, a...)
+		dels = append(dels, d...)
+	}
+	res := Result{Removed: len(dels)}
+	if len(adds) == 0 && len(dels) == 0 {
+		return res, nil
+	}
+	before, err := s.count(ctx)
+	if err != nil {
+		return Result{}, err
+	}
+	if err := s.write(ctx, adds, dels); err != nil {
+		return Result{}, err
+	}
+	after, err := s.count(ctx)
+	if err != nil {
+		return Result{}, err
+	}
+	res.Added = int(after - before + int64(res.Removed))
+	return res, nil
+}

@@ -1,0 +1,209 @@
+package graph_test
+
+import (
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/tradegraph/tradegraph/graph"
+	"github.com/tradegraph/tradegraph/loaders/article"
+	"github.com/tradegraph/tradegraph/loaders/synth"
+)
+
+// history is a run of changes like those build and load make: documents
+// added, rebuilt with fewer, other and the same quads, removed and added
+// again, and quads loaded without a replace over documents already stored.
+func history(t *testing.T) []graph.Change {
+	t.Helper()
+	lex, err := article.DefaultLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := synth.NewQuads(lex, 11)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := func(i, content int) graph.Change {
+		quads := g.Document(content)
+		for k := range quads {
+			quads[k].Label = synth.DocIRI(i)
+		}
+		return graph.Change{Replace: []quad.Value{synth.DocIRI(i)}, Add: quads}
+	}
+	var out []graph.Change
+	for i := range 40 {
+		out = append(out, doc(i, i))
+	}
+	for i := 10; i < 20; i++ {
+		c := doc(i, i)
+		c.Add = c.Add[:len(c.Add)/2] // rebuilt smaller: nodes lose references
+		out = append(out, c)
+	}
+	for i := 15; i < 25; i++ {
+		c := doc(i, i+500) // rebuilt with other content, sharing actors
+		c.Add = append(c.Add, doc(i, i).Add[:5]...)
+		out = append(out, c)
+	}
+	out = append(out, graph.Change{Replace: []quad.Value{synth.DocIRI(30)}}) // removed
+	out = append(out, doc(30, 30))                                           // and back
+	loaded := slices.Concat(doc(1, 1).Add, doc(2, 2).Add[:7], doc(41, 41).Add)
+	out = append(out, graph.Change{Add: loaded}) // a load without replace: mostly duplicates
+	out = append(out, doc(3, 3), doc(3, 3))      // the same document twice
+	out = append(out, graph.Change{Replace: []quad.Value{synth.DocIRI(4), synth.DocIRI(5)}, Add: doc(5, 6).Add})
+	return out
+}
+
+// TestBulkMatchesApply writes the same history change by change with Apply
+// and in batches with Bulk: the stores must hold the same quads, and the
+// counts of quads added and removed must agree.
+func TestBulkMatchesApply(t *testing.T) {
+	backends := map[string]func(*testing.T) graph.Config{
+		"memory": func(*testing.T) graph.Config { return graph.Config{Backend: graph.Memory} },
+		"bolt": func(t *testing.T) graph.Config {
+			return graph.Config{Address: filepath.Join(t.TempDir(), "tradegraph.db")}
+		},
+		"postgres": func(t *testing.T) graph.Config { return freshPostgres(t, postgresServer(t)) },
+	}
+	changes := history(t)
+	for _, name := range []string{"memory", "bolt", "postgres"} {
+		fresh := backends[name]
+		t.Run(name, func(t *testing.T) {
+			plain := open(t, fresh(t))
+			var want graph.Result
+			for _, c := range changes {
+				r := apply(t, plain, c)
+				want.Added += r.Added
+				want.Removed += r.Removed
+			}
+			wantDump := dump(t, plain)
+			for _, batch := range []int64{1, 64 << 10, 0} {
+				st := open(t, fresh(t))
+				b := st.NewBulk(t.Context(), graph.BulkOptions{BatchBytes: batch})
+				for _, c := range changes {
+					if err := b.Apply(c); err != nil {
+						t.Fatalf("batch %d: Apply: %v", batch, err)
+					}
+				}
+				got, err := b.Flush()
+				if err != nil {
+					t.Fatalf("batch %d: Flush: %v", batch, err)
+				}
+				if got != want {
+					t.Errorf("batch %d: bulk wrote %+v, Apply one by one %+v", batch, got, want)
+				}
+				if d := dump(t, st); d != wantDump {
+					t.Errorf("batch %d: bulk dump differs from the plain one:\n%s", batch, diffLines(d, wantDump))
+				}
+				if s, w := stats(t, st), stats(t, plain); s.Quads != w.Quads || s.Nodes != w.Nodes || s.Documents != w.Documents {
+					t.Errorf("batch %d: stats %+v, want %+v", batch, s, w)
+				}
+			}
+		})
+	}
+}
+
+// TestBulkThenApply checks that cayley's own writes and reads work on what
+// the bulk writer stored: a document rebuilt with Apply after a bulk load,
+// and one rebuilt with Bulk after that, give the store Apply alone gives.
+func TestBulkThenApply(t *testing.T) {
+	changes := history(t)
+	path := filepath.Join(t.TempDir(), "tradegraph.db")
+	st := open(t, graph.Config{Address: path})
+	b := st.NewBulk(t.Context(), graph.BulkOptions{})
+	for _, c := range changes[:40] {
+		if err := b.Apply(c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := b.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range changes[40:50] {
+		apply(t, st, c)
+	}
+	b = st.NewBulk(t.Context(), graph.BulkOptions{})
+	for _, c := range changes[50:] {
+		if err := b.Apply(c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := b.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	got := dump(t, st)
+	st.Close()
+
+	plain := open(t, graph.Config{Backend: graph.Memory})
+	for _, c := range changes {
+		apply(t, plain, c)
+	}
+	if want := dump(t, plain); got != want {
+		t.Errorf("dump differs:\n%s", diffLines(got, want))
+	}
+	reopened := open(t, graph.Config{Address: path})
+	if again := dump(t, reopened); again != got {
+		t.Errorf("the store reads back differently after reopening:\n%s", diffLines(again, got))
+	}
+}
+
+func TestBulkRefusesInvalidQuads(t *testing.T) {
+	st := open(t, graph.Config{Address: filepath.Join(t.TempDir(), "tradegraph.db")})
+	b := st.NewBulk(t.Context(), graph.BulkOptions{})
+	good := nq(t, docA)
+	bad := append(nq(t, docB), quad.Quad{Subject: graph.IRI(graph.IDBase + "x"), Object: quad.String("no predicate")})
+	if err := b.Apply(graph.Change{Add: good}); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Apply(graph.Change{Add: bad}); err == nil {
+		t.Error("Apply of a change with an invalid quad succeeded")
+	}
+	res, err := b.Flush()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Added != len(good) {
+		t.Errorf("Flush = %+v, want the %d quads of the good change", res, len(good))
+	}
+	if got, want := dump(t, st), canonical(t, docA); got != want {
+		t.Errorf("dump:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// diffLines shows the first lines that differ between two dumps.
+func diffLines(got, want string) string {
+	g, w := splitLines(got), splitLines(want)
+	out := ""
+	shown := 0
+	for i := 0; i < max(len(g), len(w)) && shown < 10; i++ {
+		var a, b string
+		if i < len(g) {
+			a = g[i]
+		}
+		if i < len(w) {
+			b = w[i]
+		}
+		if a != b {
+			out += "got:  " + a + "\nwant: " + b + "\n"
+			shown++
+		}
+	}
+	return out
+}
+
+func splitLines(s string) []string {
+	var out []string
+	for len(s) > 0 {
+		i := 0
+		for i < len(s) && s[i] != '\n' {
+			i++
+		}
+		out = append(out, s[:i])
+		if i < len(s) {
+			i++
+		}
+		s = s[i:]
+	}
+	return out
+}

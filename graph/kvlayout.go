@@ -1,0 +1,246 @@
+package graph
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+
+	"github.com/cayleygraph/cayley/graph/kv"
+	cproto "github.com/cayleygraph/cayley/graph/proto"
+	"github.com/cayleygraph/quad"
+	bolt "go.etcd.io/bbolt"
+	"google.golang.org/protobuf/encoding/protowire"
+)
+
+// The bolt store holds cayley's kv layout; the bulk writer (kvwrite.go)
+// writes it directly, so these are the names cayley's graph/kv gives its
+// buckets and keys:
+//
+//	meta/version, meta/size, meta/horizon   little-endian int64
+//	meta/indexes                            the quad indexes, as JSON
+//	log/<id, 8 bytes big-endian>            a node or quad primitive (protobuf)
+//	v<h0><h1>/<value hash>                  node id, uvarint
+//	n<h0><h1>/<value hash>                  node reference count, uvarint
+//	<index dirs' prefixes>/<ids, 8 bytes each, big-endian>
+//	                                        ids of the quads with those values, uvarints
+var (
+	metaBucket   = []byte("meta")
+	logBucket    = []byte("log")
+	keySize      = []byte("size")
+	keyHorizon   = []byte("horizon")
+	keyIndexes   = []byte("indexes")
+	labelIndex   = kv.QuadIndex{Dirs: []quad.Direction{quad.Label}}
+	valueBucket  = func(h []byte) []byte { return []byte{'v', h[0], h[1]} }
+	countsBucket = func(h []byte) []byte { return []byte{'n', h[0], h[1]} }
+)
+
+// readIndexes returns the quad indexes the store keeps.
+func readIndexes(tx *bolt.Tx) ([]kv.QuadIndex, error) {
+	b := tx.Bucket(metaBucket)
+	if b == nil {
+		return nil, fmt.Errorf("not a tradegraph store: no meta bucket")
+	}
+	var out []kv.QuadIndex
+	if err := json.Unmarshal(b.Get(keyIndexes), &out); err != nil {
+		return nil, fmt.Errorf("reading the store's indexes: %w", err)
+	}
+	return out, nil
+}
+
+func indexBucket(ind kv.QuadIndex) []byte {
+	name := make([]byte, len(ind.Dirs))
+	for i, d := range ind.Dirs {
+		name[i] = d.Prefix()
+	}
+	return name
+}
+
+func hasLabelIndex(inds []kv.QuadIndex) bool {
+	for _, ind := range inds {
+		if len(ind.Dirs) == 1 && ind.Dirs[0] == quad.Label {
+			return true
+		}
+	}
+	return false
+}
+
+// ensureLabelIndex makes cayley index quads by label as well, so the quads
+// of one document are found without reading the whole store: rebuilding
+// one article in a large store then touches only that document. A store
+// made before this index existed gets it filled from its quads once.
+func ensureLabelIndex(db *bolt.DB) error {
+	var has bool
+	err := db.View(func(tx *bolt.Tx) error {
+		inds, err := readIndexes(tx)
+		has = hasLabelIndex(inds)
+		return err
+	})
+	if err != nil || has {
+		return err
+	}
+	return db.Update(func(tx *bolt.Tx) error {
+		inds, err := readIndexes(tx)
+		if err != nil || hasLabelIndex(inds) {
+			return err
+		}
+		ids := map[uint64][]uint64{}
+		if log := tx.Bucket(logBucket); log != nil {
+			err := log.ForEach(func(k, v []byte) error {
+				p, err := decodePrimitive(v)
+				if err != nil {
+					return err
+				}
+				if !p.IsNode() && !p.Deleted {
+					ids[p.Label] = append(ids[p.Label], p.ID)
+				}
+				return nil
+			})
+			if err != nil {
+				return fmt.Errorf("indexing labels: %w", err)
+			}
+		}
+		b, err := tx.CreateBucketIfNotExists(indexBucket(labelIndex))
+		if err != nil {
+			return err
+		}
+		for label, list := range ids {
+			if err := b.Put(uint64Key(label), appendIDs(nil, list)); err != nil {
+				return err
+			}
+		}
+		data, err := json.Marshal(append(inds, labelIndex))
+		if err != nil {
+			return err
+		}
+		return tx.Bucket(metaBucket).Put(keyIndexes, data)
+	})
+}
+
+func uint64Key(id uint64) []byte {
+	return binary.BigEndian.AppendUint64(make([]byte, 0, 8), id)
+}
+
+// appendIDs appends ids to an index entry, as uvarints.
+func appendIDs(b []byte, ids []uint64) []byte {
+	for _, id := range ids {
+		b = binary.AppendUvarint(b, id)
+	}
+	return b
+}
+
+// decodeIDs reads an index entry.
+func decodeIDs(b []byte, out []uint64) ([]uint64, error) {
+	for len(b) > 0 {
+		id, n := binary.Uvarint(b)
+		if n <= 0 {
+			return out, fmt.Errorf("corrupt index entry")
+		}
+		out = append(out, id)
+		b = b[n:]
+	}
+	return out, nil
+}
+
+// Primitives are encoded by hand with protowire rather than through
+// protobuf reflection: the bulk writer encodes one per node and quad, and
+// reflection would be a tenth of a load's time. Fields as in cayley's
+// graph/proto/primitive.proto.
+const (
+	fieldID        = 1
+	fieldSubject   = 2
+	fieldPredicate = 3
+	fieldObject    = 4
+	fieldLabel     = 5
+	fieldReplaces  = 6
+	fieldTimestamp = 7
+	fieldValue     = 8
+	fieldDeleted   = 9
+)
+
+func appendPrimitive(b []byte, p *cproto.Primitive) []byte {
+	varint := func(num protowire.Number, v uint64) {
+		if v != 0 {
+			b = protowire.AppendTag(b, num, protowire.VarintType)
+			b = protowire.AppendVarint(b, v)
+		}
+	}
+	varint(fieldID, p.ID)
+	varint(fieldSubject, p.Subject)
+	varint(fieldPredicate, p.Predicate)
+	varint(fieldObject, p.Object)
+	varint(fieldLabel, p.Label)
+	varint(fieldReplaces, p.Replaces)
+	varint(fieldTimestamp, uint64(p.Timestamp))
+	if len(p.Value) > 0 {
+		b = protowire.AppendTag(b, fieldValue, protowire.BytesType)
+		b = protowire.AppendBytes(b, p.Value)
+	}
+	if p.Deleted {
+		varint(fieldDeleted, 1)
+	}
+	return b
+}
+
+func decodePrimitive(b []byte) (*cproto.Primitive, error) {
+	p := &cproto.Primitive{}
+	for len(b) > 0 {
+		num, typ, n := protowire.ConsumeTag(b)
+		if n < 0 {
+			return nil, fmt.Errorf("corrupt primitive: %w", protowire.ParseError(n))
+		}
+		b = b[n:]
+		if typ == protowire.BytesType && num == fieldValue {
+			v, n := protowire.ConsumeBytes(b)
+			if n < 0 {
+				return nil, fmt.Errorf("corrupt primitive: %w", protowire.ParseError(n))
+			}
+			p.Value = v
+			b = b[n:]
+			continue
+		}
+		if typ != protowire.VarintType {
+			n = protowire.ConsumeFieldValue(num, typ, b)
+			if n < 0 {
+				return nil, fmt.Errorf("corrupt primitive: %w", protowire.ParseError(n))
+			}
+			b = b[n:]
+			continue
+		}
+		v, n := protowire.ConsumeVarint(b)
+		if n < 0 {
+			return nil, fmt.Errorf("corrupt primitive: %w", protowire.ParseError(n))
+		}
+		b = b[n:]
+		switch num {
+		case fieldID:
+			p.ID = v
+		case fieldSubject:
+			p.Subject = v
+		case fieldPredicate:
+			p.Predicate = v
+		case fieldObject:
+			p.Object = v
+		case fieldLabel:
+			p.Label = v
+		case fieldReplaces:
+			p.Replaces = v
+		case fieldTimestamp:
+			p.Timestamp = int64(v)
+		case fieldDeleted:
+			p.Deleted = v != 0
+		}
+	}
+	return p, nil
+}
+
+func metaInt(tx *bolt.Tx, key []byte) int64 {
+	v := tx.Bucket(metaBucket).Get(key)
+	if len(v) != 8 {
+		return 0
+	}
+	return int64(binary.LittleEndian.Uint64(v))
+}
+
+func putMetaInt(tx *bolt.Tx, key []byte, n int64) error {
+	return tx.Bucket(metaBucket).Put(key, binary.LittleEndian.AppendUint64(nil, uint64(n)))
+}

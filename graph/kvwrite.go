@@ -1,0 +1,670 @@
+package graph
+
+import (
+	"cmp"
+	"crypto/sha1"
+	"encoding/binary"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/cayleygraph/cayley/graph/kv"
+	cproto "github.com/cayleygraph/cayley/graph/proto"
+	"github.com/cayleygraph/cayley/graph/refs"
+	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/pquads"
+	bolt "go.etcd.io/bbolt"
+)
+
+// What one queued quad and one queued value cost while queued and while
+// written (index records, primitives, bolt's dirty pages), so that a batch
+// of BatchBytes takes about that much memory.
+const (
+	quadCost  = 320
+	valueCost = 256
+)
+
+// kvQueue is a batch of changes for the bolt store, with every value
+// interned once: a quad is four indices into vals.
+type kvQueue struct {
+	nodes   map[refs.ValueHash]int32
+	vals    []kvValue
+	seen    map[[4]int32]struct{} // quads queued, over all changes
+	changes []kvChange
+	bytes   int64
+}
+
+type kvValue struct {
+	hash refs.ValueHash
+	val  quad.Value
+}
+
+type kvChange struct {
+	replace []int32
+	adds    [][4]int32 // -1 where a direction has no value
+}
+
+func newKVQueue() *kvQueue {
+	return &kvQueue{nodes: map[refs.ValueHash]int32{}, seen: map[[4]int32]struct{}{}}
+}
+
+func (q *kvQueue) size() int64 { return q.bytes }
+
+func (q *kvQueue) empty() bool { return len(q.changes) == 0 }
+
+// intern returns v's index in vals; -1 for no value. The hash is cayley's:
+// the SHA-1 of the value's N-Quads form.
+func (q *kvQueue) intern(v quad.Value) int32 {
+	if v == nil {
+		return -1
+	}
+	s := v.String()
+	h := refs.ValueHash(sha1.Sum([]byte(s)))
+	if i, ok := q.nodes[h]; ok {
+		return i
+	}
+	i := int32(len(q.vals))
+	q.nodes[h] = i
+	q.vals = append(q.vals, kvValue{hash: h, val: v})
+	q.bytes += valueCost + int64(len(s))
+	return i
+}
+
+func (q *kvQueue) add(c Change) {
+	kc := kvChange{replace: make([]int32, len(c.Replace))}
+	for i, l := range c.Replace {
+		kc.replace[i] = q.intern(l)
+	}
+	kc.adds = make([][4]int32, 0, len(c.Add))
+	for _, qd := range c.Add {
+		var t [4]int32
+		for d, dir := range quad.Directions {
+			t[d] = q.intern(qd.Get(dir))
+		}
+		if _, dup := q.seen[t]; dup {
+			continue
+		}
+		q.seen[t] = struct{}{}
+		kc.adds = append(kc.adds, t)
+	}
+	q.bytes += quadCost * int64(len(kc.adds))
+	q.changes = append(q.changes, kc)
+}
+
+// ids is a quad's node ids, subject, predicate, object and label.
+type ids [4]uint64
+
+// nodeChange is what a batch does to one node.
+type nodeChange struct {
+	id    uint64
+	hash  refs.ValueHash
+	known bool       // hash is set
+	local int32      // index in the queue's values; new nodes only
+	val   quad.Value // set for new nodes
+	delta int64      // references added minus references removed
+	isNew bool
+}
+
+// kvWrite writes the batch in tx: cayley's kv layout, each bucket's keys
+// in order, the log appended at its end.
+type kvWrite struct {
+	tx      *bolt.Tx
+	q       *kvQueue
+	inds    []kv.QuadIndex
+	log     *bolt.Bucket
+	ids     []uint64 // node id per queued value; 0 while new
+	nodes   map[uint64]*nodeChange
+	newOf   []*nodeChange // by queued value, for values the store lacks
+	fresh   []*nodeChange // new nodes, by hash
+	added   [][4]int32
+	removed []removedQuad
+	arena   []byte
+	// labels whose stored quads are read for a replace or for a check
+	labelQuads map[uint64]map[ids]uint64
+}
+
+type removedQuad struct {
+	id  uint64
+	ids ids
+}
+
+func (q *kvQueue) write(tx *bolt.Tx) (res Result, nodesRemoved bool, err error) {
+	inds, err := readIndexes(tx)
+	if err != nil {
+		return Result{}, false, err
+	}
+	if !hasLabelIndex(inds) {
+		return Result{}, false, fmt.Errorf("the store has no label index (open it for writing once to add it)")
+	}
+	w := &kvWrite{tx: tx, q: q, inds: inds, log: tx.Bucket(logBucket), nodes: map[uint64]*nodeChange{},
+		newOf: make([]*nodeChange, len(q.vals)), labelQuads: map[uint64]map[ids]uint64{}}
+	if w.log == nil {
+		return Result{}, false, fmt.Errorf("not a tradegraph store: no log bucket")
+	}
+	w.resolve()
+	for _, c := range q.changes {
+		if err := w.change(c); err != nil {
+			return Result{}, false, err
+		}
+	}
+	horizon := uint64(metaInt(tx, keyHorizon))
+	now := time.Now().UnixNano()
+	for _, n := range w.newOf {
+		if n != nil {
+			w.fresh = append(w.fresh, n)
+		}
+	}
+	slices.SortFunc(w.fresh, func(a, b *nodeChange) int { return cmpHash(a.hash, b.hash) })
+	for _, n := range w.fresh {
+		horizon++
+		n.id = horizon
+		w.ids[n.local] = n.id
+	}
+	if err := w.writeNodes(now); err != nil {
+		return Result{}, false, err
+	}
+	first := horizon + 1
+	horizon += uint64(len(w.added))
+	if err := w.writeQuads(first, now); err != nil {
+		return Result{}, false, err
+	}
+	removedNodes, err := w.writeCounts()
+	if err != nil {
+		return Result{}, false, err
+	}
+	size := metaInt(tx, keySize) + int64(len(w.added)) - int64(len(w.removed))
+	if err := putMetaInt(tx, keySize, size); err != nil {
+		return Result{}, false, err
+	}
+	if err := putMetaInt(tx, keyHorizon, int64(horizon)); err != nil {
+		return Result{}, false, err
+	}
+	return Result{Added: len(w.added), Removed: len(w.removed)}, removedNodes > 0, nil
+}
+
+// resolve finds the ids of the queued values the store already holds,
+// looking them up in hash order, which is the buckets' order.
+func (w *kvWrite) resolve() {
+	q := w.q
+	w.ids = make([]uint64, len(q.vals))
+	order := make([]int32, len(q.vals))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return cmpHash(q.vals[a].hash, q.vals[b].hash) })
+	var (
+		b    *bolt.Bucket
+		name [3]byte
+	)
+	for _, i := range order {
+		h := q.vals[i].hash
+		if n := [3]byte(valueBucket(h[:])); n != name || b == nil {
+			name, b = n, w.tx.Bucket(n[:])
+		}
+		if b == nil {
+			continue
+		}
+		if v := b.Get(h[:]); v != nil {
+			w.ids[i], _ = binary.Uvarint(v)
+		}
+	}
+}
+
+func cmpHash(a, b refs.ValueHash) int {
+	for i := range a {
+		if c := cmp.Compare(a[i], b[i]); c != 0 {
+			return c
+		}
+	}
+	return 0
+}
+
+// node returns the change record of an existing node.
+func (w *kvWrite) node(id uint64) *nodeChange {
+	n := w.nodes[id]
+	if n == nil {
+		n = &nodeChange{id: id}
+		w.nodes[id] = n
+	}
+	return n
+}
+
+// change works out what one change adds and removes: its quads not stored
+// yet, and the stored quads under its replaced labels that it lacks.
+func (w *kvWrite) change(c kvChange) error {
+	stored := map[ids]uint64{}
+	replaced := map[uint64]bool{}
+	for _, l := range c.replace {
+		id := w.ids[l]
+		if id == 0 {
+			continue
+		}
+		replaced[id] = true
+		quads, err := w.quadsOfLabel(id)
+		if err != nil {
+			return err
+		}
+		for t, qid := range quads {
+			stored[t] = qid
+		}
+	}
+	for _, a := range c.adds {
+		var t ids
+		known := true
+		for d, v := range a {
+			if v < 0 {
+				continue
+			}
+			t[d] = w.ids[v]
+			known = known && t[d] != 0
+		}
+		if known {
+			if _, ok := stored[t]; ok {
+				delete(stored, t) // kept as it is
+				continue
+			}
+			if !replaced[t[3]] {
+				exists, err := w.exists(t)
+				if err != nil {
+					return err
+				}
+				if exists {
+					continue
+				}
+			}
+		}
+		w.added = append(w.added, a)
+		for _, v := range a {
+			if v < 0 {
+				continue
+			}
+			if id := w.ids[v]; id != 0 {
+				w.node(id).delta++
+			} else {
+				w.newNode(v).delta++
+			}
+		}
+	}
+	start := len(w.removed)
+	for t, qid := range stored {
+		w.removed = append(w.removed, removedQuad{id: qid, ids: t})
+		for _, id := range t {
+			if id != 0 {
+				w.node(id).delta--
+			}
+		}
+	}
+	slices.SortFunc(w.removed[start:], func(a, b removedQuad) int { return cmp.Compare(a.id, b.id) })
+	return nil
+}
+
+// newNode returns the record of a value the store does not hold yet.
+func (w *kvWrite) newNode(v int32) *nodeChange {
+	n := w.newOf[v]
+	if n == nil {
+		n = &nodeChange{hash: w.q.vals[v].hash, known: true, local: v, val: w.q.vals[v].val, isNew: true}
+		w.newOf[v] = n
+	}
+	return n
+}
+
+// primitive reads the node or quad with id from the log; nil when gone.
+func (w *kvWrite) primitive(id uint64) (*cproto.Primitive, error) {
+	v := w.log.Get(uint64Key(id))
+	if v == nil {
+		return nil, nil
+	}
+	p, err := decodePrimitive(v)
+	if err != nil {
+		return nil, fmt.Errorf("log entry %d: %w", id, err)
+	}
+	return p, nil
+}
+
+// liveQuad returns the node ids of the quad with id, if it is stored.
+func (w *kvWrite) liveQuad(id uint64) (ids, bool, error) {
+	p, err := w.primitive(id)
+	if err != nil || p == nil || p.Deleted || p.IsNode() {
+		return ids{}, false, err
+	}
+	return ids{p.Subject, p.Predicate, p.Object, p.Label}, true, nil
+}
+
+// quadsOfLabel returns the stored quads under a label, by the label index.
+func (w *kvWrite) quadsOfLabel(label uint64) (map[ids]uint64, error) {
+	if quads, ok := w.labelQuads[label]; ok {
+		return quads, nil
+	}
+	quads := map[ids]uint64{}
+	if b := w.tx.Bucket(indexBucket(labelIndex)); b != nil {
+		list, err := decodeIDs(b.Get(uint64Key(label)), nil)
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range list {
+			t, ok, err := w.liveQuad(id)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				quads[t] = id
+			}
+		}
+	}
+	w.labelQuads[label] = quads
+	return quads, nil
+}
+
+// longLabelEntry is the size of a label's index entry (about 40 quads)
+// past which checking a quad against all of the label's quads, read once,
+// is cheaper than reading the quads of another index's entry.
+const longLabelEntry = 128
+
+// exists reports whether a quad whose values are all stored is stored
+// itself. Every stored quad is in every index, so the shortest of its
+// index entries is read.
+func (w *kvWrite) exists(t ids) (bool, error) {
+	var (
+		best    []byte
+		byLabel bool
+	)
+	for i, ind := range w.inds {
+		b := w.tx.Bucket(indexBucket(ind))
+		if b == nil {
+			return false, nil
+		}
+		v := b.Get(indexKey(ind, t))
+		if v == nil {
+			return false, nil
+		}
+		if i == 0 || len(v) < len(best) {
+			best, byLabel = v, len(ind.Dirs) == 1 && ind.Dirs[0] == quad.Label
+		}
+	}
+	if byLabel && len(best) > longLabelEntry {
+		quads, err := w.quadsOfLabel(t[3])
+		if err != nil {
+			return false, err
+		}
+		_, ok := quads[t]
+		return ok, nil
+	}
+	list, err := decodeIDs(best, nil)
+	if err != nil {
+		return false, err
+	}
+	for _, id := range list {
+		got, ok, err := w.liveQuad(id)
+		if err != nil {
+			return false, err
+		}
+		if ok && got == t {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+func dirIndex(d quad.Direction) int {
+	switch d {
+	case quad.Subject:
+		return 0
+	case quad.Predicate:
+		return 1
+	case quad.Object:
+		return 2
+	}
+	return 3
+}
+
+// indexKey is a quad's key in an index: its ids in the index's directions.
+func indexKey(ind kv.QuadIndex, t ids) []byte {
+	key := make([]byte, 0, 8*len(ind.Dirs))
+	for _, d := range ind.Dirs {
+		key = binary.BigEndian.AppendUint64(key, t[dirIndex(d)])
+	}
+	return key
+}
+
+// keep copies b into the batch's arena: bolt holds on to the values it is
+// given until the transaction commits.
+func (w *kvWrite) keep(b []byte) []byte {
+	if len(w.arena)+len(b) > cap(w.arena) {
+		w.arena = make([]byte, 0, max(1<<20, len(b)))
+	}
+	start := len(w.arena)
+	w.arena = append(w.arena, b...)
+	return w.arena[start:len(w.arena):len(w.arena)]
+}
+
+// writeNodes appends the new nodes to the log and to the value buckets.
+func (w *kvWrite) writeNodes(now int64) error {
+	var (
+		b    *bolt.Bucket
+		name [3]byte
+		buf  []byte
+	)
+	w.log.FillPercent = 1 // ids only grow: pages need no room for later inserts
+	for _, n := range w.fresh {
+		value, err := pquads.MarshalValue(n.val)
+		if err != nil {
+			return fmt.Errorf("encoding %v: %w", n.val, err)
+		}
+		buf = appendPrimitive(buf[:0], &cproto.Primitive{ID: n.id, Value: value, Timestamp: now})
+		if err := w.log.Put(uint64Key(n.id), w.keep(buf)); err != nil {
+			return err
+		}
+	}
+	for _, n := range w.fresh {
+		if nm := [3]byte(valueBucket(n.hash[:])); nm != name || b == nil {
+			var err error
+			name = nm
+			if b, err = w.tx.CreateBucketIfNotExists(nm[:]); err != nil {
+				return err
+			}
+		}
+		if err := b.Put(n.hash[:], w.keep(binary.AppendUvarint(buf[:0], n.id))); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// indexRecord is one quad id to add to or remove from an index entry.
+type indexRecord struct {
+	key ids // the quad's ids in the index's directions, then zeros
+	id  uint64
+	del bool
+}
+
+func cmpRecord(a, b indexRecord) int {
+	for i := range a.key {
+		if c := cmp.Compare(a.key[i], b.key[i]); c != 0 {
+			return c
+		}
+	}
+	return cmp.Compare(a.id, b.id)
+}
+
+// writeQuads removes the removed quads from the log and appends the added
+// ones, numbered from first, then updates each index, key by key in order.
+func (w *kvWrite) writeQuads(first uint64, now int64) error {
+	for _, r := range w.removed {
+		if err := w.log.Delete(uint64Key(r.id)); err != nil {
+			return err
+		}
+	}
+	var buf []byte
+	quadIDs := func(a [4]int32) ids {
+		var t ids
+		for d, v := range a {
+			if v >= 0 {
+				t[d] = w.ids[v]
+			}
+		}
+		return t
+	}
+	for k, a := range w.added {
+		t := quadIDs(a)
+		p := cproto.Primitive{ID: first + uint64(k), Subject: t[0], Predicate: t[1], Object: t[2], Label: t[3], Timestamp: now}
+		buf = appendPrimitive(buf[:0], &p)
+		if err := w.log.Put(uint64Key(p.ID), w.keep(buf)); err != nil {
+			return err
+		}
+	}
+	recs := make([]indexRecord, 0, len(w.added)+len(w.removed))
+	for _, ind := range w.inds {
+		recs = recs[:0]
+		keyOf := func(t ids) ids {
+			var key ids
+			for i, d := range ind.Dirs {
+				key[i] = t[dirIndex(d)]
+			}
+			return key
+		}
+		for k, a := range w.added {
+			recs = append(recs, indexRecord{key: keyOf(quadIDs(a)), id: first + uint64(k)})
+		}
+		for _, r := range w.removed {
+			recs = append(recs, indexRecord{key: keyOf(r.ids), id: r.id, del: true})
+		}
+		slices.SortFunc(recs, cmpRecord)
+		b, err := w.tx.CreateBucketIfNotExists(indexBucket(ind))
+		if err != nil {
+			return err
+		}
+		if err := w.writeIndex(b, len(ind.Dirs), recs); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeIndex applies sorted records to an index bucket, one entry per key.
+func (w *kvWrite) writeIndex(b *bolt.Bucket, dirs int, recs []indexRecord) error {
+	var (
+		key  []byte
+		list []uint64
+		buf  []byte
+	)
+	for start := 0; start < len(recs); {
+		end := start + 1
+		for end < len(recs) && recs[end].key == recs[start].key {
+			end++
+		}
+		group := recs[start:end]
+		start = end
+		key = key[:0]
+		for _, id := range group[0].key[:dirs] {
+			key = binary.BigEndian.AppendUint64(key, id)
+		}
+		old := b.Get(key)
+		buf = buf[:0]
+		hasDel := false
+		for _, r := range group {
+			hasDel = hasDel || r.del
+		}
+		if hasDel {
+			var err error
+			if list, err = decodeIDs(old, list[:0]); err != nil {
+				return err
+			}
+			list = slices.DeleteFunc(list, func(id uint64) bool {
+				_, found := slices.BinarySearchFunc(group, id, func(r indexRecord, id uint64) int { return cmp.Compare(r.id, id) })
+				return found
+			})
+			buf = appendIDs(buf, list)
+		} else {
+			buf = append(buf, old...)
+		}
+		for _, r := range group {
+			if !r.del {
+				buf = binary.AppendUvarint(buf, r.id)
+			}
+		}
+		if len(buf) == 0 {
+			if err := b.Delete(key); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := b.Put(key, w.keep(buf)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeCounts updates the reference counts of the nodes the batch touched,
+// in hash order, and removes the nodes no quad refers to any more, as
+// cayley does. It returns how many it removed.
+func (w *kvWrite) writeCounts() (int, error) {
+	all := append([]*nodeChange{}, w.fresh...)
+	for i, id := range w.ids {
+		if n := w.nodes[id]; id != 0 && n != nil && !n.known {
+			n.hash, n.known = w.q.vals[i].hash, true
+		}
+	}
+	for _, n := range w.nodes {
+		if n.delta == 0 {
+			continue
+		}
+		if !n.known {
+			p, err := w.primitive(n.id)
+			if err != nil {
+				return 0, err
+			}
+			if p == nil || !p.IsNode() {
+				continue // a node cayley already removed
+			}
+			v, err := pquads.UnmarshalValue(p.Value)
+			if err != nil {
+				return 0, fmt.Errorf("log entry %d: %w", n.id, err)
+			}
+			n.hash, n.known = refs.ValueHash(sha1.Sum([]byte(v.String()))), true
+		}
+		all = append(all, n)
+	}
+	slices.SortFunc(all, func(a, b *nodeChange) int { return cmpHash(a.hash, b.hash) })
+	var (
+		counts, values *bolt.Bucket
+		name           [3]byte
+		buf            []byte
+		removed        int
+	)
+	for _, n := range all {
+		if nm := [3]byte(countsBucket(n.hash[:])); nm != name || counts == nil {
+			var err error
+			name = nm
+			if counts, err = w.tx.CreateBucketIfNotExists(nm[:]); err != nil {
+				return 0, err
+			}
+			values = w.tx.Bucket(valueBucket(n.hash[:]))
+		}
+		var count int64
+		if !n.isNew {
+			c, _ := binary.Uvarint(counts.Get(n.hash[:]))
+			count = int64(c)
+		}
+		count += n.delta
+		if count > 0 {
+			if err := counts.Put(n.hash[:], w.keep(binary.AppendUvarint(buf[:0], uint64(count)))); err != nil {
+				return 0, err
+			}
+			continue
+		}
+		removed++
+		if err := counts.Delete(n.hash[:]); err != nil {
+			return 0, err
+		}
+		if values != nil {
+			if err := values.Delete(n.hash[:]); err != nil {
+				return 0, err
+			}
+		}
+		if err := w.log.Delete(uint64Key(n.id)); err != nil {
+			return 0, err
+		}
+	}
+	return removed, nil
+}
