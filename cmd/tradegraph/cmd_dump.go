@@ -6,11 +6,12 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/cayleygraph/quad"
 	"github.com/spf13/cobra"
+
+	"github.com/tradegraph/tradegraph/graph"
 )
 
 type dumpOptions struct {
@@ -62,30 +63,11 @@ func runDump(cmd *cobra.Command, o *dumpOptions) error {
 	}
 	return writeOutput(o.IO.Out, o.Output, func(w io.Writer) error {
 		qw := format.Writer(w)
-		if _, err := standardLiterals(qw).WriteQuads(quads); err != nil {
+		if _, err := graph.StandardLiterals(qw).WriteQuads(quads); err != nil {
 			qw.Close()
 			return err
 		}
 		return qw.Close()
-	})
-}
-
-// standardLiterals writes the native values cayley keeps typed literals as
-// (quad.Int, Float, Bool, Time) with full datatype IRIs: their own form says
-// <xsd:integer>, which other RDF tools read as an unknown IRI, and "True",
-// which is not an xsd:boolean. Loading the dump gives the same values back.
-func standardLiterals(w quad.Writer) quad.Writer {
-	return quad.ValuesWriter(w, func(_ quad.Direction, v quad.Value) (quad.Value, error) {
-		native, ok := v.(quad.TypedStringer)
-		if !ok {
-			return v, nil
-		}
-		ts := native.TypedString()
-		ts.Type = ts.Type.Full()
-		if b, ok := v.(quad.Bool); ok {
-			ts.Value = quad.String(strconv.FormatBool(bool(b)))
-		}
-		return ts, nil
 	})
 }
 
@@ -100,6 +82,11 @@ func writeOutput(stdout io.Writer, path string, write func(io.Writer) error) err
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	defer os.Remove(tmp.Name())
+	// CreateTemp makes the file private; an export is a file to share.
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return fmt.Errorf("%s: %w", path, err)
+	}
 	if err := write(tmp); err != nil {
 		tmp.Close()
 		return fmt.Errorf("%s: %w", path, err)
