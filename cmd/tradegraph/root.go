@@ -110,6 +110,7 @@ Exit codes: 0 success, 1 failure, 2 usage error.`,
 		newQueryCmd(g),
 		newLoadCmd(g),
 		newDumpCmd(g),
+		newExportCmd(g),
 		newStatsCmd(g),
 		newVersionCmd(g),
 	)
