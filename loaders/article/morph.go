@@ -69,10 +69,12 @@ func thirdPerson(v string) string {
 	return v + "s"
 }
 
-// doublesFinal: short verbs ending consonant-vowel-consonant double it ("cut" -> "cutting").
+// doublesFinal: short verbs ending consonant-vowel-consonant double it ("cut"
+// -> "cutting", "drop" -> "dropped"); two-syllable ones that open with a
+// vowel do not ("open" -> "opened", "edit" -> "edited").
 func doublesFinal(v string) bool {
 	n := len(v)
-	if n < 3 || n > 4 {
+	if n < 3 || n > 4 || n == 4 && isVowel(v[0]) {
 		return false
 	}
 	c := v[n-1]

@@ -314,7 +314,7 @@ var blockElements = map[string]bool{
 func readHTML(b []byte, doc *Document) ([]rawLine, error) {
 	root, err := html.Parse(bytes.NewReader(b))
 	if err != nil {
-		return nil, fmt.Errorf("invalid HTML: %w", err)
+		return nil, fmt.Errorf("invalid HTML: %s", strings.TrimPrefix(err.Error(), "html: "))
 	}
 	h := &htmlText{doc: doc}
 	h.walk(root)
