@@ -20,7 +20,7 @@ type Style struct {
 var typeStyles = map[string]Style{
 	"country":    {"box", "rectangle", "#a6cee3", false},
 	"bloc":       {"box3d", "rectangle", "#6baed6", false},
-	"agency":     {"house", "trapezoid2", "#b2df8a", false},
+	"agency":     {"house", "trapezoid2", "#8dd3c7", false},
 	"person":     {"ellipse", "ellipse", "#fdbf6f", false},
 	"company":    {"component", "rectangle", "#cab2d6", false},
 	"firm_group": {"folder", "rectangle", "#e5d8ef", false},
