@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -76,6 +77,14 @@ func addSelectionFlags(f *pflag.FlagSet, s *export.Selection) {
 	f.IntVar(&s.Hops, "hops", 1, "with --around: how many edges away, in either direction")
 }
 
+// checkHops refuses --hops without --around, which it would not change.
+func checkHops(cmd *cobra.Command, sel export.Selection) error {
+	if cmd.Flags().Changed("hops") && sel.Around == "" {
+		return usageError{errors.New("--hops goes with --around NAME")}
+	}
+	return nil
+}
+
 func formatList() string {
 	var b strings.Builder
 	for _, f := range export.Formats() {
@@ -91,6 +100,9 @@ func runExport(cmd *cobra.Command, o *exportOptions) error {
 	format, err := o.format()
 	if err != nil {
 		return usageError{err}
+	}
+	if err := checkHops(cmd, o.Selection); err != nil {
+		return err
 	}
 	sel := o.Selection
 	if format.RDF {

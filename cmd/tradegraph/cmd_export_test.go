@@ -172,6 +172,8 @@ func TestExportErrors(t *testing.T) {
 		{[]string{"export", "--format", "dot", "--around", "Atlantis"}, exitFailure, `--around "Atlantis": no node`},
 		{[]string{"export", "--format", "dot", "--doc", "missing.txt"}, exitFailure, `no document "missing.txt"`},
 		{[]string{"stats", "--view", "pretty"}, exitUsage, `unknown view "pretty"`},
+		{[]string{"export", "--format", "dot", "--hops", "2"}, exitUsage, "--hops goes with --around"},
+		{[]string{"stats", "--hops", "2"}, exitUsage, "--hops goes with --around"},
 	} {
 		r := tradegraph(t, append([]string{"--db", db}, tc.args...)...)
 		if r.code != tc.code || !strings.Contains(r.stderr, tc.msg) || r.stdout != "" {

@@ -61,6 +61,9 @@ func runStats(cmd *cobra.Command, o *statsOptions) error {
 }
 
 func runViewStats(cmd *cobra.Command, o *statsOptions) error {
+	if err := checkHops(cmd, o.Selection); err != nil {
+		return err
+	}
 	if err := o.Selection.Validate(); err != nil {
 		return usageError{err}
 	}

@@ -121,10 +121,10 @@ func rgb(hex string) (r, g, b int) {
 }
 
 // wrap breaks s into lines of about width runes at spaces, for node labels
-// in pictures; a label longer than max runes is cut with an ellipsis.
-func wrap(s string, width, max int) []string {
-	if r := []rune(s); len(r) > max {
-		s = strings.TrimSpace(string(r[:max-1])) + "…"
+// in pictures; a label longer than limit runes is cut with an ellipsis.
+func wrap(s string, width, limit int) []string {
+	if r := []rune(s); len(r) > limit {
+		s = strings.TrimSpace(string(r[:limit-1])) + "…"
 	}
 	var lines []string
 	var line []rune
