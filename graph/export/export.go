@@ -58,12 +58,11 @@ type Selection struct {
 // AttrType is the type of an attribute's values.
 type AttrType string
 
-// Attribute types. Values are always held as text: "true"/"false" for
-// booleans, decimal for integers.
+// Attribute types. Values are always held as text, "true" or "false" for
+// booleans.
 const (
 	String  AttrType = "string"
 	Boolean AttrType = "boolean"
-	Integer AttrType = "int"
 )
 
 // Attr declares an attribute nodes or edges carry.

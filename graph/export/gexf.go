@@ -13,7 +13,7 @@ func init() {
 }
 
 // gexfTypes maps attribute types to GEXF's.
-var gexfTypes = map[AttrType]string{String: "string", Boolean: "boolean", Integer: "integer"}
+var gexfTypes = map[AttrType]string{String: "string", Boolean: "boolean"}
 
 func writeGEXF(w io.Writer, g *Graph) error {
 	return buffered(w, func(b *bufio.Writer) error {

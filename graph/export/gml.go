@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 )
 
@@ -59,17 +58,13 @@ func (g *Graph) hasParallelEdges() bool {
 	return false
 }
 
+// gmlValue is a value in GML: booleans as the integers 1 and 0.
 func gmlValue(t AttrType, v string) string {
-	switch t {
-	case Boolean:
+	if t == Boolean {
 		if v == "true" {
 			return "1"
 		}
 		return "0"
-	case Integer:
-		if _, err := strconv.Atoi(v); err == nil {
-			return v
-		}
 	}
 	return gmlString(v)
 }

@@ -16,7 +16,7 @@ func init() {
 }
 
 // graphmlTypes maps attribute types to GraphML's attr.type.
-var graphmlTypes = map[AttrType]string{String: "string", Boolean: "boolean", Integer: "int"}
+var graphmlTypes = map[AttrType]string{String: "string", Boolean: "boolean"}
 
 func writeGraphML(w io.Writer, g *Graph) error {
 	return buffered(w, func(b *bufio.Writer) error {
