@@ -502,7 +502,12 @@ func (d *docState) discoverOrgs(s int) {
 				hasHead = true
 			}
 		}
-		if !hasHead || d.x.is("title", toks[end-1].Text) {
+		hasTitle := false
+		for k := i; k < end; k++ {
+			hasTitle = hasTitle || d.x.is("title", toks[k].Text)
+		}
+		if !hasHead || hasTitle {
+			// "Trade Cabinet Secretary Jane Doe" is a role and a person, not an organisation
 			i = end - 1
 			continue
 		}

@@ -965,14 +965,14 @@ func (d *docState) policyPhrase(s int, cl clause, g instAt) string {
 	for end < cl.end && d.x.isConcessionNoun(toks[end]) {
 		end++
 	}
-	if end < cl.end {
+	if end < cl.end && !d.cueStartsAt(toks, end) {
 		switch toks[end].Lower {
 		case "on", "for", "of", "over", "to", "from", "in", "at":
 			k := end + 1
 			for k < cl.end && k-end < 9 {
 				t := toks[k]
 				if t.Text == "," || t.Text == ";" || t.Text == "." || t.Text == "(" || t.Text == "—" || t.Text == "?" ||
-					t.Lower == "that" || t.Lower == "which" || t.Lower == "who" || t.Lower == "starting" || t.Lower == "but" || d.isCue(t) && !inSector[k] {
+					t.Lower == "that" || t.Lower == "which" || t.Lower == "who" || t.Lower == "starting" || t.Lower == "but" || d.cueStartsAt(toks, k) && !inSector[k] {
 					break
 				}
 				k++
@@ -998,6 +998,12 @@ func (x *Extractor) isConcessionNoun(t Token) bool {
 		}
 	}
 	return false
+}
+
+// cueStartsAt reports a cue phrase ("in place", "in exchange for") at token k.
+func (d *docState) cueStartsAt(toks []Token, k int) bool {
+	end, _ := d.x.cues.longest(toks, k)
+	return end > k
 }
 
 func (d *docState) isCue(t Token) bool {
