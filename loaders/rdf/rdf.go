@@ -56,6 +56,45 @@ func FileLabel(path string) quad.IRI {
 
 // ReadFile reads every quad of path. Quads without a label get FileLabel(path).
 func ReadFile(path string, opts Options) ([]quad.Quad, error) {
+	r, err := Open(path, opts)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	var out []quad.Quad
+	buf := make([]quad.Quad, 1024)
+	for {
+		n, err := r.Read(buf)
+		out = append(out, buf[:n]...)
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+}
+
+// Reader streams the quads of one file, so that a file larger than memory
+// can be loaded a batch at a time. N-Quads are read line by line; the other
+// formats are read whole when opened, as their readers need.
+type Reader struct {
+	path  string
+	label quad.IRI
+	f     *os.File
+	zr    *gzip.Reader
+	br    *bufio.Reader
+	qr    quad.ReadCloser // formats other than N-Quads
+	form  string
+	line  int // N-Quads: lines read
+	buf   []byte
+	read  int // quads read
+	size  int64
+}
+
+// Open opens path for reading quads. It reports at once what can be told
+// from the file's start: a missing, empty, binary or unknown file.
+func Open(path string, opts Options) (*Reader, error) {
 	name := path
 	gz := strings.EqualFold(filepath.Ext(name), ".gz")
 	if gz {
@@ -69,53 +108,147 @@ func ReadFile(path string, opts Options) ([]quad.Quad, error) {
 	if err != nil {
 		return nil, fileError(path, err)
 	}
-	defer f.Close()
-	if fi, err := f.Stat(); err == nil && fi.IsDir() {
+	r := &Reader{path: path, label: FileLabel(path), f: f, form: format.Name}
+	fi, err := f.Stat()
+	if err == nil && fi.IsDir() {
+		f.Close()
 		return nil, fmt.Errorf("%s: is a directory", path)
 	}
-	var r io.Reader = f
+	if err == nil {
+		r.size = fi.Size()
+	}
+	var in io.Reader = f
 	if gz {
 		zr, err := gzip.NewReader(f)
 		if err != nil {
+			f.Close()
 			return nil, fmt.Errorf("%s: not a gzip file: %w", path, err)
 		}
-		defer zr.Close()
+		r.zr = zr
 		limit := opts.MaxBytes
 		if limit <= 0 {
 			limit = DefaultMaxBytes
 		}
-		r = &limitedReader{r: zr, left: limit, limit: limit}
+		in = &limitedReader{r: zr, left: limit, limit: limit}
 	}
-	br := bufio.NewReaderSize(r, 1<<16)
-	head, err := br.Peek(8192)
+	r.br = bufio.NewReaderSize(in, 1<<16)
+	head, err := r.br.Peek(8192)
 	if err != nil && err != io.EOF {
+		r.Close()
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	if len(bytes.TrimSpace(head)) == 0 && err == io.EOF {
+		r.Close()
 		return nil, fmt.Errorf("%s: empty file", path)
 	}
 	if !format.Binary && bytes.IndexByte(head, 0) >= 0 {
+		r.Close()
 		return nil, fmt.Errorf("%s: binary data, not %s", path, format.Name)
 	}
-	var quads []quad.Quad
-	if format.Name == "nquads" {
-		quads, err = readNQuads(path, br)
-	} else {
-		quads, err = readFormat(path, format, br)
-	}
-	if err != nil {
-		return nil, err
-	}
-	if len(quads) == 0 {
-		return nil, fmt.Errorf("%s: no quads in file", path)
-	}
-	label := FileLabel(path)
-	for i := range quads {
-		if quads[i].Label == nil {
-			quads[i].Label = label
+	if format.Name != "nquads" {
+		if r.qr, err = openFormat(path, format, r.br); err != nil {
+			r.Close()
+			return nil, err
 		}
 	}
-	return quads, nil
+	return r, nil
+}
+
+// Size is the size of the file on disk (compressed, for a .gz file).
+func (r *Reader) Size() int64 { return r.size }
+
+// Read reads up to len(buf) quads. At the end of the file it returns 0 and
+// io.EOF, or an error when the file held no quads at all.
+func (r *Reader) Read(buf []quad.Quad) (int, error) {
+	n := 0
+	var err error
+	for n < len(buf) && err == nil {
+		var q quad.Quad
+		if r.qr != nil {
+			q, err = r.nextFormat()
+		} else {
+			q, err = r.nextNQuad()
+		}
+		if err == nil {
+			if q.Label == nil {
+				q.Label = r.label
+			}
+			buf[n] = q
+			n++
+		}
+	}
+	r.read += n
+	if err == io.EOF && n > 0 {
+		err = nil
+	}
+	if err == io.EOF && r.read == 0 {
+		err = fmt.Errorf("%s: no quads in file", r.path)
+	}
+	return n, err
+}
+
+// Close closes the file.
+func (r *Reader) Close() error {
+	if r.qr != nil {
+		r.qr.Close()
+	}
+	if r.zr != nil {
+		r.zr.Close()
+	}
+	return r.f.Close()
+}
+
+func (r *Reader) nextNQuad() (quad.Quad, error) {
+	for {
+		r.line++
+		r.buf = r.buf[:0]
+		var err error
+		for {
+			var part []byte
+			var more bool
+			part, more, err = r.br.ReadLine()
+			r.buf = append(r.buf, part...)
+			if !more || err != nil {
+				break
+			}
+		}
+		if err == io.EOF && len(r.buf) == 0 {
+			return quad.Quad{}, io.EOF
+		}
+		if err != nil && err != io.EOF {
+			return quad.Quad{}, fmt.Errorf("%s:%d: %w", r.path, r.line, err)
+		}
+		t := bytes.TrimSpace(r.buf)
+		if len(t) == 0 || t[0] == '#' {
+			continue
+		}
+		if !utf8.Valid(t) {
+			return quad.Quad{}, fmt.Errorf("%s:%d: invalid UTF-8", r.path, r.line)
+		}
+		q, perr := parseLine(string(t))
+		if perr != nil {
+			return quad.Quad{}, fmt.Errorf("%s:%d: malformed N-Quads: %s", r.path, r.line, perr)
+		}
+		if !q.IsValid() {
+			return quad.Quad{}, fmt.Errorf("%s:%d: malformed N-Quads: a quad needs a subject, a predicate and an object", r.path, r.line)
+		}
+		return q, nil
+	}
+}
+
+func (r *Reader) nextFormat() (quad.Quad, error) {
+	for {
+		q, err := readQuad(r.qr)
+		if err == io.EOF {
+			return q, err
+		}
+		if err != nil {
+			return q, fmt.Errorf("%s: invalid %s: %s", r.path, r.form, oneLine(err.Error()))
+		}
+		if q.IsValid() {
+			return q, nil
+		}
+	}
 }
 
 func pickFormat(name, override string) (*quad.Format, error) {
@@ -138,50 +271,18 @@ func pickFormat(name, override string) (*quad.Format, error) {
 	return nil, fmt.Errorf("unknown extension %q (use --format; known: %s)", ext, strings.Join(Formats(), "; "))
 }
 
-func readNQuads(path string, br *bufio.Reader) ([]quad.Quad, error) {
-	var out []quad.Quad
-	var line []byte
-	for n := 1; ; n++ {
-		line = line[:0]
-		var err error
-		for {
-			var part []byte
-			var more bool
-			part, more, err = br.ReadLine()
-			line = append(line, part...)
-			if !more || err != nil {
-				break
-			}
-		}
-		if err == io.EOF && len(line) == 0 {
-			return out, nil
-		}
-		if err != nil && err != io.EOF {
-			return nil, fmt.Errorf("%s:%d: %w", path, n, err)
-		}
-		t := bytes.TrimSpace(line)
-		if len(t) == 0 || t[0] == '#' {
-			continue
-		}
-		if !utf8.Valid(t) {
-			return nil, fmt.Errorf("%s:%d: invalid UTF-8", path, n)
-		}
-		q, perr := parseLine(string(t))
-		if perr != nil {
-			return nil, fmt.Errorf("%s:%d: malformed N-Quads: %s", path, n, perr)
-		}
-		if !q.IsValid() {
-			return nil, fmt.Errorf("%s:%d: malformed N-Quads: a quad needs a subject, a predicate and an object", path, n)
-		}
-		out = append(out, q)
-	}
-}
-
 // parseLine parses one N-Quads statement; the generated parser panics on
 // some inputs, which become errors here. nquads.Parse also takes bare words
 // (<a> <b> three .) as strings, so the line is first checked against the
 // strict grammar of nquads.ParseRaw.
-func parseLine(s string) (q quad.Quad, err error) {
+func parseLine(s string) (quad.Quad, error) {
+	if q, ok := parseSimple(s); ok {
+		return q, nil
+	}
+	return parseFull(s)
+}
+
+func parseFull(s string) (q quad.Quad, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("%v", r)
@@ -197,8 +298,9 @@ func parseLine(s string) (q quad.Quad, err error) {
 	return q, nil
 }
 
-func readFormat(path string, format *quad.Format, br *bufio.Reader) ([]quad.Quad, error) {
-	var data []byte
+// openFormat reads a whole file of a format other than N-Quads, checks it
+// is text where the format is, and returns the format's reader over it.
+func openFormat(path string, format *quad.Format, br *bufio.Reader) (quad.ReadCloser, error) {
 	var r io.Reader = br
 	if !format.Binary {
 		b, err := io.ReadAll(br)
@@ -208,24 +310,9 @@ func readFormat(path string, format *quad.Format, br *bufio.Reader) ([]quad.Quad
 		if !utf8.Valid(b) {
 			return nil, fmt.Errorf("%s: invalid UTF-8 at byte %d", path, invalidAt(b))
 		}
-		data = b
-		r = bytes.NewReader(data)
+		r = bytes.NewReader(b)
 	}
-	qr := format.Reader(r)
-	defer qr.Close()
-	var out []quad.Quad
-	for {
-		q, err := readQuad(qr)
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: invalid %s: %s", path, format.Name, oneLine(err.Error()))
-		}
-		if q.IsValid() {
-			out = append(out, q)
-		}
-	}
+	return format.Reader(r), nil
 }
 
 func readQuad(qr quad.Reader) (q quad.Quad, err error) {
