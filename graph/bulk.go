@@ -29,26 +29,36 @@ type BulkOptions struct {
 // each is written whole within one transaction, together with the changes
 // queued beside it. On bolt the batch goes straight into cayley's key
 // space, each bucket's keys in order; on memory and postgres it is one
-// cayley write of all the batch's quads.
+// cayley write of all the batch's quads. A batch is written in the
+// background while the next one is queued.
 type Bulk struct {
 	s     *Store
 	ctx   context.Context
-	limit int64
+	limit int64      // bytes at which a batch is written
 	kvq   *kvQueue   // bolt
 	dq    deltaQueue // memory and postgres
 	// labels the queued changes replace, and labels of their quads: a
 	// change that touches either is written after them, not beside them
 	replaced map[quad.Value]struct{}
 	labels   map[quad.Value]struct{}
+	writing  chan written // the batch being written, if any
+	err      error        // the first failed write
 	done     Result
+}
+
+type written struct {
+	res Result
+	err error
 }
 
 // NewBulk starts a bulk writer. Call Flush to write what is still queued.
 func (s *Store) NewBulk(ctx context.Context, opts BulkOptions) *Bulk {
-	b := &Bulk{s: s, ctx: ctx, limit: opts.BatchBytes}
-	if b.limit <= 0 {
-		b.limit = DefaultBatchBytes
+	limit := opts.BatchBytes
+	if limit <= 0 {
+		limit = DefaultBatchBytes
 	}
+	// one batch is queued while the one before it is written
+	b := &Bulk{s: s, ctx: ctx, limit: limit / 2}
 	b.reset()
 	return b
 }
@@ -80,6 +90,9 @@ func (b *Bulk) empty() bool {
 // Apply queues c, writing the queue first when c depends on it and after
 // when the queue is full. A change with an invalid quad is refused whole.
 func (b *Bulk) Apply(c Change) error {
+	if b.err != nil {
+		return b.err
+	}
 	if err := b.ctx.Err(); err != nil {
 		return err
 	}
@@ -140,34 +153,53 @@ func (b *Bulk) conflicts(replace []quad.Value, labels map[quad.Value]struct{}) b
 // Flush, counting the batches Apply wrote on its own.
 func (b *Bulk) Flush() (Result, error) {
 	err := b.write()
+	if werr := b.wait(); err == nil {
+		err = werr
+	}
 	res := b.done
 	b.done = Result{}
 	return res, err
 }
 
+// write starts writing the queue, once the batch before it is written.
 func (b *Bulk) write() error {
+	if err := b.wait(); err != nil {
+		return err
+	}
 	if b.empty() {
 		return b.ctx.Err()
 	}
-	defer b.reset()
 	if err := b.ctx.Err(); err != nil {
 		return err
 	}
-	var (
-		res Result
-		err error
-	)
-	if b.kvq != nil {
-		res, err = b.s.writeKV(b.kvq)
-	} else {
-		res, err = b.s.writeDeltas(b.ctx, &b.dq)
-	}
-	if err != nil {
-		return fmt.Errorf("writing to the store: %w", err)
-	}
-	b.done.Added += res.Added
-	b.done.Removed += res.Removed
+	kvq, dq := b.kvq, b.dq
+	b.reset()
+	ch := make(chan written, 1)
+	b.writing = ch
+	go func() {
+		var w written
+		if kvq != nil {
+			w.res, w.err = b.s.writeKV(kvq)
+		} else {
+			w.res, w.err = b.s.writeDeltas(b.ctx, &dq)
+		}
+		ch <- w
+	}()
 	return nil
+}
+
+// wait waits for the batch being written and counts what it wrote.
+func (b *Bulk) wait() error {
+	if b.writing != nil {
+		w := <-b.writing
+		b.writing = nil
+		if w.err != nil && b.err == nil {
+			b.err = fmt.Errorf("writing to the store: %w", w.err)
+		}
+		b.done.Added += w.res.Added
+		b.done.Removed += w.res.Removed
+	}
+	return b.err
 }
 
 // writeKV writes a batch into the bolt file in one transaction.
@@ -188,6 +220,7 @@ func (s *Store) writeKV(q *kvQueue) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	releaseMapped(hdb.DB())
 	if nodesRemoved {
 		// cayley caches the ids of IRIs; a removed node's id is stale now
 		qs, err := kv.New(s.boltTx, cgraph.Options{kv.OptNoBloom: true})

@@ -160,16 +160,19 @@ func (q *kvQueue) write(tx *bolt.Tx) (res Result, nodesRemoved bool, err error) 
 		n.id = horizon
 		w.ids[n.local] = n.id
 	}
+	// The count buckets (n..) sort before the value buckets (v..): made
+	// first, each new bucket goes at the end of the root, not before 65,536
+	// others.
+	removedNodes, err := w.writeCounts()
+	if err != nil {
+		return Result{}, false, err
+	}
 	if err := w.writeNodes(now); err != nil {
 		return Result{}, false, err
 	}
 	first := horizon + 1
 	horizon += uint64(len(w.added))
 	if err := w.writeQuads(first, now); err != nil {
-		return Result{}, false, err
-	}
-	removedNodes, err := w.writeCounts()
-	if err != nil {
 		return Result{}, false, err
 	}
 	size := metaInt(tx, keySize) + int64(len(w.added)) - int64(len(w.removed))

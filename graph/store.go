@@ -120,6 +120,11 @@ func openBolt(cfg Config) (cgraph.QuadStore, *sharedTx, error) {
 		timeout = 1500 * time.Millisecond
 	}
 	opts := &bolt.Options{Timeout: timeout, ReadOnly: cfg.ReadOnly && !fresh}
+	if !opts.ReadOnly {
+		// address space only: a file that grows within it is not remapped,
+		// which would copy every page a large write holds
+		opts.InitialMmapSize = 1 << 30
+	}
 	bdb, err := hbolt.Open(path, opts)
 	if err != nil {
 		if errors.Is(err, bolt.ErrTimeout) {

@@ -24,12 +24,18 @@ type Result struct {
 // ReplaceDocument makes the quads labelled doc exactly quads, in one
 // transaction: loading the same input twice leaves the same graph.
 func (s *Store) ReplaceDocument(ctx context.Context, doc quad.Value, quads []quad.Quad) (Result, error) {
+	return s.Apply(ctx, DocumentChange(doc, quads))
+}
+
+// DocumentChange is the change that makes the quads labelled doc exactly
+// quads (relabelled with doc), for Apply or a Bulk writer.
+func DocumentChange(doc quad.Value, quads []quad.Quad) Change {
 	labelled := make([]quad.Quad, len(quads))
 	for i, q := range quads {
 		q.Label = doc
 		labelled[i] = q
 	}
-	return s.Apply(ctx, Change{Replace: []quad.Value{doc}, Add: labelled})
+	return Change{Replace: []quad.Value{doc}, Add: labelled}
 }
 
 // Apply runs a Change as one transaction: on bolt and postgres either all of
