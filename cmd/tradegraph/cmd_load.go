@@ -1,8 +1,12 @@
 package main
 
 import (
+	"context"
 	"fmt"
+	"io"
+	"strings"
 
+	"github.com/cayleygraph/quad"
 	"github.com/spf13/cobra"
 
 	"github.com/tradegraph/tradegraph/graph"
@@ -14,6 +18,7 @@ type loadOptions struct {
 	Files   []string
 	Format  string
 	Replace bool
+	BatchMB int
 }
 
 type loadResult struct {
@@ -35,8 +40,14 @@ their own label; quads without one get a label naming the file. Loading a
 file again adds nothing (duplicates are ignored); --replace first removes
 every quad under the labels the file carries.
 
-Each file is read and checked whole, then written in one transaction: a bad
-file is reported and leaves the store as it was. Exit 1 when any file failed.`,
+Quads are written in large sorted batches of about --batch-mb of memory.
+A file that fits in one batch is read and checked whole, then written in one
+transaction: a bad file is reported and leaves the store as it was. A larger
+file is read through once to check it before anything is written, then
+written batch by batch; if the load is interrupted, loading the file again
+completes it. With --replace, such a file's labels are emptied in a first
+transaction, so its counts of new and removed quads include the quads it
+kept. Exit 1 when any file failed.`,
 		Args: args(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, a []string) error {
 			o.Files = a
@@ -45,26 +56,28 @@ file is reported and leaves the store as it was. Exit 1 when any file failed.`,
 	}
 	cmd.Flags().StringVar(&o.Format, "format", "", "input format: nquads, jsonld, json, json-stream or pquads")
 	cmd.Flags().BoolVar(&o.Replace, "replace", false, "remove every quad under the file's labels before loading it")
+	cmd.Flags().IntVar(&o.BatchMB, "batch-mb", graph.DefaultBatchBytes>>20, "memory for one write batch, in MB (larger batches write faster)")
 	return cmd
 }
 
 func runLoad(cmd *cobra.Command, o *loadOptions) error {
 	ctx := cmd.Context()
+	if o.BatchMB < 1 {
+		return usageError{fmt.Errorf("--batch-mb must be at least 1, got %d", o.BatchMB)}
+	}
 	st, err := o.openStore(ctx, false)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	batch := int64(o.BatchMB) << 20
+	bulk := st.NewBulk(ctx, graph.BulkOptions{BatchBytes: batch})
 	var results []loadResult
 	failed := 0
 	for _, path := range o.Files {
 		res := loadResult{File: path}
-		n, change, err := readForLoad(path, o)
-		if err == nil {
-			var r graph.Result
-			r, err = st.Apply(ctx, change)
-			res.Quads, res.Added, res.Removed = n, r.Added, r.Removed
-		}
+		n, r, err := loadFile(ctx, bulk, path, batch, o)
+		res.Quads, res.Added, res.Removed = n, r.Added, r.Removed
 		if err != nil && len(o.Files) == 1 {
 			return err
 		}
@@ -91,20 +104,153 @@ func runLoad(cmd *cobra.Command, o *loadOptions) error {
 	return nil
 }
 
-func readForLoad(path string, o *loadOptions) (int, graph.Change, error) {
-	quads, err := rdf.ReadFile(path, rdf.Options{Format: o.Format})
-	if err != nil {
-		return 0, graph.Change{}, err
+// chunkQuads is how many quads are read and queued at a time.
+const chunkQuads = 16 << 10
+
+// fitsOneBatch relates a file's size on disk to the memory its
+// quads take queued: N-Quads are about half as large as their batch, a
+// gzipped file about a sixteenth.
+func fitsOneBatch(path string, size, batch int64) bool {
+	factor := int64(2)
+	if strings.HasSuffix(strings.ToLower(path), ".gz") {
+		factor = 16
 	}
-	c := graph.Change{Add: quads}
+	return size*factor <= batch
+}
+
+// loadFile loads one file through bulk and returns its quad count and
+// what it changed in the store.
+func loadFile(ctx context.Context, bulk *graph.Bulk, path string, batch int64, o *loadOptions) (int, graph.Result, error) {
+	r, err := rdf.Open(path, rdf.Options{Format: o.Format})
+	if err != nil {
+		return 0, graph.Result{}, err
+	}
+	defer r.Close()
+	if fitsOneBatch(path, r.Size(), batch) {
+		quads, err := readAll(ctx, r)
+		if err != nil {
+			return 0, graph.Result{}, err
+		}
+		c := graph.Change{Add: quads}
+		if o.Replace {
+			c.Replace = labelsOf(quads, nil)
+		}
+		if err := bulk.Apply(c); err != nil {
+			return 0, graph.Result{}, err
+		}
+		res, err := bulk.Flush()
+		return len(quads), res, err
+	}
+
+	n, labels, err := check(ctx, path, o)
+	if err != nil {
+		return 0, graph.Result{}, err
+	}
 	if o.Replace {
-		seen := map[string]bool{}
-		for _, q := range quads {
-			if k := q.Label.String(); !seen[k] {
-				seen[k] = true
-				c.Replace = append(c.Replace, q.Label)
-			}
+		if err := bulk.Apply(graph.Change{Replace: labels}); err != nil {
+			return 0, graph.Result{}, err
 		}
 	}
-	return len(quads), c, nil
+	// parse on one core while the quads before are queued on another
+	chunks := make(chan []quad.Quad, 4)
+	readErr := make(chan error, 1)
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		defer close(chunks)
+		for {
+			buf := make([]quad.Quad, chunkQuads)
+			k, err := r.Read(buf)
+			if k > 0 {
+				select {
+				case chunks <- buf[:k]:
+				case <-stop:
+					return
+				}
+			}
+			if err != nil {
+				if err != io.EOF {
+					readErr <- err
+				}
+				return
+			}
+		}
+	}()
+	for chunk := range chunks {
+		if err := bulk.Apply(graph.Change{Add: chunk}); err != nil {
+			return 0, graph.Result{}, err
+		}
+	}
+	select {
+	case err := <-readErr:
+		return 0, graph.Result{}, err
+	default:
+	}
+	res, err := bulk.Flush()
+	return n, res, err
+}
+
+func readAll(ctx context.Context, r *rdf.Reader) ([]quad.Quad, error) {
+	var out []quad.Quad
+	buf := make([]quad.Quad, chunkQuads)
+	for {
+		k, err := r.Read(buf)
+		out = append(out, buf[:k]...)
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+	}
+}
+
+// check reads a file through without keeping its quads: it returns their
+// number and, with --replace, their labels, or the file's first error.
+func check(ctx context.Context, path string, o *loadOptions) (int, []quad.Value, error) {
+	r, err := rdf.Open(path, rdf.Options{Format: o.Format})
+	if err != nil {
+		return 0, nil, err
+	}
+	defer r.Close()
+	var (
+		n      int
+		labels []quad.Value
+		seen   = map[quad.Value]struct{}{}
+		buf    = make([]quad.Quad, chunkQuads)
+	)
+	for {
+		k, err := r.Read(buf)
+		n += k
+		if o.Replace {
+			labels = append(labels, labelsOf(buf[:k], seen)...)
+		}
+		if err == io.EOF {
+			return n, labels, nil
+		}
+		if err != nil {
+			return 0, nil, err
+		}
+		if err := ctx.Err(); err != nil {
+			return 0, nil, err
+		}
+	}
+}
+
+// labelsOf returns the labels of quads not in seen, in order of first use.
+func labelsOf(quads []quad.Quad, seen map[quad.Value]struct{}) []quad.Value {
+	if seen == nil {
+		seen = map[quad.Value]struct{}{}
+	}
+	var out []quad.Value
+	for _, q := range quads {
+		if _, ok := seen[q.Label]; !ok {
+			seen[q.Label] = struct{}{}
+			out = append(out, q.Label)
+		}
+	}
+	return out
 }
