@@ -68,6 +68,7 @@ const (
 	Predicate   = NS + "predicate"   // claim predicate
 	Object      = NS + "object"      // claim object
 	Mentions    = NS + "mentions"    // document -> thing it mentions
+	QuadCount   = NS + "quads"       // how many quads a document has, this one included: its completeness mark
 )
 
 // Polarity values of a concession or claim.

@@ -198,7 +198,15 @@ func (r *Result) Quads() []quad.Quad {
 		}
 		add(iri, tg.Evidence, sent(c.Evidence))
 	}
-	return out
+	// distinct quads in a stable order, then the count that marks the document complete
+	tg.SortQuads(out)
+	uniq := out[:0]
+	for i, q := range out {
+		if i == 0 || q != out[i-1] {
+			uniq = append(uniq, q)
+		}
+	}
+	return append(uniq, quad.Quad{Subject: doc, Predicate: quad.IRI(tg.QuadCount), Object: quad.Int(len(uniq) + 1), Label: doc})
 }
 
 // measureLabel names a measure for people: who, what, and how it stands.
