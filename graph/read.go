@@ -1,10 +1,12 @@
 package graph
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
-	"sort"
+	"slices"
+	"strings"
 
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
@@ -74,33 +76,44 @@ func (s *Store) Quads(ctx context.Context) ([]quad.Quad, error) {
 	return out, err
 }
 
-// SortQuads orders quads by label, subject, predicate and object.
+// SortQuads orders quads by label, subject, predicate and object. It sorts
+// positions and moves each quad once: quads hold pointers, and swapping them
+// in place costs a write barrier per move while the collector runs.
 func SortQuads(qs []quad.Quad) {
 	keys := make([]quadKey, len(qs))
-	for i, q := range qs {
-		keys[i] = key(q)
-	}
-	sort.Sort(byKey{qs, keys})
-}
-
-type byKey struct {
-	qs   []quad.Quad
-	keys []quadKey
-}
-
-func (b byKey) Len() int { return len(b.qs) }
-func (b byKey) Less(i, j int) bool {
-	x, y := b.keys[i], b.keys[j]
-	for _, k := range [4]int{3, 0, 1, 2} {
-		if x[k] != y[k] {
-			return x[k] < y[k]
+	order := make([]int32, len(qs))
+	// a value's N-Quads form is made once: values repeat from quad to quad,
+	// and equal forms that share their bytes compare at once
+	forms := map[quad.Value]string{}
+	form := func(v quad.Value) string {
+		if v == nil {
+			return ""
 		}
+		s, ok := forms[v]
+		if !ok {
+			s = v.String()
+			forms[v] = s
+		}
+		return s
 	}
-	return false
-}
-func (b byKey) Swap(i, j int) {
-	b.qs[i], b.qs[j] = b.qs[j], b.qs[i]
-	b.keys[i], b.keys[j] = b.keys[j], b.keys[i]
+	for i, q := range qs {
+		keys[i] = quadKey{form(q.Subject), form(q.Predicate), form(q.Object), form(q.Label)}
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		x, y := &keys[a], &keys[b]
+		for _, k := range [4]int{3, 0, 1, 2} {
+			if c := strings.Compare(x[k], y[k]); c != 0 {
+				return c
+			}
+		}
+		return cmp.Compare(a, b)
+	})
+	sorted := make([]quad.Quad, len(qs))
+	for i, j := range order {
+		sorted[i] = qs[j]
+	}
+	copy(qs, sorted)
 }
 
 // count is the number of quads stored.
