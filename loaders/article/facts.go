@@ -939,6 +939,9 @@ func (d *docState) sectorOf(s int, cl clause, g instAt, sectors []Match[*Sector]
 	return best
 }
 
+// digitSeparators drops the separators of a number ("1,000.5").
+var digitSeparators = strings.NewReplacer(".", "", ",", "")
+
 // policyPhrase is the text naming the policy: the instrument phrase with
 // its modifiers and the prepositional phrase that completes it.
 func (d *docState) policyPhrase(s int, cl clause, g instAt) string {
@@ -954,7 +957,7 @@ func (d *docState) policyPhrase(s int, cl clause, g instAt) string {
 	for start > cl.start && g.start-start < 4 {
 		t := toks[start-1]
 		if (t.IsWord() && !t.IsCapitalized() && !stopWord(t.Lower) && !d.x.is("negation", t.Lower) && !d.isCue(t)) ||
-			isDigitWord(strings.NewReplacer(".", "", ",", "").Replace(t.Text)) || t.Text == "%" || t.Text == "-" {
+			isDigitWord(digitSeparators.Replace(t.Text)) || t.Text == "%" || t.Text == "-" {
 			start--
 			continue
 		}
