@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
@@ -45,12 +46,17 @@ type globalOptions struct {
 	DB      string
 	Backend string
 	JSON    bool
+	Wait    time.Duration
 	IO      streams
 }
 
 // openStore opens the store the global flags name.
 func (g *globalOptions) openStore(ctx context.Context, readOnly bool) (*graph.Store, error) {
-	return graph.Open(ctx, graph.Config{Backend: g.Backend, Address: g.DB, ReadOnly: readOnly})
+	cfg := graph.Config{Backend: g.Backend, Address: g.DB, ReadOnly: readOnly}
+	if g.Wait > 0 {
+		cfg.LockTimeout = g.Wait
+	}
+	return graph.Open(ctx, cfg)
 }
 
 // printJSON writes v as indented JSON without HTML escaping.
@@ -104,6 +110,7 @@ Exit codes: 0 success, 1 failure, 2 usage error.`,
 	pf.StringVar(&g.DB, "db", defaultDB, "store address: a bolt file path, \"memory\", or postgres://... (env TRADEGRAPH_DB)")
 	pf.StringVar(&g.Backend, "backend", "", "store backend: bolt, memory or postgres (inferred from --db when empty)")
 	pf.BoolVar(&g.JSON, "json", false, "print results as JSON")
+	pf.DurationVar(&g.Wait, "wait", 0, "wait up to this long (e.g. 10m) for a store another process is writing, instead of failing at once")
 
 	root.AddCommand(
 		newBuildCmd(g),
