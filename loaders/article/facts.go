@@ -18,7 +18,8 @@ type Measure struct {
 	Policy      string // the phrase of the text that names the policy
 	Evidence    []int  // sentences
 	PartOf      *Entity
-	sides       []span // where it was named in each evidence sentence
+	sides       []span          // where it was named in each evidence sentence
+	words       map[string]bool // distinctWords of its sides, once computed
 }
 
 type span struct {
@@ -1171,11 +1172,18 @@ func isAux(w string) bool {
 // instrument, polarity and sector, and phrases that do not name different
 // things (their words beyond the instrument's own overlap, or one has none).
 func (x *Extractor) mergeMeasures(ms []*Measure) []*Measure {
+	type key struct {
+		grantor    *Entity
+		instrument *Instrument
+		polarity   string
+	}
 	var out []*Measure
+	same := map[key][]*Measure{}
 	for _, m := range ms {
 		merged := false
-		for _, o := range out {
-			if o.Grantor != m.Grantor || o.Instrument != m.Instrument || o.Polarity != m.Polarity || !x.samePolicy(o, m) {
+		k := key{m.Grantor, m.Instrument, m.Polarity}
+		for _, o := range same[k] {
+			if !x.samePolicy(o, m) {
 				continue
 			}
 			// a sector on one side only: merge a bare mention ("digital tax") into the full one
@@ -1185,12 +1193,16 @@ func (x *Extractor) mergeMeasures(ms []*Measure) []*Measure {
 			if o.Sector == "" {
 				o.Sector = m.Sector
 			}
+			// measures come in text order, so a sentence already cited is the last one
 			for _, e := range m.Evidence {
-				if !containsInt(o.Evidence, e) {
+				if n := len(o.Evidence); n == 0 || o.Evidence[n-1] != e {
 					o.Evidence = append(o.Evidence, e)
 				}
 			}
 			o.sides = append(o.sides, m.sides...)
+			for w := range x.distinctWords(m) {
+				x.distinctWords(o)[w] = true
+			}
 			if o.Beneficiary == nil {
 				o.Beneficiary = m.Beneficiary
 			}
@@ -1203,6 +1215,7 @@ func (x *Extractor) mergeMeasures(ms []*Measure) []*Measure {
 		}
 		if !merged {
 			out = append(out, m)
+			same[k] = append(same[k], m)
 		}
 	}
 	for _, m := range out {
@@ -1214,6 +1227,9 @@ func (x *Extractor) mergeMeasures(ms []*Measure) []*Measure {
 // distinctWords are the words of a measure's phrases beyond its instrument's
 // own and the nouns of conceding it ("tariff cut" says no more than "tariff").
 func (x *Extractor) distinctWords(m *Measure) map[string]bool {
+	if m.words != nil {
+		return m.words
+	}
 	generic := map[string]bool{}
 	for _, t := range m.Instrument.Terms {
 		for _, tok := range Tokenize(t) {
@@ -1228,6 +1244,7 @@ func (x *Extractor) distinctWords(m *Measure) map[string]bool {
 			}
 		}
 	}
+	m.words = out
 	return out
 }
 

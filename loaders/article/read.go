@@ -21,6 +21,10 @@ import (
 // refused rather than read into memory.
 const MaxArticleBytes = 32 << 20
 
+// MaxBlockBytes bounds one paragraph, heading or list item: a megabyte
+// of text with no line break is a dump or a minified page, not prose.
+const MaxBlockBytes = 1 << 20
+
 // Extensions lists the article file types build reads.
 var Extensions = []string{".txt", ".md", ".markdown", ".html", ".htm"}
 
@@ -137,6 +141,11 @@ func Parse(name string, b []byte, lex *Lexicon) (*Document, error) {
 			return nil, err
 		}
 		lines = readText(body)
+	}
+	for _, l := range lines {
+		if len(l.text) > MaxBlockBytes {
+			return nil, fmt.Errorf("a paragraph of %.1f MB with no line break; not an article", float64(len(l.text))/(1<<20))
+		}
 	}
 	doc.Blocks = clean(lines, lex)
 	if doc.Title == "" {

@@ -179,6 +179,8 @@ func TestParseErrors(t *testing.T) {
 		{"invalid UTF-8", "a.txt", "Line one.\nLine two.\nBad \xff byte.\n", "line 3: invalid UTF-8"},
 		{"invalid UTF-8 in HTML", "a.html", "<p>ok</p>\n<p>\xc3\x28</p>", "line 2: invalid UTF-8"},
 		{"bad front matter", "a.md", "---\ntitle: [unclosed\n---\nText.\n", "front matter: "},
+		{"one huge line", "a.txt", "Kenya.\n" + strings.Repeat("tariff ", MaxBlockBytes/7+1), "a paragraph of 1.0 MB with no line break; not an article"},
+		{"one huge paragraph", "a.html", "<p>" + strings.Repeat("quota ", MaxBlockBytes/6+1) + "</p>", "a paragraph of 1.0 MB with no line break; not an article"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -161,7 +161,7 @@ func Segment(doc *Document, lex *Lexicon) []Sentence {
 	var out []Sentence
 	for bi, bl := range doc.Blocks {
 		if bl.Kind != Paragraph {
-			out = append(out, newSentence(bl.Text, bl.Offset, bi, bl.Kind))
+			out = appendSentence(out, bl.Text, bl.Offset, bi, bl.Kind)
 			continue
 		}
 		start := 0
@@ -169,20 +169,55 @@ func Segment(doc *Document, lex *Lexicon) []Sentence {
 		for _, end := range sentenceEnds(text, abbr) {
 			if s := strings.TrimSpace(text[start:end]); s != "" {
 				lead := len(text[start:end]) - len(strings.TrimLeft(text[start:end], " "))
-				out = append(out, newSentence(s, bl.Offset+start+lead, bi, bl.Kind))
+				out = appendSentence(out, s, bl.Offset+start+lead, bi, bl.Kind)
 			}
 			start = end
 		}
 		if s := strings.TrimSpace(text[start:]); s != "" {
 			lead := len(text[start:]) - len(strings.TrimLeft(text[start:], " "))
-			out = append(out, newSentence(s, bl.Offset+start+lead, bi, bl.Kind))
+			out = appendSentence(out, s, bl.Offset+start+lead, bi, bl.Kind)
 		}
 	}
 	return out
 }
 
-func newSentence(text string, off, block int, kind BlockKind) Sentence {
-	return Sentence{Text: text, Offset: off, Block: block, Kind: kind, Tokens: Tokenize(text)}
+// MaxSentenceTokens bounds a sentence. Prose stays far below it (news
+// sentences run to some fifty tokens); text without sentence ends, such as
+// a table or a minified page run into one line, is cut into pieces of at
+// most this size, at a comma or semicolon where there is one, so that the
+// work per sentence stays bounded.
+const MaxSentenceTokens = 200
+
+// appendSentence appends text as one sentence, or as pieces when it is too long.
+func appendSentence(out []Sentence, text string, off, block int, kind BlockKind) []Sentence {
+	toks := Tokenize(text)
+	for len(toks) > MaxSentenceTokens {
+		cut := MaxSentenceTokens
+		for k := MaxSentenceTokens; k > MaxSentenceTokens/2; k-- {
+			if t := toks[k-1].Text; t == "," || t == ";" {
+				cut = k
+				break
+			}
+		}
+		out = append(out, sentenceOf(text, off, block, kind, toks[:cut]))
+		toks = toks[cut:]
+	}
+	if len(toks) > 0 {
+		out = append(out, sentenceOf(text, off, block, kind, toks))
+	}
+	return out
+}
+
+// sentenceOf is the sentence of text made of toks, its offsets made relative to it.
+func sentenceOf(text string, off, block int, kind BlockKind, toks []Token) Sentence {
+	start, end := toks[0].Start, toks[len(toks)-1].End
+	own := make([]Token, len(toks))
+	for i, t := range toks {
+		t.Start -= start
+		t.End -= start
+		own[i] = t
+	}
+	return Sentence{Text: text[start:end], Offset: off + start, Block: block, Kind: kind, Tokens: own}
 }
 
 // sentenceEnds returns the byte offsets just after each sentence end in text.
