@@ -19,9 +19,13 @@ const DefaultBatchBytes = 128 << 20
 
 // BulkOptions tune a Bulk writer.
 type BulkOptions struct {
-	// BatchBytes bounds the memory of a batch: queued changes are written
-	// once they take about this much (0: DefaultBatchBytes).
+	// BatchBytes bounds the memory of the batches, the one queued and the
+	// one being written (0: DefaultBatchBytes).
 	BatchBytes int64
+	// Ready, when set, is called before a batch is written, and nothing is
+	// written unless it returns nil: a load checks its whole file while the
+	// first batch is queued.
+	Ready func() error
 }
 
 // Bulk writes many changes in few large transactions. Changes apply in
@@ -34,7 +38,8 @@ type BulkOptions struct {
 type Bulk struct {
 	s     *Store
 	ctx   context.Context
-	limit int64      // bytes at which a batch is written
+	limit int64 // bytes at which a batch is written
+	ready func() error
 	kvq   *kvQueue   // bolt
 	dq    deltaQueue // memory and postgres
 	// labels the queued changes replace, and labels of their quads: a
@@ -58,7 +63,7 @@ func (s *Store) NewBulk(ctx context.Context, opts BulkOptions) *Bulk {
 		limit = DefaultBatchBytes
 	}
 	// one batch is queued while the one before it is written
-	b := &Bulk{s: s, ctx: ctx, limit: limit / 2}
+	b := &Bulk{s: s, ctx: ctx, limit: limit / 2, ready: opts.Ready}
 	b.reset()
 	return b
 }
@@ -171,6 +176,12 @@ func (b *Bulk) write() error {
 	}
 	if err := b.ctx.Err(); err != nil {
 		return err
+	}
+	if b.ready != nil {
+		if err := b.ready(); err != nil {
+			b.err = err
+			return err
+		}
 	}
 	kvq, dq := b.kvq, b.dq
 	b.reset()

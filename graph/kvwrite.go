@@ -5,6 +5,7 @@ import (
 	"crypto/sha1"
 	"encoding/binary"
 	"fmt"
+	"hash"
 	"slices"
 	"time"
 
@@ -32,6 +33,7 @@ type kvQueue struct {
 	seen    map[[4]int32]struct{} // quads queued, over all changes
 	changes []kvChange
 	bytes   int64
+	hash    hash.Hash
 }
 
 type kvValue struct {
@@ -45,7 +47,7 @@ type kvChange struct {
 }
 
 func newKVQueue() *kvQueue {
-	return &kvQueue{nodes: map[refs.ValueHash]int32{}, seen: map[[4]int32]struct{}{}}
+	return &kvQueue{nodes: map[refs.ValueHash]int32{}, seen: map[[4]int32]struct{}{}, hash: sha1.New()}
 }
 
 func (q *kvQueue) size() int64 { return q.bytes }
@@ -58,15 +60,30 @@ func (q *kvQueue) intern(v quad.Value) int32 {
 	if v == nil {
 		return -1
 	}
-	s := v.String()
-	h := refs.ValueHash(sha1.Sum([]byte(s)))
+	var (
+		h refs.ValueHash
+		n int
+	)
+	q.hash.Reset()
+	if iri, ok := v.(quad.IRI); ok {
+		// the form of an IRI is <iri>: hashed in parts, not built
+		q.hash.Write([]byte{'<'})
+		q.hash.Write([]byte(iri))
+		q.hash.Write([]byte{'>'})
+		n = len(iri) + 2
+	} else {
+		s := v.String()
+		q.hash.Write([]byte(s))
+		n = len(s)
+	}
+	q.hash.Sum(h[:0])
 	if i, ok := q.nodes[h]; ok {
 		return i
 	}
 	i := int32(len(q.vals))
 	q.nodes[h] = i
 	q.vals = append(q.vals, kvValue{hash: h, val: v})
-	q.bytes += valueCost + int64(len(s))
+	q.bytes += valueCost + int64(n)
 	return i
 }
 
@@ -491,13 +508,8 @@ func cmpRecord(a, b indexRecord) int {
 
 // writeQuads removes the removed quads from the log and appends the added
 // ones, numbered from first, then updates each index, key by key in order.
+// The index records are made and sorted on other cores meanwhile.
 func (w *kvWrite) writeQuads(first uint64, now int64) error {
-	for _, r := range w.removed {
-		if err := w.log.Delete(uint64Key(r.id)); err != nil {
-			return err
-		}
-	}
-	var buf []byte
 	quadIDs := func(a [4]int32) ids {
 		var t ids
 		for d, v := range a {
@@ -507,6 +519,34 @@ func (w *kvWrite) writeQuads(first uint64, now int64) error {
 		}
 		return t
 	}
+	sorted := make([]chan []indexRecord, len(w.inds))
+	for i, ind := range w.inds {
+		sorted[i] = make(chan []indexRecord, 1)
+		go func() {
+			keyOf := func(t ids) ids {
+				var key ids
+				for k, d := range ind.Dirs {
+					key[k] = t[dirIndex(d)]
+				}
+				return key
+			}
+			recs := make([]indexRecord, 0, len(w.added)+len(w.removed))
+			for k, a := range w.added {
+				recs = append(recs, indexRecord{key: keyOf(quadIDs(a)), id: first + uint64(k)})
+			}
+			for _, r := range w.removed {
+				recs = append(recs, indexRecord{key: keyOf(r.ids), id: r.id, del: true})
+			}
+			slices.SortFunc(recs, cmpRecord)
+			sorted[i] <- recs
+		}()
+	}
+	for _, r := range w.removed {
+		if err := w.log.Delete(uint64Key(r.id)); err != nil {
+			return err
+		}
+	}
+	var buf []byte
 	for k, a := range w.added {
 		t := quadIDs(a)
 		p := cproto.Primitive{ID: first + uint64(k), Subject: t[0], Predicate: t[1], Object: t[2], Label: t[3], Timestamp: now}
@@ -515,32 +555,18 @@ func (w *kvWrite) writeQuads(first uint64, now int64) error {
 			return err
 		}
 	}
-	recs := make([]indexRecord, 0, len(w.added)+len(w.removed))
-	for _, ind := range w.inds {
-		recs = recs[:0]
-		keyOf := func(t ids) ids {
-			var key ids
-			for i, d := range ind.Dirs {
-				key[i] = t[dirIndex(d)]
-			}
-			return key
-		}
-		for k, a := range w.added {
-			recs = append(recs, indexRecord{key: keyOf(quadIDs(a)), id: first + uint64(k)})
-		}
-		for _, r := range w.removed {
-			recs = append(recs, indexRecord{key: keyOf(r.ids), id: r.id, del: true})
-		}
-		slices.SortFunc(recs, cmpRecord)
-		b, err := w.tx.CreateBucketIfNotExists(indexBucket(ind))
+	var err error
+	for i, ind := range w.inds {
+		recs := <-sorted[i] // every goroutine is waited for, even after an error
 		if err != nil {
-			return err
+			continue
 		}
-		if err := w.writeIndex(b, len(ind.Dirs), recs); err != nil {
-			return err
+		var b *bolt.Bucket
+		if b, err = w.tx.CreateBucketIfNotExists(indexBucket(ind)); err == nil {
+			err = w.writeIndex(b, len(ind.Dirs), recs)
 		}
 	}
-	return nil
+	return err
 }
 
 // writeIndex applies sorted records to an index bucket, one entry per key.
