@@ -47,7 +47,7 @@ skipped; the others are built; the exit code is 1 when any failed.`,
 	}
 	cmd.Flags().StringArrayVar(&o.Lexicons, "lexicon", nil, "a YAML lexicon file to add to the default one (repeatable)")
 	cmd.Flags().IntVar(&o.Jobs, "jobs", runtime.NumCPU(), "articles extracted in parallel")
-	cmd.Flags().IntVar(&o.BatchMB, "batch-mb", graph.DefaultBatchBytes>>20, "memory for one write batch, in MB (larger batches write faster)")
+	batchFlag(cmd, &o.BatchMB)
 	return cmd
 }
 
@@ -104,9 +104,11 @@ type extracted struct {
 func runBuild(cmd *cobra.Command, o *buildOptions) error {
 	ctx := cmd.Context()
 	start := time.Now()
-	if o.BatchMB < 1 {
-		return usageError{fmt.Errorf("--batch-mb must be at least 1, got %d", o.BatchMB)}
+	batch, restore, err := boundMemory(o.BatchMB)
+	if err != nil {
+		return err
 	}
+	defer restore()
 	lex, err := article.LoadLexicon(o.Lexicons...)
 	if err != nil {
 		return err
@@ -152,7 +154,7 @@ func runBuild(cmd *cobra.Command, o *buildOptions) error {
 		}
 	}()
 	// one writer, in the order of the files, in large batches
-	bulk := st.NewBulk(ctx, graph.BulkOptions{BatchBytes: int64(o.BatchMB) << 20})
+	bulk := st.NewBulk(ctx, graph.BulkOptions{BatchBytes: batch})
 	progress := newProgress(o.IO.Err, len(files))
 	var docs, facts, quads, failed int
 	for i := range files {

@@ -40,7 +40,7 @@ their own label; quads without one get a label naming the file. Loading a
 file again adds nothing (duplicates are ignored); --replace first removes
 every quad under the labels the file carries.
 
-Quads are written in large sorted batches of about --batch-mb of memory.
+Quads are written in large sorted batches within --batch-mb of memory.
 A file that fits in one batch is read and checked whole, then written in one
 transaction: a bad file is reported and leaves the store as it was. A larger
 file is read through once to check it before anything is written, then
@@ -56,27 +56,27 @@ kept. Exit 1 when any file failed.`,
 	}
 	cmd.Flags().StringVar(&o.Format, "format", "", "input format: nquads, jsonld, json, json-stream or pquads")
 	cmd.Flags().BoolVar(&o.Replace, "replace", false, "remove every quad under the file's labels before loading it")
-	cmd.Flags().IntVar(&o.BatchMB, "batch-mb", graph.DefaultBatchBytes>>20, "memory for one write batch, in MB (larger batches write faster)")
+	batchFlag(cmd, &o.BatchMB)
 	return cmd
 }
 
 func runLoad(cmd *cobra.Command, o *loadOptions) error {
 	ctx := cmd.Context()
-	if o.BatchMB < 1 {
-		return usageError{fmt.Errorf("--batch-mb must be at least 1, got %d", o.BatchMB)}
+	batch, restore, err := boundMemory(o.BatchMB)
+	if err != nil {
+		return err
 	}
+	defer restore()
 	st, err := o.openStore(ctx, false)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	batch := int64(o.BatchMB) << 20
-	bulk := st.NewBulk(ctx, graph.BulkOptions{BatchBytes: batch})
 	var results []loadResult
 	failed := 0
 	for _, path := range o.Files {
 		res := loadResult{File: path}
-		n, r, err := loadFile(ctx, bulk, path, batch, o)
+		n, r, err := loadFile(ctx, st, path, batch, o)
 		res.Quads, res.Added, res.Removed = n, r.Added, r.Removed
 		if err != nil && len(o.Files) == 1 {
 			return err
@@ -118,9 +118,9 @@ func fitsOneBatch(path string, size, batch int64) bool {
 	return size*factor <= batch
 }
 
-// loadFile loads one file through bulk and returns its quad count and
-// what it changed in the store.
-func loadFile(ctx context.Context, bulk *graph.Bulk, path string, batch int64, o *loadOptions) (int, graph.Result, error) {
+// loadFile loads one file through the bulk writer and returns its quad
+// count and what it changed in the store.
+func loadFile(ctx context.Context, st *graph.Store, path string, batch int64, o *loadOptions) (int, graph.Result, error) {
 	r, err := rdf.Open(path, rdf.Options{Format: o.Format})
 	if err != nil {
 		return 0, graph.Result{}, err
@@ -135,6 +135,7 @@ func loadFile(ctx context.Context, bulk *graph.Bulk, path string, batch int64, o
 		if o.Replace {
 			c.Replace = labelsOf(quads, nil)
 		}
+		bulk := st.NewBulk(ctx, graph.BulkOptions{BatchBytes: batch})
 		if err := bulk.Apply(c); err != nil {
 			return 0, graph.Result{}, err
 		}
@@ -142,15 +143,44 @@ func loadFile(ctx context.Context, bulk *graph.Bulk, path string, batch int64, o
 		return len(quads), res, err
 	}
 
-	n, labels, err := check(ctx, path, o)
-	if err != nil {
-		return 0, graph.Result{}, err
+	// The whole file is checked, on one core, while the first batch is
+	// read and queued on the other; nothing is written before the check
+	// passes. With --replace the labels it finds are emptied first.
+	type checked struct {
+		n      int
+		labels []quad.Value
+		err    error
 	}
-	if o.Replace {
-		if err := bulk.Apply(graph.Change{Replace: labels}); err != nil {
-			return 0, graph.Result{}, err
+	result := make(chan checked, 1)
+	go func() {
+		n, labels, err := check(ctx, path, o)
+		result <- checked{n, labels, err}
+	}()
+	var (
+		done     *checked
+		replaced bool
+		emptied  graph.Result
+	)
+	ready := func() error {
+		if done == nil {
+			c := <-result
+			done = &c
 		}
+		if done.err != nil || !o.Replace || replaced {
+			return done.err
+		}
+		// empty the labels in a batch of its own, before the first quads
+		replaced = true
+		empty := st.NewBulk(ctx, graph.BulkOptions{BatchBytes: batch})
+		if err := empty.Apply(graph.Change{Replace: done.labels}); err != nil {
+			return err
+		}
+		var err error
+		emptied, err = empty.Flush()
+		return err
 	}
+	bulk := st.NewBulk(ctx, graph.BulkOptions{BatchBytes: batch, Ready: ready})
+
 	// parse on one core while the quads before are queued on another
 	chunks := make(chan []quad.Quad, 4)
 	readErr := make(chan error, 1)
@@ -187,7 +217,15 @@ func loadFile(ctx context.Context, bulk *graph.Bulk, path string, batch int64, o
 	default:
 	}
 	res, err := bulk.Flush()
-	return n, res, err
+	if err == nil {
+		err = ready() // a file with nothing to write is checked too
+	}
+	if err != nil {
+		return 0, graph.Result{}, err
+	}
+	res.Added += emptied.Added
+	res.Removed += emptied.Removed
+	return done.n, res, nil
 }
 
 func readAll(ctx context.Context, r *rdf.Reader) ([]quad.Quad, error) {
