@@ -702,7 +702,8 @@ func stopWord(w string) bool {
 	case "the", "a", "an", "and", "of", "to", "for", "in", "on", "at", "by", "with", "from", "as", "is", "are", "was",
 		"were", "be", "been", "has", "have", "had", "will", "would", "may", "might", "can", "could", "not", "no",
 		"that", "this", "these", "those", "its", "their", "his", "her", "our", "which", "who", "whom", "than",
-		"or", "but", "if", "so", "such", "also", "into", "over", "under", "about", "after", "before", "said":
+		"or", "but", "if", "so", "such", "also", "into", "over", "under", "about", "after", "before", "said",
+		"rather", "instead":
 		return true
 	}
 	return false

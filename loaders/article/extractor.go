@@ -193,6 +193,7 @@ func NewExtractor(lex *Lexicon) *Extractor {
 	set("verbnegation", c.VerbNegation)
 	set("exchange", c.Exchange)
 	set("removal", c.Removal)
+	set("target", c.Target)
 	return x
 }
 

@@ -592,7 +592,7 @@ func (d *docState) negation(s int, cl clause, cues []cueAt, g instAt, cue cueAt,
 			continue
 		}
 		w := toks[c.pos].Lower
-		if hasCue && d.x.is("verbnegation", w) && c.pos < cue.pos && (cue.pos-c.end <= 5 || c.pos == cl.start) && !commaBetween(toks, c.end, cue.pos) {
+		if hasCue && d.x.is("verbnegation", c.hit.lemma) && c.pos < cue.pos && (cue.pos-c.end <= 5 || c.pos == cl.start) && !commaBetween(toks, c.end, cue.pos) {
 			verb = true
 			continue
 		}
@@ -740,7 +740,8 @@ func (d *docState) owner(s int, g instAt, ms []Mention, ctx *clauseContext) *Ent
 				ok = false
 			}
 		}
-		if !ok || governedByPreposition(toks, m.Start) {
+		// "from Egypt's licensing rules": the preposition governs the rules, Egypt owns them
+		if !ok || governedByPreposition(toks, m.Start) && !(m.End < len(toks) && toks[m.End].Text == "'s") {
 			continue
 		}
 		if e := countryOf(m.Ent); e.isActor() {
@@ -751,6 +752,14 @@ func (d *docState) owner(s int, g instAt, ms []Mention, ctx *clauseContext) *Ent
 		if l := toks[i].Lower; l == "its" || l == "their" {
 			if ctx.subject != nil {
 				return ctx.subject
+			}
+			// "Instead of lifting its quotas, Egypt raised ...": the subject after a fronted phrase
+			for _, m := range d.mentions[s] {
+				if m.Start > g.end && (toks[m.Start-1].Text == "," || toks[m.Start-1].Lower == "the" && toks[m.Start-2].Text == ",") {
+					if e := asGrantor(m, false); e != nil {
+						return e
+					}
+				}
 			}
 			return ctx.prev
 		}
@@ -807,6 +816,9 @@ func (d *docState) parties4(s int, cl clause, g instAt, cue cueAt, hasCue bool, 
 		}
 	}
 	switch {
+	case hasCue && d.x.is("target", cue.hit.lemma) && cue.pos < g.start && !passive && subject != nil:
+		// "Türkiye faces new duties": the counterpart imposes them
+		grantor = d.counterpart(countryOf(subject))
 	case hasCue && cue.hit.kind == cueReceive && cue.pos < g.start && !passive:
 		// "the U.S. receives no exemptions": the subject benefits, its counterpart grants
 		for k := len(ms) - 1; k >= 0; k-- {

@@ -86,6 +86,7 @@ type Cues struct {
 	Concede        []string `yaml:"concede"`
 	ConcedeNouns   []string `yaml:"concession_nouns"`
 	Removal        []string `yaml:"removal"`
+	Target         []string `yaml:"target"`
 	Receive        []string `yaml:"receive"`
 	Retain         []string `yaml:"retain"`
 	Restrict       []string `yaml:"restrict"`
@@ -191,6 +192,7 @@ func (l *Lexicon) add(path string, b []byte) error {
 	c.Concede = append(c.Concede, p.Concede...)
 	c.ConcedeNouns = append(c.ConcedeNouns, p.ConcedeNouns...)
 	c.Removal = append(c.Removal, p.Removal...)
+	c.Target = append(c.Target, p.Target...)
 	c.Receive = append(c.Receive, p.Receive...)
 	c.Retain = append(c.Retain, p.Retain...)
 	c.Restrict = append(c.Restrict, p.Restrict...)
