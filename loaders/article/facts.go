@@ -710,12 +710,15 @@ func (d *docState) clauseSubject(s int, cl clause) *Entity {
 	return nil
 }
 
-// isPassive: a form of "be" before the cue ("will be reduced", "were not touched").
+// isPassive: a form of "be" before the cue ("will be reduced", "were not
+// touched", "it's lifted"; not the possessive of "Japan's cut").
 func isPassive(toks []Token, cue cueAt) bool {
 	for i := cue.pos - 1; i >= 0 && cue.pos-i <= 3; i-- {
 		switch toks[i].Lower {
-		case "be", "is", "are", "was", "were", "been", "being", "'s":
+		case "be", "is", "are", "was", "were", "been", "being":
 			return true
+		case "'s":
+			return i > 0 && contracts(toks[i-1].Lower)
 		case "not", "n't", "also", "fully", "still", "never", "now", "then":
 			continue
 		}
@@ -837,6 +840,16 @@ func (d *docState) parties4(s int, cl clause, g instAt, cue cueAt, hasCue bool, 
 		if grantor == nil && passive && subject != nil && subjectMention != nil && subjectMention.Start < g.start {
 			beneficiary = subject
 			grantor = d.counterpart(countryOf(subject))
+		}
+		if grantor == nil && !passive && hasCue && cue.pos > g.end {
+			// "the tariff on rice, which Japan cut": the verb's own subject, after the phrase
+			for _, m := range ms {
+				if m.Start >= g.end && m.End <= cue.pos && !governedByPreposition(toks, m.Start) {
+					if e := asGrantor(m, firms); e != nil {
+						grantor = e
+					}
+				}
+			}
 		}
 		if grantor == nil && !passive {
 			grantor = subject
@@ -1147,6 +1160,15 @@ func (d *docState) namesActor(s, i, j int) bool {
 		if m.Start >= i && m.End <= j && m.Ent.isActor() {
 			return true
 		}
+	}
+	return false
+}
+
+// contracts: words whose "'s" is "is" ("it's", "that's"), not a possessive.
+func contracts(w string) bool {
+	switch w {
+	case "it", "that", "what", "there", "here", "who", "he", "she":
+		return true
 	}
 	return false
 }
