@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -133,6 +134,11 @@ func runBuild(cmd *cobra.Command, o *buildOptions) error {
 		results[i] = make(chan extracted, 1)
 	}
 	work := make(chan int)
+	// extraction runs at most a window of articles ahead of the writer, so
+	// memory stays bounded when writing is the slower side
+	ahead := make(chan struct{}, 8*jobs)
+	feed, stopFeed := context.WithCancel(ctx)
+	defer stopFeed()
 	var wg sync.WaitGroup
 	for range jobs {
 		wg.Add(1)
@@ -147,8 +153,13 @@ func runBuild(cmd *cobra.Command, o *buildOptions) error {
 		defer close(work)
 		for i := range files {
 			select {
+			case ahead <- struct{}{}:
+			case <-feed.Done():
+				return
+			}
+			select {
 			case work <- i:
-			case <-ctx.Done():
+			case <-feed.Done():
 				return
 			}
 		}
@@ -161,13 +172,16 @@ func runBuild(cmd *cobra.Command, o *buildOptions) error {
 		var r extracted
 		select {
 		case r = <-results[i]:
+			<-ahead
 		case <-ctx.Done():
+			stopFeed()
 			wg.Wait()
 			return ctx.Err()
 		}
 		if r.err == nil {
 			if err := bulk.Apply(graph.DocumentChange(article.DocIRI(r.file.id), r.quads)); err != nil {
 				progress.clear()
+				stopFeed()
 				wg.Wait()
 				return err
 			}
