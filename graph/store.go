@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
@@ -105,6 +106,40 @@ func (s *Store) QuadStore() cgraph.QuadStore { return s.qs }
 // Close releases the store and its lock.
 func (s *Store) Close() error { return s.qs.Close() }
 
+// createBolt makes a new, initialised store at path: it is built beside
+// path and renamed into place, so a process killed while creating it leaves
+// no half-made store behind.
+func createBolt(path string) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".creating-*")
+	if err != nil {
+		return fmt.Errorf("%s: cannot create store: %w", path, err)
+	}
+	name := tmp.Name()
+	tmp.Close()
+	defer os.Remove(name)
+	bdb, err := hbolt.Open(name, &bolt.Options{Timeout: time.Second})
+	if err != nil {
+		return fmt.Errorf("%s: cannot create store: %w", path, err)
+	}
+	err = kv.Init(&sharedTx{KV: bdb}, nil)
+	if err == nil {
+		err = ensureLabelIndex(bdb.DB())
+	}
+	if cerr := bdb.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(name, 0o644)
+	}
+	if err == nil {
+		err = os.Rename(name, path)
+	}
+	if err != nil {
+		return fmt.Errorf("%s: cannot create store: %w", path, err)
+	}
+	return nil
+}
+
 func openBolt(cfg Config) (cgraph.QuadStore, *sharedTx, error) {
 	path := cfg.Address
 	if path == "" {
@@ -114,12 +149,16 @@ func openBolt(cfg Config) (cgraph.QuadStore, *sharedTx, error) {
 	if statErr == nil && fi.IsDir() {
 		return nil, nil, fmt.Errorf("%s: is a directory, not a tradegraph store", path)
 	}
-	fresh := errors.Is(statErr, os.ErrNotExist) || (statErr == nil && fi.Size() == 0)
+	if errors.Is(statErr, os.ErrNotExist) || (statErr == nil && fi.Size() == 0) {
+		if err := createBolt(path); err != nil {
+			return nil, nil, err
+		}
+	}
 	timeout := cfg.LockTimeout
 	if timeout == 0 {
 		timeout = 1500 * time.Millisecond
 	}
-	opts := &bolt.Options{Timeout: timeout, ReadOnly: cfg.ReadOnly && !fresh}
+	opts := &bolt.Options{Timeout: timeout, ReadOnly: cfg.ReadOnly}
 	if !opts.ReadOnly {
 		// address space only: a file that grows within it is not remapped,
 		// which would copy every page a large write holds
@@ -133,12 +172,6 @@ func openBolt(cfg Config) (cgraph.QuadStore, *sharedTx, error) {
 		return nil, nil, fmt.Errorf("%s: cannot open store: %w", path, err)
 	}
 	db := &sharedTx{KV: bdb}
-	if fresh {
-		if err := kv.Init(db, nil); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
-			db.Close()
-			return nil, nil, fmt.Errorf("%s: cannot create store: %w", path, err)
-		}
-	}
 	if !opts.ReadOnly {
 		if err := ensureLabelIndex(bdb.DB()); err != nil {
 			db.Close()

@@ -27,7 +27,22 @@ func TestMain(m *testing.M) {
 	if path := os.Getenv(holdStoreEnv); path != "" {
 		os.Exit(holdStore(path))
 	}
+	// the test binary stands in for the tradegraph program in child processes
+	if args := os.Getenv(runAsProgramEnv); args != "" {
+		os.Exit(run(context.Background(), strings.Split(args, "\x1f"), streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr}))
+	}
 	os.Exit(m.Run())
+}
+
+// runAsProgramEnv makes the test binary run tradegraph with the arguments
+// it holds (separated by \x1f), as a separate process a test can kill.
+const runAsProgramEnv = "TRADEGRAPH_TEST_RUN_ARGS"
+
+// program returns a command that runs tradegraph with args in a child process.
+func program(args ...string) *exec.Cmd {
+	c := exec.Command(os.Args[0], "-test.run=^$")
+	c.Env = append(os.Environ(), runAsProgramEnv+"="+strings.Join(args, "\x1f"))
+	return c
 }
 
 // holdStore opens the bolt store at path for writing, prints "ready" and

@@ -1,0 +1,67 @@
+package main
+
+import (
+	"math/rand/v2"
+	"os"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/tradegraph/tradegraph/loaders/article"
+	"github.com/tradegraph/tradegraph/loaders/synth"
+)
+
+// A build killed at any moment leaves a store that check accepts, and
+// building again gives the same graph as a build that was never killed.
+func TestBuildSurvivesSIGKILL(t *testing.T) {
+	if testing.Short() {
+		t.Skip("kills ten builds of 200 articles; skipped with -short")
+	}
+	lex, err := article.DefaultLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts, err := synth.NewArticles(lex, 7)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := arts.WriteDir(dir, 200); err != nil {
+		t.Fatal(err)
+	}
+	clean := newStore(t)
+	start := time.Now()
+	mustRun(t, "--db", clean, "build", dir)
+	buildTime := time.Since(start)
+	want := dumpOf(t, clean)
+
+	r := rand.New(rand.NewPCG(1, 2))
+	for run := 1; run <= 10; run++ {
+		db := newStore(t)
+		child := program("--db", db, "build", dir)
+		if err := child.Start(); err != nil {
+			t.Fatal(err)
+		}
+		// kill somewhere between the store's creation and the end of the build
+		delay := time.Duration(r.Int64N(int64(buildTime)+1)) + 20*time.Millisecond
+		time.Sleep(delay)
+		child.Process.Signal(syscall.SIGKILL)
+		state, _ := child.Process.Wait()
+		killed := !state.Success()
+		if _, err := os.Stat(db); err != nil {
+			t.Logf("run %d: killed after %v, before the store existed", run, delay)
+			continue
+		}
+		res := tradegraph(t, "--db", db, "check")
+		if res.code != exitOK {
+			t.Errorf("run %d (killed after %v): check failed:\n%s%s", run, delay, res.stdout, res.stderr)
+			continue
+		}
+		mustRun(t, "--db", db, "build", dir)
+		if got := dumpOf(t, db); got != want {
+			t.Errorf("run %d (killed after %v): the rebuilt store differs from a clean build", run, delay)
+		}
+		t.Logf("run %d: killed=%v after %v; %s; rebuild identical", run, killed, delay, strings.TrimSpace(res.stderr))
+	}
+}
