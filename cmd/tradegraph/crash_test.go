@@ -39,7 +39,7 @@ func TestBuildSurvivesSIGKILL(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	for run := 1; run <= 10; run++ {
 		db := newStore(t)
-		child := program("--db", db, "build", dir)
+		child := program("--db", db, "build", "--batch-mb", "1", dir) // small batches: many commits to land between
 		if err := child.Start(); err != nil {
 			t.Fatal(err)
 		}
