@@ -7,6 +7,7 @@ import (
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
 	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
 	bolt "go.etcd.io/bbolt"
@@ -46,7 +47,8 @@ type Bulk struct {
 	// change that touches either is written after them, not beside them
 	replaced map[quad.Value]struct{}
 	labels   map[quad.Value]struct{}
-	writing  chan written // the batch being written, if any
+	pending  *pendingNodes // bolt: nodes made and not filed by value yet
+	writing  chan written  // the batch being written, if any
 	err      error        // the first failed write
 	done     Result
 }
@@ -63,7 +65,8 @@ func (s *Store) NewBulk(ctx context.Context, opts BulkOptions) *Bulk {
 		limit = DefaultBatchBytes
 	}
 	// one batch is queued while the one before it is written
-	b := &Bulk{s: s, ctx: ctx, limit: limit / 2, ready: opts.Ready}
+	b := &Bulk{s: s, ctx: ctx, limit: limit / 2, ready: opts.Ready,
+		pending: &pendingNodes{nodes: map[refs.ValueHash]*pendingNode{}}}
 	b.reset()
 	return b
 }
@@ -157,7 +160,7 @@ func (b *Bulk) conflicts(replace []quad.Value, labels map[quad.Value]struct{}) b
 // Flush writes what is queued and returns what was written since the last
 // Flush, counting the batches Apply wrote on its own.
 func (b *Bulk) Flush() (Result, error) {
-	err := b.write()
+	err := b.writeFiling(true)
 	if werr := b.wait(); err == nil {
 		err = werr
 	}
@@ -167,11 +170,16 @@ func (b *Bulk) Flush() (Result, error) {
 }
 
 // write starts writing the queue, once the batch before it is written.
-func (b *Bulk) write() error {
+func (b *Bulk) write() error { return b.writeFiling(false) }
+
+// writeFiling writes the queue; with fileAll, or when the pending nodes
+// pass their share of the bound, it files them too.
+func (b *Bulk) writeFiling(fileAll bool) error {
 	if err := b.wait(); err != nil {
 		return err
 	}
-	if b.empty() {
+	fileAll = b.kvq != nil && (fileAll || b.pending.bytes() > b.limit/2)
+	if b.empty() && (!fileAll || len(b.pending.nodes) == 0) {
 		return b.ctx.Err()
 	}
 	if err := b.ctx.Err(); err != nil {
@@ -190,7 +198,7 @@ func (b *Bulk) write() error {
 	go func() {
 		var w written
 		if kvq != nil {
-			w.res, w.err = b.s.writeKV(kvq)
+			w.res, w.err = b.s.writeKV(kvq, b.pending, fileAll)
 		} else {
 			w.res, w.err = b.s.writeDeltas(b.ctx, &dq)
 		}
@@ -214,7 +222,7 @@ func (b *Bulk) wait() error {
 }
 
 // writeKV writes a batch into the bolt file in one transaction.
-func (s *Store) writeKV(q *kvQueue) (Result, error) {
+func (s *Store) writeKV(q *kvQueue, pending *pendingNodes, fileAll bool) (Result, error) {
 	hdb, ok := s.boltTx.KV.(*hbolt.DB)
 	if !ok {
 		return Result{}, errors.New("bolt store without a bolt database")
@@ -225,7 +233,7 @@ func (s *Store) writeKV(q *kvQueue) (Result, error) {
 	)
 	err := hdb.DB().Update(func(tx *bolt.Tx) error {
 		var err error
-		res, nodesRemoved, err = q.write(tx)
+		res, nodesRemoved, err = q.write(tx, pending, fileAll)
 		return err
 	})
 	if err != nil {

@@ -1,6 +1,7 @@
 package graph_test
 
 import (
+	"errors"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -99,6 +100,7 @@ func TestBulkMatchesApply(t *testing.T) {
 				if s, w := stats(t, st), stats(t, plain); s.Quads != w.Quads || s.Nodes != w.Nodes || s.Documents != w.Documents {
 					t.Errorf("batch %d: stats %+v, want %+v", batch, s, w)
 				}
+				sameByLabel(t, st, plain, changes)
 			}
 		})
 	}
@@ -169,6 +171,68 @@ func TestBulkRefusesInvalidQuads(t *testing.T) {
 	if got, want := dump(t, st), canonical(t, docA); got != want {
 		t.Errorf("dump:\n%s\nwant:\n%s", got, want)
 	}
+}
+
+// sameByLabel checks that the documents' quads are found by their label in
+// got as in want: the values the bulk writer made are found by value.
+func sameByLabel(t *testing.T, got, want *graph.Store, changes []graph.Change) {
+	t.Helper()
+	for i := range 45 {
+		label := synth.DocIRI(i)
+		g, err := got.QuadsWith(t.Context(), quad.Label, label)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, err := want.QuadsWith(t.Context(), quad.Label, label)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a, b := format(t, g), format(t, w); a != b {
+			t.Errorf("quads labelled %s:\n%s", label, diffLines(a, b))
+		}
+	}
+}
+
+// TestInterruptedBulkIsCompleted stops a bulk writer without Flush, as a
+// killed build would: the store refuses readers until a writer opens it,
+// which files the nodes left pending; writing everything again then gives
+// the store Apply gives.
+func TestInterruptedBulkIsCompleted(t *testing.T) {
+	changes := history(t)
+	path := filepath.Join(t.TempDir(), "tradegraph.db")
+	st, err := graph.Open(t.Context(), graph.Config{Address: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := st.NewBulk(t.Context(), graph.BulkOptions{BatchBytes: 2 << 20})
+	for _, c := range changes[:40] {
+		if err := b.Apply(c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st.Close() // no Flush
+
+	if _, err := graph.Open(t.Context(), graph.Config{Address: path, ReadOnly: true}); !errors.Is(err, graph.ErrUnfinished) {
+		t.Fatalf("read-only open of an interrupted store: %v, want ErrUnfinished", err)
+	}
+	st = open(t, graph.Config{Address: path})
+	b = st.NewBulk(t.Context(), graph.BulkOptions{})
+	for _, c := range changes {
+		if err := b.Apply(c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := b.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	plain := open(t, graph.Config{Backend: graph.Memory})
+	for _, c := range changes {
+		apply(t, plain, c)
+	}
+	if got, want := dump(t, st), dump(t, plain); got != want {
+		t.Errorf("dump differs:\n%s", diffLines(got, want))
+	}
+	sameByLabel(t, st, plain, changes)
 }
 
 // diffLines shows the first lines that differ between two dumps.

@@ -1,13 +1,17 @@
 package graph
 
 import (
+	"crypto/sha1"
 	"encoding/binary"
+	"errors"
 	"encoding/json"
 	"fmt"
 
 	"github.com/cayleygraph/cayley/graph/kv"
 	cproto "github.com/cayleygraph/cayley/graph/proto"
+	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/pquads"
 	bolt "go.etcd.io/bbolt"
 	"google.golang.org/protobuf/encoding/protowire"
 )
@@ -18,6 +22,7 @@ import (
 //
 //	meta/version, meta/size, meta/horizon   little-endian int64
 //	meta/indexes                            the quad indexes, as JSON
+//	meta/pending                            tradegraph's: see pendingNodes
 //	log/<id, 8 bytes big-endian>            a node or quad primitive (protobuf)
 //	v<h0><h1>/<value hash>                  node id, uvarint
 //	n<h0><h1>/<value hash>                  node reference count, uvarint
@@ -29,6 +34,7 @@ var (
 	keySize      = []byte("size")
 	keyHorizon   = []byte("horizon")
 	keyIndexes   = []byte("indexes")
+	keyPending   = []byte("pending") // tradegraph's: see pendingNodes
 	labelIndex   = kv.QuadIndex{Dirs: []quad.Direction{quad.Label}}
 	valueBucket  = func(h []byte) []byte { return []byte{'v', h[0], h[1]} }
 	countsBucket = func(h []byte) []byte { return []byte{'n', h[0], h[1]} }
@@ -113,6 +119,70 @@ func ensureLabelIndex(db *bolt.DB) error {
 			return err
 		}
 		return tx.Bucket(metaBucket).Put(keyIndexes, data)
+	})
+}
+
+// ErrUnfinished reports a store whose last bulk write stopped before it
+// filed the nodes it made; opening it for writing completes it.
+var ErrUnfinished = errors.New("a build or load was interrupted before it finished; build or load anything to complete the store")
+
+// hasPending reports whether a bulk writer left nodes unfiled.
+func hasPending(db *bolt.DB) (bool, error) {
+	var has bool
+	err := db.View(func(tx *bolt.Tx) error {
+		if meta := tx.Bucket(metaBucket); meta != nil {
+			has = meta.Get(keyPending) != nil
+		}
+		return nil
+	})
+	return has, err
+}
+
+// repairPending files the nodes a bulk writer made and did not file before
+// it stopped (see pendingNodes): their ids are above meta/pending, their
+// values are in the log, and their counts are those of the quads after it.
+func repairPending(db *bolt.DB) error {
+	return db.Update(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(metaBucket)
+		if meta == nil || meta.Get(keyPending) == nil {
+			return nil
+		}
+		start, _ := binary.Uvarint(meta.Get(keyPending))
+		log := tx.Bucket(logBucket)
+		hashes := map[uint64]refs.ValueHash{}
+		counts := map[uint64]int64{}
+		c := log.Cursor()
+		for k, v := c.Seek(uint64Key(start + 1)); k != nil; k, v = c.Next() {
+			p, err := decodePrimitive(v)
+			if err != nil {
+				return err
+			}
+			switch {
+			case p.IsNode():
+				val, err := pquads.UnmarshalValue(p.Value)
+				if err != nil {
+					return fmt.Errorf("log entry %d: %w", p.ID, err)
+				}
+				hashes[p.ID] = refs.ValueHash(sha1.Sum([]byte(val.String())))
+			case !p.Deleted:
+				for _, id := range []uint64{p.Subject, p.Predicate, p.Object, p.Label} {
+					if id > start {
+						counts[id]++
+					}
+				}
+			}
+		}
+		pending := &pendingNodes{start: start, nodes: map[refs.ValueHash]*pendingNode{}}
+		for id, h := range hashes {
+			if counts[id] == 0 {
+				if err := log.Delete(uint64Key(id)); err != nil {
+					return err
+				}
+				continue
+			}
+			pending.nodes[h] = &pendingNode{id: id, count: counts[id]}
+		}
+		return filePending(tx, pending)
 	})
 }
 

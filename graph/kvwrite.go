@@ -119,14 +119,37 @@ type nodeChange struct {
 	local int32      // index in the queue's values; new nodes only
 	val   quad.Value // set for new nodes
 	delta int64      // references added minus references removed
-	isNew bool
+	held  *pendingNode // set for a node made by this writer, not yet filed
 }
+
+// pendingNodes are the nodes a bulk writer made and has not filed by value
+// yet. The value and count buckets are keyed by hash, so every batch that
+// filed its new nodes would rewrite pages all over them, and a large build
+// would rewrite them once per batch; instead they are filed once, when the
+// writer is flushed or the nodes pass their share of the memory bound.
+// Until then meta/pending holds the first of their ids, so a store whose
+// writer died files them when next opened (repairPending).
+type pendingNodes struct {
+	start uint64 // the horizon before the first of them
+	nodes map[refs.ValueHash]*pendingNode
+}
+
+type pendingNode struct {
+	id    uint64
+	count int64
+}
+
+// pendingNodeCost is what a pending node takes in memory.
+const pendingNodeCost = 96
+
+func (p *pendingNodes) bytes() int64 { return pendingNodeCost * int64(len(p.nodes)) }
 
 // kvWrite writes the batch in tx: cayley's kv layout, each bucket's keys
 // in order, the log appended at its end.
 type kvWrite struct {
 	tx      *bolt.Tx
 	q       *kvQueue
+	pending *pendingNodes
 	inds    []kv.QuadIndex
 	log     *bolt.Bucket
 	ids     []uint64 // node id per queued value; 0 while new
@@ -145,7 +168,9 @@ type removedQuad struct {
 	ids ids
 }
 
-func (q *kvQueue) write(tx *bolt.Tx) (res Result, nodesRemoved bool, err error) {
+// write writes the batch in tx. The nodes it makes join pending; with
+// fileAll, every pending node is filed by value in the same transaction.
+func (q *kvQueue) write(tx *bolt.Tx, pending *pendingNodes, fileAll bool) (res Result, nodesRemoved bool, err error) {
 	inds, err := readIndexes(tx)
 	if err != nil {
 		return Result{}, false, err
@@ -153,7 +178,7 @@ func (q *kvQueue) write(tx *bolt.Tx) (res Result, nodesRemoved bool, err error) 
 	if !hasLabelIndex(inds) {
 		return Result{}, false, fmt.Errorf("the store has no label index (open it for writing once to add it)")
 	}
-	w := &kvWrite{tx: tx, q: q, inds: inds, log: tx.Bucket(logBucket), nodes: map[uint64]*nodeChange{},
+	w := &kvWrite{tx: tx, q: q, pending: pending, inds: inds, log: tx.Bucket(logBucket), nodes: map[uint64]*nodeChange{},
 		newOf: make([]*nodeChange, len(q.vals)), labelQuads: map[uint64]map[ids]uint64{}}
 	if w.log == nil {
 		return Result{}, false, fmt.Errorf("not a tradegraph store: no log bucket")
@@ -172,6 +197,9 @@ func (q *kvQueue) write(tx *bolt.Tx) (res Result, nodesRemoved bool, err error) 
 		}
 	}
 	slices.SortFunc(w.fresh, func(a, b *nodeChange) int { return cmpHash(a.hash, b.hash) })
+	if len(w.fresh) > 0 && len(pending.nodes) == 0 {
+		pending.start = horizon
+	}
 	for _, n := range w.fresh {
 		horizon++
 		n.id = horizon
@@ -199,7 +227,52 @@ func (q *kvQueue) write(tx *bolt.Tx) (res Result, nodesRemoved bool, err error) 
 	if err := putMetaInt(tx, keyHorizon, int64(horizon)); err != nil {
 		return Result{}, false, err
 	}
+	if fileAll {
+		err = filePending(tx, pending)
+	} else if len(pending.nodes) > 0 {
+		err = tx.Bucket(metaBucket).Put(keyPending, binary.AppendUvarint(nil, pending.start))
+	}
+	if err != nil {
+		return Result{}, false, err
+	}
 	return Result{Added: len(w.added), Removed: len(w.removed)}, removedNodes > 0, nil
+}
+
+// filePending writes the pending nodes' counts and ids, in hash order, and
+// clears meta/pending.
+func filePending(tx *bolt.Tx, pending *pendingNodes) error {
+	hashes := make([]refs.ValueHash, 0, len(pending.nodes))
+	for h := range pending.nodes {
+		hashes = append(hashes, h)
+	}
+	slices.SortFunc(hashes, cmpHash)
+	// counts (n..) first: they sort before values (v..), so each new
+	// bucket goes at the end of the root, not before 65,536 others
+	for _, prefix := range []func([]byte) []byte{countsBucket, valueBucket} {
+		var (
+			b    *bolt.Bucket
+			name [3]byte
+		)
+		for _, h := range hashes {
+			if nm := [3]byte(prefix(h[:])); nm != name || b == nil {
+				var err error
+				name = nm
+				if b, err = tx.CreateBucketIfNotExists(nm[:]); err != nil {
+					return err
+				}
+			}
+			n := pending.nodes[h]
+			v := uint64(n.count)
+			if name[0] == 'v' {
+				v = n.id
+			}
+			if err := b.Put(h[:], binary.AppendUvarint(nil, v)); err != nil {
+				return err
+			}
+		}
+	}
+	clear(pending.nodes)
+	return tx.Bucket(metaBucket).Delete(keyPending)
 }
 
 // resolve finds the ids of the queued values the store already holds,
@@ -218,6 +291,11 @@ func (w *kvWrite) resolve() {
 	)
 	for _, i := range order {
 		h := q.vals[i].hash
+		if p := w.pending.nodes[h]; p != nil {
+			w.ids[i] = p.id
+			w.node(p.id).held = p
+			continue
+		}
 		if n := [3]byte(valueBucket(h[:])); n != name || b == nil {
 			name, b = n, w.tx.Bucket(n[:])
 		}
@@ -322,7 +400,7 @@ func (w *kvWrite) change(c kvChange) error {
 func (w *kvWrite) newNode(v int32) *nodeChange {
 	n := w.newOf[v]
 	if n == nil {
-		n = &nodeChange{hash: w.q.vals[v].hash, known: true, local: v, val: w.q.vals[v].val, isNew: true}
+		n = &nodeChange{hash: w.q.vals[v].hash, known: true, local: v, val: w.q.vals[v].val}
 		w.newOf[v] = n
 	}
 	return n
@@ -457,13 +535,10 @@ func (w *kvWrite) keep(b []byte) []byte {
 	return w.arena[start:len(w.arena):len(w.arena)]
 }
 
-// writeNodes appends the new nodes to the log and to the value buckets.
+// writeNodes appends the new nodes to the log; they are pending until
+// filed by value.
 func (w *kvWrite) writeNodes(now int64) error {
-	var (
-		b    *bolt.Bucket
-		name [3]byte
-		buf  []byte
-	)
+	var buf []byte
 	w.log.FillPercent = 1 // ids only grow: pages need no room for later inserts
 	for _, n := range w.fresh {
 		value, err := pquads.MarshalValue(n.val)
@@ -474,18 +549,7 @@ func (w *kvWrite) writeNodes(now int64) error {
 		if err := w.log.Put(uint64Key(n.id), w.keep(buf)); err != nil {
 			return err
 		}
-	}
-	for _, n := range w.fresh {
-		if nm := [3]byte(valueBucket(n.hash[:])); nm != name || b == nil {
-			var err error
-			name = nm
-			if b, err = w.tx.CreateBucketIfNotExists(nm[:]); err != nil {
-				return err
-			}
-		}
-		if err := b.Put(n.hash[:], w.keep(binary.AppendUvarint(buf[:0], n.id))); err != nil {
-			return err
-		}
+		w.pending.nodes[n.hash] = &pendingNode{id: n.id, count: n.delta}
 	}
 	return nil
 }
@@ -628,7 +692,8 @@ func (w *kvWrite) writeIndex(b *bolt.Bucket, dirs int, recs []indexRecord) error
 // in hash order, and removes the nodes no quad refers to any more, as
 // cayley does. It returns how many it removed.
 func (w *kvWrite) writeCounts() (int, error) {
-	all := append([]*nodeChange{}, w.fresh...)
+	var all []*nodeChange
+	removed := 0
 	for i, id := range w.ids {
 		if n := w.nodes[id]; id != 0 && n != nil && !n.known {
 			n.hash, n.known = w.q.vals[i].hash, true
@@ -651,6 +716,19 @@ func (w *kvWrite) writeCounts() (int, error) {
 				return 0, fmt.Errorf("log entry %d: %w", n.id, err)
 			}
 			n.hash, n.known = refs.ValueHash(sha1.Sum([]byte(v.String()))), true
+			n.held = w.pending.nodes[n.hash]
+		}
+		if n.held != nil {
+			// a node this writer made: counted in memory until filed
+			n.held.count += n.delta
+			if n.held.count <= 0 {
+				delete(w.pending.nodes, n.hash)
+				removed++
+				if err := w.log.Delete(uint64Key(n.id)); err != nil {
+					return 0, err
+				}
+			}
+			continue
 		}
 		all = append(all, n)
 	}
@@ -659,7 +737,6 @@ func (w *kvWrite) writeCounts() (int, error) {
 		counts, values *bolt.Bucket
 		name           [3]byte
 		buf            []byte
-		removed        int
 	)
 	for _, n := range all {
 		if nm := [3]byte(countsBucket(n.hash[:])); nm != name || counts == nil {
@@ -670,12 +747,8 @@ func (w *kvWrite) writeCounts() (int, error) {
 			}
 			values = w.tx.Bucket(valueBucket(n.hash[:]))
 		}
-		var count int64
-		if !n.isNew {
-			c, _ := binary.Uvarint(counts.Get(n.hash[:]))
-			count = int64(c)
-		}
-		count += n.delta
+		c, _ := binary.Uvarint(counts.Get(n.hash[:]))
+		count := int64(c) + n.delta
 		if count > 0 {
 			if err := counts.Put(n.hash[:], w.keep(binary.AppendUvarint(buf[:0], uint64(count)))); err != nil {
 				return 0, err

@@ -177,6 +177,16 @@ func openBolt(cfg Config) (cgraph.QuadStore, *sharedTx, error) {
 			db.Close()
 			return nil, nil, fmt.Errorf("%s: not a tradegraph store: %w", path, err)
 		}
+		if err := repairPending(bdb.DB()); err != nil {
+			db.Close()
+			return nil, nil, fmt.Errorf("%s: completing an interrupted write: %w", path, err)
+		}
+	} else if unfinished, err := hasPending(bdb.DB()); err != nil || unfinished {
+		db.Close()
+		if err == nil {
+			err = ErrUnfinished
+		}
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
 	}
 	// no_bloom: without it every open reads the whole store to fill a bloom filter.
 	qs, err := kv.New(db, cgraph.Options{kv.OptNoBloom: true})
