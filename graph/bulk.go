@@ -49,7 +49,7 @@ type Bulk struct {
 	labels   map[quad.Value]struct{}
 	pending  *pendingNodes // bolt: nodes made and not filed by value yet
 	writing  chan written  // the batch being written, if any
-	err      error        // the first failed write
+	err      error         // the first failed write
 	done     Result
 }
 

@@ -3,8 +3,8 @@ package graph
 import (
 	"crypto/sha1"
 	"encoding/binary"
-	"errors"
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"github.com/cayleygraph/cayley/graph/kv"

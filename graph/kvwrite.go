@@ -115,10 +115,10 @@ type ids [4]uint64
 type nodeChange struct {
 	id    uint64
 	hash  refs.ValueHash
-	known bool       // hash is set
-	local int32      // index in the queue's values; new nodes only
-	val   quad.Value // set for new nodes
-	delta int64      // references added minus references removed
+	known bool         // hash is set
+	local int32        // index in the queue's values; new nodes only
+	val   quad.Value   // set for new nodes
+	delta int64        // references added minus references removed
 	held  *pendingNode // set for a node made by this writer, not yet filed
 }
 
