@@ -199,7 +199,9 @@ func frontMatter(b []byte, doc *Document) ([]byte, error) {
 	}
 	var fm map[string]any
 	if err := yaml.Unmarshal([]byte(rest[:end]), &fm); err != nil {
-		return nil, fmt.Errorf("front matter: %s", strings.TrimPrefix(err.Error(), "yaml: "))
+		msg := strings.TrimPrefix(err.Error(), "yaml: ")
+		msg = strings.TrimPrefix(msg, "unmarshal errors:\n")
+		return nil, fmt.Errorf("front matter: %s", strings.Join(strings.Fields(msg), " "))
 	}
 	get := func(keys ...string) string {
 		for _, k := range keys {
