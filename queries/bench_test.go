@@ -2,60 +2,22 @@ package queries
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/cayleygraph/quad"
 
 	tg "github.com/tradegraph/tradegraph/graph"
-	"github.com/tradegraph/tradegraph/loaders/article"
 	"github.com/tradegraph/tradegraph/loaders/synth"
 )
 
 // benchStore opens a bolt store of 1,000,000 synthetic quads (seed 1),
-// built once and kept in the temporary directory for later runs.
+// built once and kept for later runs.
 func benchStore(b *testing.B) *tg.Store {
 	b.Helper()
 	ctx := context.Background()
-	path := filepath.Join(os.TempDir(), "tradegraph-bench-queries-1m-seed1.db")
-	if _, err := os.Stat(path); err != nil {
-		lex, err := article.DefaultLexicon()
-		if err != nil {
-			b.Fatal(err)
-		}
-		g, err := synth.NewQuads(lex, 1)
-		if err != nil {
-			b.Fatal(err)
-		}
-		tmp := path + ".part"
-		os.Remove(tmp)
-		st, err := tg.Open(ctx, tg.Config{Backend: tg.Bolt, Address: tmp})
-		if err != nil {
-			b.Fatal(err)
-		}
-		var batch []quad.Quad
-		total := 0
-		for i := 0; total < 1_000_000; i++ {
-			qs := g.Document(i)
-			if total+len(qs) > 1_000_000 {
-				qs = qs[:1_000_000-total]
-			}
-			batch = append(batch, qs...)
-			total += len(qs)
-			if len(batch) >= 100_000 || total == 1_000_000 {
-				if _, err := st.Apply(ctx, tg.Change{Add: batch}); err != nil {
-					b.Fatal(err)
-				}
-				batch = batch[:0]
-			}
-		}
-		if err := st.Close(); err != nil {
-			b.Fatal(err)
-		}
-		if err := os.Rename(tmp, path); err != nil {
-			b.Fatal(err)
-		}
+	path, err := synth.CachedStore(ctx, "1m", 1_000_000, 1)
+	if err != nil {
+		b.Fatal(err)
 	}
 	st, err := tg.Open(ctx, tg.Config{Backend: tg.Bolt, Address: path, ReadOnly: true})
 	if err != nil {

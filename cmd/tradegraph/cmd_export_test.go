@@ -2,13 +2,10 @@ package main
 
 import (
 	"encoding/json"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/tradegraph/tradegraph/data"
 )
 
 // exportStore builds the shipped sample article and testdata/injection's
@@ -16,20 +13,7 @@ import (
 // bolt store.
 func exportStore(t *testing.T) string {
 	t.Helper()
-	dir := t.TempDir()
-	err := fs.WalkDir(data.Articles, "articles", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := fs.ReadFile(data.Articles, p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dir, filepath.Base(p)), b, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir := sampleDir(t)
 	b, err := os.ReadFile(filepath.Join("testdata", "injection", "injected.txt"))
 	if err != nil {
 		t.Fatal(err)

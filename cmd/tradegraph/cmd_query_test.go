@@ -2,34 +2,17 @@ package main
 
 import (
 	"encoding/json"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/tradegraph/tradegraph/data"
 )
 
 // sampleStore builds the shipped sample article into a fresh bolt store.
 func sampleStore(t *testing.T) string {
 	t.Helper()
-	dir := t.TempDir()
-	err := fs.WalkDir(data.Articles, "articles", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := fs.ReadFile(data.Articles, p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dir, filepath.Base(p)), b, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	db := newStore(t)
-	mustRun(t, "--db", db, "build", dir)
+	mustRun(t, "--db", db, "build", sampleDir(t))
 	return db
 }
 

@@ -3,8 +3,6 @@ package export_test
 import (
 	"context"
 	"io"
-	"os"
-	"path/filepath"
 	"runtime"
 	"runtime/metrics"
 	"sync"
@@ -13,52 +11,19 @@ import (
 
 	tg "github.com/tradegraph/tradegraph/graph"
 	"github.com/tradegraph/tradegraph/graph/export"
-	"github.com/tradegraph/tradegraph/loaders/article"
 	"github.com/tradegraph/tradegraph/loaders/synth"
 )
 
 const benchQuads = 1_000_000
 
 // benchStore opens a bolt store of 1,000,000 synthetic quads (seed 1, in
-// the graph model's shape), built once and kept in the temporary directory
-// for later runs.
+// the graph model's shape), built once and kept for later runs.
 func benchStore(b *testing.B) *tg.Store {
 	b.Helper()
 	ctx := context.Background()
-	path := filepath.Join(os.TempDir(), "tradegraph-bench-export-1m-seed1.db")
-	if _, err := os.Stat(path); err != nil {
-		lex, err := article.DefaultLexicon()
-		if err != nil {
-			b.Fatal(err)
-		}
-		gen, err := synth.NewQuads(lex, 1)
-		if err != nil {
-			b.Fatal(err)
-		}
-		tmp := path + ".part"
-		os.Remove(tmp)
-		st, err := tg.Open(ctx, tg.Config{Backend: tg.Bolt, Address: tmp})
-		if err != nil {
-			b.Fatal(err)
-		}
-		bulk := st.NewBulk(ctx, tg.BulkOptions{})
-		for i, total := 0, 0; total < benchQuads; i++ {
-			qs := gen.Document(i)
-			qs = qs[:min(len(qs), benchQuads-total)]
-			total += len(qs)
-			if err := bulk.Apply(tg.Change{Add: qs}); err != nil {
-				b.Fatal(err)
-			}
-		}
-		if _, err := bulk.Flush(); err != nil {
-			b.Fatal(err)
-		}
-		if err := st.Close(); err != nil {
-			b.Fatal(err)
-		}
-		if err := os.Rename(tmp, path); err != nil {
-			b.Fatal(err)
-		}
+	path, err := synth.CachedStore(ctx, "1m", benchQuads, 1)
+	if err != nil {
+		b.Fatal(err)
 	}
 	st, err := tg.Open(ctx, tg.Config{Backend: tg.Bolt, Address: path, ReadOnly: true})
 	if err != nil {
