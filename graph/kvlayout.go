@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/cayleygraph/cayley/graph/kv"
 	cproto "github.com/cayleygraph/cayley/graph/proto"
@@ -122,10 +123,6 @@ func ensureLabelIndex(db *bolt.DB) error {
 	})
 }
 
-// ErrUnfinished reports a store whose last bulk write stopped before it
-// filed the nodes it made; opening it for writing completes it.
-var ErrUnfinished = errors.New("a build or load was interrupted before it finished; build or load anything to complete the store")
-
 // hasPending reports whether a bulk writer left nodes unfiled.
 func hasPending(db *bolt.DB) (bool, error) {
 	var has bool
@@ -136,6 +133,23 @@ func hasPending(db *bolt.DB) (bool, error) {
 		return nil
 	})
 	return has, err
+}
+
+// completeUnfinished opens the store at path for writing just long enough
+// to file what an interrupted bulk writer left pending.
+func completeUnfinished(path string, timeout time.Duration) error {
+	db, err := bolt.Open(path, 0o644, &bolt.Options{Timeout: timeout})
+	if err != nil {
+		if errors.Is(err, bolt.ErrTimeout) {
+			return ErrStoreInUse
+		}
+		return err
+	}
+	if err := repairPending(db); err != nil {
+		db.Close()
+		return err
+	}
+	return db.Close()
 }
 
 // repairPending files the nodes a bulk writer made and did not file before

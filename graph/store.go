@@ -182,11 +182,15 @@ func openBolt(cfg Config) (cgraph.QuadStore, *sharedTx, error) {
 			return nil, nil, fmt.Errorf("%s: completing an interrupted write: %w", path, err)
 		}
 	} else if unfinished, err := hasPending(bdb.DB()); err != nil || unfinished {
+		// a reader completes what an interrupted writer left, then reads
 		db.Close()
 		if err == nil {
-			err = ErrUnfinished
+			err = completeUnfinished(path, timeout)
 		}
-		return nil, nil, fmt.Errorf("%s: %w", path, err)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: completing an interrupted write: %w", path, err)
+		}
+		return openBolt(cfg)
 	}
 	// no_bloom: without it every open reads the whole store to fill a bloom filter.
 	qs, err := kv.New(db, cgraph.Options{kv.OptNoBloom: true})
