@@ -267,23 +267,23 @@ func TestSectorsListPoliciesAndMeasures(t *testing.T) {
 func TestRawLanguages(t *testing.T) {
 	st := corpus(t)
 	ctx := context.Background()
-	gizmo, err := Raw(ctx, st, "gizmo", `g.V("<http://tradegraph.org/ns#Country>").In("<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>").Unique().All()`, 0, 10*time.Second)
+	gizmo, err := Raw(ctx, st, "gizmo", `g.V("<http://tradegraph.org/ns#Country>").In("<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>").Unique().All()`, RawOptions{Timeout: 10 * time.Second})
 	if err != nil || len(gizmo) != 5 {
 		t.Errorf("gizmo countries = %d (%v), want 5", len(gizmo), err)
 	}
-	limited, err := Raw(ctx, st, "gizmo", `g.V().All()`, 3, 10*time.Second)
+	limited, err := Raw(ctx, st, "gizmo", `g.V().All()`, RawOptions{Limit: 3, Timeout: 10 * time.Second})
 	if err != nil || len(limited) != 3 {
 		t.Errorf("--limit 3 gave %d (%v)", len(limited), err)
 	}
-	gql, err := Raw(ctx, st, "graphql", `{ nodes(<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>: <http://tradegraph.org/ns#Bloc>) { id } }`, 0, 10*time.Second)
+	gql, err := Raw(ctx, st, "graphql", `{ nodes(<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>: <http://tradegraph.org/ns#Bloc>) { id } }`, RawOptions{Timeout: 10 * time.Second})
 	if err != nil || len(gql) != 1 {
 		t.Errorf("graphql = %v (%v)", gql, err)
 	}
-	mql, err := Raw(ctx, st, "mql", `[{"id": null, "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>": "<http://tradegraph.org/ns#Country>"}]`, 0, 10*time.Second)
+	mql, err := Raw(ctx, st, "mql", `[{"id": null, "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>": "<http://tradegraph.org/ns#Country>"}]`, RawOptions{Timeout: 10 * time.Second})
 	if err != nil || len(mql) != 5 {
 		t.Errorf("mql countries = %d (%v)", len(mql), err)
 	}
-	if _, err := Raw(ctx, st, "sparql", "SELECT", 0, time.Second); !errors.As(err, new(ErrUsage)) {
+	if _, err := Raw(ctx, st, "sparql", "SELECT", RawOptions{Timeout: time.Second}); !errors.As(err, new(ErrUsage)) {
 		t.Errorf("unknown language: %v", err)
 	}
 }
@@ -291,7 +291,7 @@ func TestRawLanguages(t *testing.T) {
 func TestRawRunawayQueryStopsAtTimeout(t *testing.T) {
 	st := corpus(t)
 	start := time.Now()
-	_, err := Raw(context.Background(), st, "gizmo", `while (true) {}`, 0, 500*time.Millisecond)
+	_, err := Raw(context.Background(), st, "gizmo", `while (true) {}`, RawOptions{Timeout: 500 * time.Millisecond})
 	if !errors.Is(err, ErrTimeout) {
 		t.Fatalf("err = %v, want ErrTimeout", err)
 	}

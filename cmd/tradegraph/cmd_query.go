@@ -21,6 +21,7 @@ type queryOptions struct {
 	File    string
 	Limit   int
 	Timeout time.Duration
+	MaxMB   int
 }
 
 func newQueryCmd(g *globalOptions) *cobra.Command {
@@ -33,8 +34,10 @@ func newQueryCmd(g *globalOptions) *cobra.Command {
 
 With --lang gizmo|graphql|mql, run a query in one of Cayley's own languages
 over the same store (the query as the argument, or in a file with -f); its
-results print as a JSON array. --limit caps the results and --timeout stops
-a runaway query (exit 1 with a message).`,
+results print as a JSON array. --limit caps the results; --timeout and
+--max-memory-mb stop a runaway query (exit 1 with a message). A GraphQL query
+is one result, built whole before it prints: over a large store, narrow it
+(first: N) rather than raise the memory limit.`,
 		Args: args(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, a []string) error {
 			if o.Lang == "" {
@@ -48,6 +51,7 @@ a runaway query (exit 1 with a message).`,
 	cmd.Flags().StringVarP(&o.File, "file", "f", "", "read the raw query from this file")
 	cmd.Flags().IntVar(&o.Limit, "limit", 0, "at most this many raw results (0: all)")
 	cmd.Flags().DurationVar(&o.Timeout, "timeout", 30*time.Second, "stop a raw query after this long")
+	cmd.Flags().IntVar(&o.MaxMB, "max-memory-mb", queries.DefaultRawMaxBytes>>20, "stop a raw query when its results take more memory than this, in MB")
 	list := &cobra.Command{
 		Use:   "list",
 		Short: "List the named queries",
@@ -138,8 +142,8 @@ func runRawQuery(cmd *cobra.Command, o *queryOptions, a []string) error {
 	default:
 		return usageError{errors.New("no query given")}
 	}
-	if o.Limit < 0 || o.Timeout <= 0 {
-		return usageError{errors.New("--limit must be 0 or more and --timeout positive")}
+	if o.Limit < 0 || o.Timeout <= 0 || o.MaxMB <= 0 {
+		return usageError{errors.New("--limit must be 0 or more, --timeout and --max-memory-mb positive")}
 	}
 	ctx := cmd.Context()
 	st, err := o.openStore(ctx, true)
@@ -147,7 +151,7 @@ func runRawQuery(cmd *cobra.Command, o *queryOptions, a []string) error {
 		return err
 	}
 	defer st.Close()
-	rows, err := queries.Raw(ctx, st, o.Lang, q, o.Limit, o.Timeout)
+	rows, err := queries.Raw(ctx, st, o.Lang, q, queries.RawOptions{Limit: o.Limit, Timeout: o.Timeout, MaxBytes: int64(o.MaxMB) << 20})
 	var ue queries.ErrUsage
 	if errors.As(err, &ue) {
 		return usageError{err}
