@@ -29,6 +29,11 @@ import (
 // DefaultMaxBytes bounds what a gzipped file may expand to.
 const DefaultMaxBytes = 4 << 30
 
+// MaxLineBytes bounds an N-Quads line: a longer one is refused rather than
+// held in memory (an article's paragraph, the longest literal the article
+// loader makes, is at most a megabyte).
+const MaxLineBytes = 64 << 20
+
 // Options tune ReadFile.
 type Options struct {
 	// Format overrides the format the extension names (nquads, jsonld, json, pquads).
@@ -83,6 +88,7 @@ type Reader struct {
 	label quad.IRI
 	f     *os.File
 	zr    *gzip.Reader
+	lim   *limitedReader // .gz only
 	br    *bufio.Reader
 	qr    quad.ReadCloser // formats other than N-Quads
 	form  string
@@ -129,7 +135,8 @@ func Open(path string, opts Options) (*Reader, error) {
 		if limit <= 0 {
 			limit = DefaultMaxBytes
 		}
-		in = &limitedReader{r: zr, left: limit, limit: limit}
+		r.lim = &limitedReader{r: zr, left: limit, limit: limit}
+		in = r.lim
 	}
 	r.br = bufio.NewReaderSize(in, 1<<16)
 	head, err := r.br.Peek(8192)
@@ -152,6 +159,16 @@ func Open(path string, opts Options) (*Reader, error) {
 		}
 	}
 	return r, nil
+}
+
+// IsRDF reports whether path's extension names a format Open reads (after
+// .gz), so that a directory can be searched for RDF files.
+func IsRDF(path string) bool {
+	if strings.EqualFold(filepath.Ext(path), ".gz") {
+		path = strings.TrimSuffix(path, filepath.Ext(path))
+	}
+	_, err := pickFormat(path, "")
+	return err == nil
 }
 
 // Size is the size of the file on disk (compressed, for a .gz file).
@@ -208,9 +225,16 @@ func (r *Reader) nextNQuad() (quad.Quad, error) {
 			var more bool
 			part, more, err = r.br.ReadLine()
 			r.buf = append(r.buf, part...)
-			if !more || err != nil {
+			if !more || err != nil || len(r.buf) > MaxLineBytes {
 				break
 			}
+		}
+		if r.lim != nil && r.lim.err != nil {
+			// the line read last is cut short at the limit
+			return quad.Quad{}, fmt.Errorf("%s: %w", r.path, r.lim.err)
+		}
+		if len(r.buf) > MaxLineBytes {
+			return quad.Quad{}, fmt.Errorf("%s:%d: a line of over %d MB; not N-Quads", r.path, r.line, MaxLineBytes>>20)
 		}
 		if err == io.EOF && len(r.buf) == 0 {
 			return quad.Quad{}, io.EOF
@@ -350,20 +374,29 @@ func fileError(path string, err error) error {
 // ErrTooLarge reports a compressed file that expands past the limit.
 var ErrTooLarge = errors.New("expands past the size limit")
 
+// limitedReader passes on at most limit bytes of r and fails, from then
+// on, when r holds more. Its error stays in err: a bufio.Reader hands over
+// the partial line before it and drops the error once.
 type limitedReader struct {
 	r     io.Reader
 	left  int64
 	limit int64
+	err   error
 }
 
 func (l *limitedReader) Read(p []byte) (int, error) {
-	if l.left <= 0 {
-		return 0, fmt.Errorf("%w of %d bytes (a decompression bomb?)", ErrTooLarge, l.limit)
+	if l.err != nil {
+		return 0, l.err
 	}
-	if int64(len(p)) > l.left {
-		p = p[:l.left]
+	// one byte past the limit tells a file of exactly limit bytes from a larger one
+	if int64(len(p)) > l.left+1 {
+		p = p[:l.left+1]
 	}
 	n, err := l.r.Read(p)
+	if int64(n) > l.left {
+		l.err = fmt.Errorf("%w of %d bytes (a decompression bomb?)", ErrTooLarge, l.limit)
+		return 0, l.err
+	}
 	l.left -= int64(n)
 	return n, err
 }
