@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
@@ -54,9 +55,15 @@ func Formats() []string {
 	return out
 }
 
-// FileLabel is the label given to quads of path that carry none.
+// FileLabel is the label given to quads of path that carry none. Each part
+// of the path is escaped, so a name with spaces or quotes makes an IRI that
+// N-Quads can write and read back.
 func FileLabel(path string) quad.IRI {
-	return quad.IRI(tg.IDBase + "file/" + filepath.ToSlash(filepath.Clean(path)))
+	parts := strings.Split(filepath.ToSlash(filepath.Clean(path)), "/")
+	for i, p := range parts {
+		parts[i] = url.PathEscape(p)
+	}
+	return quad.IRI(tg.IDBase + "file/" + strings.Join(parts, "/"))
 }
 
 // ReadFile reads every quad of path. Quads without a label get FileLabel(path).
@@ -394,7 +401,11 @@ func (l *limitedReader) Read(p []byte) (int, error) {
 	}
 	n, err := l.r.Read(p)
 	if int64(n) > l.left {
-		l.err = fmt.Errorf("%w of %d bytes (a decompression bomb?)", ErrTooLarge, l.limit)
+		size := fmt.Sprintf("%d bytes", l.limit)
+		if l.limit%(1<<20) == 0 {
+			size = fmt.Sprintf("%d MB", l.limit>>20)
+		}
+		l.err = fmt.Errorf("%w of %s (a decompression bomb?)", ErrTooLarge, size)
 		return 0, l.err
 	}
 	l.left -= int64(n)
