@@ -2,8 +2,12 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/cayleygraph/quad"
@@ -19,6 +23,8 @@ type loadOptions struct {
 	Format  string
 	Replace bool
 	BatchMB int
+	// MaxUnzippedMB bounds what a .gz file may expand to.
+	MaxUnzippedMB int
 }
 
 type loadResult struct {
@@ -32,10 +38,13 @@ type loadResult struct {
 func newLoadCmd(g *globalOptions) *cobra.Command {
 	o := &loadOptions{globalOptions: g}
 	cmd := &cobra.Command{
-		Use:   "load FILE...",
+		Use:   "load FILE|DIR...",
 		Short: "Load RDF files (N-Quads, JSON-LD, JSON, pquads; .gz too) into the store",
 		Long: `Load RDF files into the store. The format follows the extension (.nq, .nt,
-.jsonld, .json, .pq, each optionally .gz); --format overrides it. Quads keep
+.jsonld, .json, .pq, each optionally .gz); --format overrides it. A directory
+is searched, recursively and in name order, for files with those extensions.
+A .gz file that expands past --max-unzipped-mb is refused as a decompression
+bomb, before anything of it is written. Quads keep
 their own label; quads without one get a label naming the file. Loading a
 file again adds nothing (duplicates are ignored); --replace first removes
 every quad under the labels the file carries.
@@ -56,6 +65,7 @@ kept. Exit 1 when any file failed.`,
 	}
 	cmd.Flags().StringVar(&o.Format, "format", "", "input format: nquads, jsonld, json, json-stream or pquads")
 	cmd.Flags().BoolVar(&o.Replace, "replace", false, "remove every quad under the file's labels before loading it")
+	cmd.Flags().IntVar(&o.MaxUnzippedMB, "max-unzipped-mb", rdf.DefaultMaxBytes>>20, "refuse a .gz file that expands past this many MB")
 	batchFlag(cmd, &o.BatchMB)
 	return cmd
 }
@@ -67,6 +77,13 @@ func runLoad(cmd *cobra.Command, o *loadOptions) error {
 		return err
 	}
 	defer restore()
+	if o.MaxUnzippedMB < 1 {
+		return usageError{fmt.Errorf("--max-unzipped-mb must be at least 1, got %d", o.MaxUnzippedMB)}
+	}
+	files, err := rdfFiles(o.Files)
+	if err != nil {
+		return err
+	}
 	st, err := o.openStore(ctx, false)
 	if err != nil {
 		return err
@@ -74,11 +91,14 @@ func runLoad(cmd *cobra.Command, o *loadOptions) error {
 	defer st.Close()
 	var results []loadResult
 	failed := 0
-	for _, path := range o.Files {
+	for _, path := range files {
 		res := loadResult{File: path}
 		n, r, err := loadFile(ctx, st, path, batch, o)
 		res.Quads, res.Added, res.Removed = n, r.Added, r.Removed
-		if err != nil && len(o.Files) == 1 {
+		if errors.Is(err, rdf.ErrTooLarge) {
+			err = fmt.Errorf("%w; --max-unzipped-mb raises the limit", err)
+		}
+		if err != nil && len(files) == 1 {
 			return err
 		}
 		if err != nil {
@@ -99,9 +119,36 @@ func runLoad(cmd *cobra.Command, o *loadOptions) error {
 		}
 	}
 	if failed > 0 {
-		return fmt.Errorf("%d of %d files failed to load", failed, len(o.Files))
+		return fmt.Errorf("%d of %d files failed to load", failed, len(files))
 	}
 	return nil
+}
+
+// rdfFiles expands the paths into files to load: a directory is searched,
+// recursively and in name order, for files with an RDF extension. A path
+// that is not a directory is kept for rdf.Open to read or report.
+func rdfFiles(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		if fi, err := os.Stat(p); err != nil || !fi.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		n := len(out)
+		err := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && rdf.IsRDF(path) {
+				out = append(out, path)
+			}
+			return err
+		})
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", p, err)
+		}
+		if len(out) == n {
+			return nil, fmt.Errorf("%s: no RDF files in the directory (known: %s)", p, strings.Join(rdf.Formats(), "; "))
+		}
+	}
+	return out, nil
 }
 
 // chunkQuads is how many quads are read and queued at a time.
@@ -118,29 +165,49 @@ func fitsOneBatch(path string, size, batch int64) bool {
 	return size*factor <= batch
 }
 
+// oneBatchQuadBytes is what a quad read whole takes in memory: a file
+// read whole stops being read so when its quads pass its batch.
+const oneBatchQuadBytes = 256
+
+// errBeyondBatch reports a file that holds more quads than one batch.
+var errBeyondBatch = errors.New("more quads than one batch holds")
+
+// rdfOptions are the reader's options the flags give.
+func (o *loadOptions) rdfOptions() rdf.Options {
+	return rdf.Options{Format: o.Format, MaxBytes: int64(o.MaxUnzippedMB) << 20}
+}
+
 // loadFile loads one file through the bulk writer and returns its quad
 // count and what it changed in the store.
 func loadFile(ctx context.Context, st *graph.Store, path string, batch int64, o *loadOptions) (int, graph.Result, error) {
-	r, err := rdf.Open(path, rdf.Options{Format: o.Format})
+	r, err := rdf.Open(path, o.rdfOptions())
 	if err != nil {
 		return 0, graph.Result{}, err
 	}
-	defer r.Close()
+	defer func() { r.Close() }()
 	if fitsOneBatch(path, r.Size(), batch) {
-		quads, err := readAll(ctx, r)
-		if err != nil {
+		quads, err := readAll(ctx, r, int(batch/oneBatchQuadBytes))
+		if !errors.Is(err, errBeyondBatch) {
+			if err != nil {
+				return 0, graph.Result{}, err
+			}
+			c := graph.Change{Add: quads}
+			if o.Replace {
+				c.Replace = labelsOf(quads, nil)
+			}
+			bulk := st.NewBulk(ctx, graph.BulkOptions{BatchBytes: batch})
+			if err := bulk.Apply(c); err != nil {
+				return 0, graph.Result{}, err
+			}
+			res, err := bulk.Flush()
+			return len(quads), res, err
+		}
+		// a .gz file that expands further than its size suggested (a
+		// decompression bomb, say) is read as a large file
+		r.Close()
+		if r, err = rdf.Open(path, o.rdfOptions()); err != nil {
 			return 0, graph.Result{}, err
 		}
-		c := graph.Change{Add: quads}
-		if o.Replace {
-			c.Replace = labelsOf(quads, nil)
-		}
-		bulk := st.NewBulk(ctx, graph.BulkOptions{BatchBytes: batch})
-		if err := bulk.Apply(c); err != nil {
-			return 0, graph.Result{}, err
-		}
-		res, err := bulk.Flush()
-		return len(quads), res, err
 	}
 
 	// The whole file is checked, on one core, while the first batch is
@@ -228,7 +295,8 @@ func loadFile(ctx context.Context, st *graph.Store, path string, batch int64, o 
 	return done.n, res, nil
 }
 
-func readAll(ctx context.Context, r *rdf.Reader) ([]quad.Quad, error) {
+// readAll reads every quad of r, or fails with errBeyondBatch past max quads.
+func readAll(ctx context.Context, r *rdf.Reader, max int) ([]quad.Quad, error) {
 	var out []quad.Quad
 	buf := make([]quad.Quad, chunkQuads)
 	for {
@@ -236,6 +304,9 @@ func readAll(ctx context.Context, r *rdf.Reader) ([]quad.Quad, error) {
 		out = append(out, buf[:k]...)
 		if err == io.EOF {
 			return out, nil
+		}
+		if len(out) > max {
+			return nil, errBeyondBatch
 		}
 		if err != nil {
 			return nil, err
@@ -249,7 +320,7 @@ func readAll(ctx context.Context, r *rdf.Reader) ([]quad.Quad, error) {
 // check reads a file through without keeping its quads: it returns their
 // number and, with --replace, their labels, or the file's first error.
 func check(ctx context.Context, path string, o *loadOptions) (int, []quad.Value, error) {
-	r, err := rdf.Open(path, rdf.Options{Format: o.Format})
+	r, err := rdf.Open(path, o.rdfOptions())
 	if err != nil {
 		return 0, nil, err
 	}
