@@ -286,7 +286,12 @@ func (s *Store) writeDeltas(ctx context.Context, q *deltaQueue) (Result, error) 
 	if err != nil {
 		return Result{}, err
 	}
-	if err := s.write(ctx, adds, dels); err != nil {
+	if s.backend == Postgres && len(dels) == 0 {
+		err = s.insertSQL(ctx, adds)
+	} else {
+		err = s.write(ctx, adds, dels)
+	}
+	if err != nil {
 		return Result{}, err
 	}
 	after, err := s.count(ctx)

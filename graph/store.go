@@ -5,6 +5,7 @@ package graph
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"net/url"
@@ -68,6 +69,8 @@ type Store struct {
 	backend string
 	addr    string    // redacted, safe to print
 	boltTx  *sharedTx // bolt only: lets one change span several cayley batches
+	pgAddr  string    // postgres only: the address, for the bulk writer's own connection
+	pg      *sql.DB   // postgres only: opened by the first bulk write
 }
 
 // Open opens (and on first use creates) the store cfg names.
@@ -94,7 +97,11 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Store{qs: qs, backend: backend, addr: Redact(cfg.Address), boltTx: boltTx}, nil
+	st := &Store{qs: qs, backend: backend, addr: Redact(cfg.Address), boltTx: boltTx}
+	if backend == Postgres {
+		st.pgAddr = withConnectTimeout(cfg.Address)
+	}
+	return st, nil
 }
 
 // Backend names the backend the store runs on.
@@ -104,7 +111,12 @@ func (s *Store) Backend() string { return s.backend }
 func (s *Store) QuadStore() cgraph.QuadStore { return s.qs }
 
 // Close releases the store and its lock.
-func (s *Store) Close() error { return s.qs.Close() }
+func (s *Store) Close() error {
+	if s.pg != nil {
+		s.pg.Close()
+	}
+	return s.qs.Close()
+}
 
 // createBolt makes a new, initialised store at path: it is built beside
 // path and renamed into place, so a process killed while creating it leaves
