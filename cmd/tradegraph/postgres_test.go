@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"database/sql"
 	"fmt"
 	"net/url"
@@ -68,18 +69,29 @@ func freshPostgres(t *testing.T) string {
 		}
 		t.Skip("postgres backend not tested: " + how)
 	}
-	db, err := sql.Open("postgres", server)
-	if err != nil {
-		t.Fatal(err)
-	}
+	return freshDatabase(t, server)
+}
+
+// freshDatabase is the address of an empty database on server, dropped
+// when the test ends. The database is dropped over a connection of its
+// own, as the server may have restarted since.
+func freshDatabase(t *testing.T, server string) string {
+	t.Helper()
 	name := fmt.Sprintf("tradegraph_cli_test_%d_%d", os.Getpid(), databases.Add(1))
-	if _, err := db.ExecContext(t.Context(), "CREATE DATABASE "+pq.QuoteIdentifier(name)); err != nil {
-		db.Close()
+	exec := func(ctx context.Context, stmt string) error {
+		db, err := sql.Open("postgres", server)
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		_, err = db.ExecContext(ctx, stmt)
+		return err
+	}
+	if err := exec(t.Context(), "CREATE DATABASE "+pq.QuoteIdentifier(name)); err != nil {
 		t.Fatalf("creating a test database on %s: %v", graph.Redact(server), err)
 	}
 	t.Cleanup(func() {
-		defer db.Close()
-		if _, err := db.Exec("DROP DATABASE " + pq.QuoteIdentifier(name) + " WITH (FORCE)"); err != nil {
+		if err := exec(context.Background(), "DROP DATABASE "+pq.QuoteIdentifier(name)+" WITH (FORCE)"); err != nil {
 			t.Errorf("dropping test database %s: %v", name, err)
 		}
 	})

@@ -74,7 +74,9 @@ func run(ctx context.Context, args []string, io streams) int {
 	if err == nil {
 		return exitOK
 	}
-	msg := strings.ReplaceAll(strings.TrimSpace(err.Error()), "\n", " ")
+	pf := root.PersistentFlags()
+	err = explainStoreError(err, pf.Lookup("backend").Value.String(), pf.Lookup("db").Value.String())
+	msg := hidePassword(strings.ReplaceAll(strings.TrimSpace(err.Error()), "\n", " "))
 	fmt.Fprintf(io.Err, "tradegraph: %s\n", msg)
 	var ue usageError
 	if errors.As(err, &ue) || strings.HasPrefix(err.Error(), "unknown command") {

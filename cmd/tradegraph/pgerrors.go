@@ -1,0 +1,96 @@
+package main
+
+import (
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/url"
+	"regexp"
+
+	"github.com/lib/pq"
+
+	"github.com/tradegraph/tradegraph/graph"
+)
+
+// lostServerError is a postgres connection that broke during a command:
+// the server stopped, restarted or went away.
+type lostServerError struct {
+	host, reason string
+	err          error
+}
+
+func (e lostServerError) Error() string {
+	return fmt.Sprintf("lost the connection to the postgres server at %s (%s); "+
+		"what was not committed was rolled back: run the command again when the server is back", e.host, e.reason)
+}
+
+func (e lostServerError) Unwrap() error { return e.err }
+
+// explainStoreError says in one line that a postgres server went away, when
+// err comes from a broken connection to the store at addr; the driver's
+// own words for it ("read tcp 127.0.0.1:52114->127.0.0.1:5432: read:
+// connection reset by peer") do not say which server or what to do.
+func explainStoreError(err error, backend, addr string) error {
+	if backend == "" {
+		backend = graph.InferBackend(addr)
+	}
+	if backend != graph.Postgres {
+		return err
+	}
+	reason, ok := lostConnection(err)
+	if !ok {
+		return err
+	}
+	host := "the address given"
+	if u, perr := url.Parse(addr); perr == nil && u.Host != "" {
+		host = u.Host
+	}
+	return lostServerError{host: host, reason: reason, err: err}
+}
+
+// lostConnection reports whether err says the connection to the server
+// broke or could not be made again, and how.
+func lostConnection(err error) (reason string, ok bool) {
+	var pqErr *pq.Error
+	if errors.As(err, &pqErr) {
+		switch {
+		case pqErr.Code.Class() == "08", // connection exception
+			pqErr.Code == "57P01", pqErr.Code == "57P02", pqErr.Code == "57P03": // shut down, crashed, starting
+			return pqErr.Message, true
+		}
+		return "", false
+	}
+	var opErr *net.OpError
+	switch {
+	case errors.As(err, &opErr):
+		return opErr.Err.Error(), true
+	case errors.Is(err, driver.ErrBadConn):
+		return "the connection broke", true
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return "the server closed the connection", true
+	}
+	return "", false
+}
+
+var (
+	// userinfoPassword is the password of an address in URL form, up to the
+	// last @ of the address: a password may hold an @ of its own.
+	userinfoPassword = regexp.MustCompile(`(://[^:/@\s]*:)\S*@`)
+	// passwordParam is a password given as a parameter, in a URL's query
+	// or a key=value connection string.
+	passwordParam = regexp.MustCompile(`(?i)(password=)[^\s&]+`)
+	// badEscape is the part of an address that does not parse, which may
+	// be a piece of its password.
+	badEscape = regexp.MustCompile(`(invalid URL escape) "[^"]*"`)
+)
+
+// hidePassword removes from msg the passwords of postgres addresses: a
+// last guard, behind the store's own redaction, so that no error tradegraph
+// prints shows one.
+func hidePassword(msg string) string {
+	msg = userinfoPassword.ReplaceAllString(msg, "${1}xxxxx@")
+	msg = badEscape.ReplaceAllString(msg, "$1")
+	return passwordParam.ReplaceAllString(msg, "${1}xxxxx")
+}
