@@ -1,0 +1,123 @@
+package main
+
+import (
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// secretVerbs are the command lines, after --db ADDR, that must never show
+// the password of ADDR, whatever happens.
+var secretVerbs = [][]string{
+	{"stats"}, {"--json", "stats"}, {"check"}, {"--json", "check"}, {"version"}, {"--json", "version"},
+	{"dump"}, {"query", "entities"}, {"load", "testdata/sample.nq"}, {"build", "testdata/articles"},
+}
+
+// checkNoSecret runs each of secretVerbs against addr in a process of its
+// own, so that what libraries log is seen too, and fails when the secret
+// shows in its output. It returns the results, by verb.
+func checkNoSecret(t *testing.T, addr, secret string) map[string]child {
+	t.Helper()
+	out := map[string]child{}
+	for _, verb := range secretVerbs {
+		c := runChild(t, append([]string{"--db", addr}, verb...)...)
+		if strings.Contains(c.stdout, secret) || strings.Contains(c.stderr, secret) {
+			t.Errorf("%s: the password shows:\nstdout: %s\nstderr: %s", strings.Join(verb, " "), c.stdout, c.stderr)
+		}
+		out[strings.Join(verb, " ")] = c
+	}
+	return out
+}
+
+// TestPasswordNeverShown: a postgres password in --db, however it is given,
+// is never in an error, a log line or the output of stats, check or
+// version.
+func TestPasswordNeverShown(t *testing.T) {
+	const secret = "s3cret"
+	for _, tc := range []struct {
+		name, addr string
+		// the message of every verb that opens the store
+		want string
+	}{
+		{"in the URL", "postgres://user:s3cret@127.0.0.1:1/x",
+			"tradegraph: postgres postgres://user:xxxxx@127.0.0.1:1/x?connect_timeout=5&sslmode=disable: dial tcp 127.0.0.1:1: connect: connection refused\n"},
+		{"with an @ of its own", "postgresql://user:s3cret@x@127.0.0.1:1/x",
+			"tradegraph: postgres postgresql://user:xxxxx@127.0.0.1:1/x?connect_timeout=5&sslmode=disable: dial tcp 127.0.0.1:1: connect: connection refused\n"},
+		{"as a parameter", "postgres://user@127.0.0.1:1/x?password=s3cret",
+			"tradegraph: postgres postgres://user@127.0.0.1:1/x?connect_timeout=5&password=xxxxx&sslmode=disable: dial tcp 127.0.0.1:1: connect: connection refused\n"},
+		{"with a bad escape", "postgres://user:s3cret%zz@127.0.0.1:1/x",
+			`tradegraph: postgres postgres://user:xxxxx@127.0.0.1:1/x: parse "postgres://user:xxxxx@127.0.0.1:1/x": invalid URL escape` + "\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			testdata, err := filepath.Abs("testdata")
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Chdir(t.TempDir()) // nothing may fall back to a bolt file here
+			if err := os.Symlink(testdata, "testdata"); err != nil {
+				t.Fatal(err)
+			}
+			for verb, c := range checkNoSecret(t, tc.addr, secret) {
+				if strings.HasSuffix(verb, "version") {
+					if c.code != exitOK {
+						t.Errorf("%s: exit %d, stderr %q", verb, c.code, c.stderr)
+					}
+					continue
+				}
+				if c.code != exitFailure || c.stderr != tc.want {
+					t.Errorf("%s: exit %d, stderr:\n%s\nwant exit %d and:\n%s", verb, c.code, c.stderr, exitFailure, tc.want)
+				}
+			}
+			if entries, _ := os.ReadDir("."); len(entries) != 1 {
+				t.Errorf("files left in the working directory: %v", entries)
+			}
+		})
+	}
+
+	t.Run("a real server", func(t *testing.T) {
+		// trust authentication takes any password: every verb runs, and
+		// none of them shows it
+		pg := freshPostgres(t)
+		u, err := url.Parse(pg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		u.User = url.UserPassword(u.User.Username(), secret)
+		for verb, c := range checkNoSecret(t, u.String(), secret) {
+			if c.code != exitOK {
+				t.Errorf("%s: exit %d, stderr %q", verb, c.code, c.stderr)
+			}
+		}
+		u.User = url.UserPassword("nobody", secret)
+		for verb, c := range checkNoSecret(t, u.String(), secret) {
+			if strings.HasSuffix(verb, "version") {
+				continue
+			}
+			start, end := "tradegraph: postgres postgres://nobody:xxxxx@"+u.Host+u.Path+"?", ": pq: role \"nobody\" does not exist\n"
+			if c.code != exitFailure || !strings.HasPrefix(c.stderr, start) || !strings.HasSuffix(c.stderr, end) || strings.Count(c.stderr, "\n") != 1 {
+				t.Errorf("%s as an unknown user: exit %d, stderr:\n%s\nwant exit %d and:\n%s...%s", verb, c.code, c.stderr, exitFailure, start, end)
+			}
+		}
+	})
+
+	t.Run("a wrong password", func(t *testing.T) {
+		server, _ := restartablePostgres(t) // this server asks for passwords
+		u, err := url.Parse(server)
+		if err != nil {
+			t.Fatal(err)
+		}
+		u.User = url.UserPassword(u.User.Username(), secret)
+		for verb, c := range checkNoSecret(t, u.String(), secret) {
+			if strings.HasSuffix(verb, "version") {
+				continue
+			}
+			want := "tradegraph: postgres postgres://" + u.User.Username() + ":xxxxx@" + u.Host + u.Path +
+				"?connect_timeout=5&sslmode=disable: pq: password authentication failed for user \"" + u.User.Username() + "\"\n"
+			if c.code != exitFailure || c.stderr != want {
+				t.Errorf("%s: exit %d, stderr:\n%s\nwant:\n%s", verb, c.code, c.stderr, want)
+			}
+		}
+	})
+}
