@@ -78,7 +78,11 @@ func TestBulkMatchesApply(t *testing.T) {
 				want.Removed += r.Removed
 			}
 			wantDump := dump(t, plain)
-			for _, batch := range []int64{1, 64 << 10, 0} {
+			batches := []int64{1, 64 << 10, 0} // one change a batch, some, all
+			if name == "postgres" {
+				batches = batches[1:] // each batch costs round trips there
+			}
+			for _, batch := range batches {
 				st := open(t, fresh(t))
 				b := st.NewBulk(t.Context(), graph.BulkOptions{BatchBytes: batch})
 				for _, c := range changes {

@@ -16,19 +16,20 @@ import (
 // statements into cayley's tables, in one transaction. cayley's own
 // writes send one INSERT per node and per quad, a round trip each; rows go
 // here in the columns cayley's postgres backend uses (csql.NodeValues), and
-// the reference counts add up as its ON CONFLICT clause adds them.
-func (s *Store) insertSQL(ctx context.Context, adds []cgraph.Delta) error {
+// the reference counts add up as its ON CONFLICT clause adds them. It
+// returns how many quads were new.
+func (s *Store) insertSQL(ctx context.Context, adds []cgraph.Delta) (int, error) {
 	if s.pg == nil {
 		db, err := sql.Open("postgres", s.pgAddr)
 		if err != nil {
-			return fmt.Errorf("postgres %s: %s", s.addr, redactErr(err, s.pgAddr))
+			return 0, fmt.Errorf("postgres %s: %s", s.addr, redactErr(err, s.pgAddr))
 		}
 		s.pg = db
 	}
 	d := graphlog.SplitDeltas(adds)
 	tx, err := s.pg.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("postgres %s: %s", s.addr, redactErr(err, s.pgAddr))
+		return 0, fmt.Errorf("postgres %s: %s", s.addr, redactErr(err, s.pgAddr))
 	}
 	defer tx.Rollback()
 
@@ -36,7 +37,7 @@ func (s *Store) insertSQL(ctx context.Context, adds []cgraph.Delta) error {
 	for _, n := range d.IncNode {
 		typ, vals, err := csql.NodeValues(csql.NodeHash{ValueHash: n.Hash}, n.Val)
 		if err != nil {
-			return err
+			return 0, err
 		}
 		nodes[typ] = append(nodes[typ], append([]any{n.RefInc}, vals...))
 	}
@@ -47,9 +48,9 @@ func (s *Store) insertSQL(ctx context.Context, adds []cgraph.Delta) error {
 	slices.Sort(types)
 	for _, typ := range types {
 		cols := append([]string{"refs", "hash"}, typ.Columns()...)
-		if err := insertRows(ctx, tx, "INSERT INTO nodes("+strings.Join(cols, ", ")+") VALUES %s"+
+		if _, err := insertRows(ctx, tx, "INSERT INTO nodes("+strings.Join(cols, ", ")+") VALUES %s"+
 			" ON CONFLICT (hash) DO UPDATE SET refs = nodes.refs + EXCLUDED.refs", len(cols), "", nodes[typ]); err != nil {
-			return err
+			return 0, err
 		}
 	}
 	quads := make([][]any, len(d.QuadAdd))
@@ -60,17 +61,20 @@ func (s *Store) insertSQL(ctx context.Context, adds []cgraph.Delta) error {
 		}
 		quads[i] = row
 	}
-	if err := insertRows(ctx, tx, "INSERT INTO quads(subject_hash, predicate_hash, object_hash, label_hash, ts) VALUES %s"+
-		" ON CONFLICT DO NOTHING", 4, ", now()", quads); err != nil {
-		return err
+	added, err := insertRows(ctx, tx, "INSERT INTO quads(subject_hash, predicate_hash, object_hash, label_hash, ts) VALUES %s"+
+		" ON CONFLICT DO NOTHING", 4, ", now()", quads)
+	if err != nil {
+		return 0, err
 	}
-	return tx.Commit()
+	return int(added), tx.Commit()
 }
 
 // insertRows runs stmt with as many rows of width values per statement as
-// postgres takes parameters; extra is appended to each row's values.
-func insertRows(ctx context.Context, tx *sql.Tx, stmt string, width int, extra string, rows [][]any) error {
+// postgres takes parameters; extra is appended to each row's values. It
+// returns the rows the statements inserted or updated.
+func insertRows(ctx context.Context, tx *sql.Tx, stmt string, width int, extra string, rows [][]any) (int64, error) {
 	per := 65535 / width
+	var affected int64
 	for len(rows) > 0 {
 		chunk := rows[:min(per, len(rows))]
 		rows = rows[len(chunk):]
@@ -93,9 +97,15 @@ func insertRows(ctx context.Context, tx *sql.Tx, stmt string, width int, extra s
 			b.WriteByte(')')
 			args = append(args, r...)
 		}
-		if _, err := tx.ExecContext(ctx, fmt.Sprintf(stmt, b.String()), args...); err != nil {
-			return err
+		res, err := tx.ExecContext(ctx, fmt.Sprintf(stmt, b.String()), args...)
+		if err != nil {
+			return 0, err
 		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return 0, err
+		}
+		affected += n
 	}
-	return nil
+	return affected, nil
 }
