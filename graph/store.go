@@ -283,6 +283,13 @@ func openPostgres(ctx context.Context, addr string) (cgraph.QuadStore, error) {
 
 // withConnectTimeout bounds the wait for an unreachable server.
 func withConnectTimeout(addr string) string {
+	if !strings.HasPrefix(addr, "postgres://") && !strings.HasPrefix(addr, "postgresql://") {
+		// a key=value connection string ("host=db user=tg password=...")
+		if !strings.Contains(addr, "connect_timeout=") {
+			addr += " connect_timeout=5"
+		}
+		return addr
+	}
 	u, err := url.Parse(addr)
 	if err != nil {
 		return addr
@@ -298,11 +305,15 @@ func withConnectTimeout(addr string) string {
 	return u.String()
 }
 
-var passwordInURL = regexp.MustCompile(`(://[^:/@\s]*:)[^@\s]*@`)
+var (
+	passwordInURL = regexp.MustCompile(`(://[^:/@\s]*:)[^@\s]*@`)
+	passwordInDSN = regexp.MustCompile(`(?i)(password\s*=\s*)('[^']*'|[^\s&]+)`)
+)
 
 // Redact hides the password of a postgres address so it can be printed.
 func Redact(addr string) string {
-	return passwordInURL.ReplaceAllString(addr, "${1}xxxxx@")
+	addr = passwordInURL.ReplaceAllString(addr, "${1}xxxxx@")
+	return passwordInDSN.ReplaceAllString(addr, "${1}xxxxx")
 }
 
 // redactErr removes the address's password from a driver error.

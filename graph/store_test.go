@@ -399,6 +399,9 @@ func TestRedact(t *testing.T) {
 		{"postgres://h/tg", "postgres://h/tg"},
 		{"data/tradegraph.db", "data/tradegraph.db"},
 		{"memory", "memory"},
+		{"host=db user=tg password=s3cret dbname=tg", "host=db user=tg password=xxxxx dbname=tg"},
+		{"host=db password='with space' dbname=tg", "host=db password=xxxxx dbname=tg"},
+		{"postgres://h/tg?user=u&password=s3cret&sslmode=disable", "postgres://h/tg?user=u&password=xxxxx&sslmode=disable"},
 	} {
 		if got := graph.Redact(tc.addr); got != tc.want {
 			t.Errorf("Redact(%q) = %q, want %q", tc.addr, got, tc.want)
