@@ -317,6 +317,20 @@ func Redact(addr string) string {
 }
 
 // redactErr removes the address's password from a driver error.
+// pgError says which server failed, without its password, and keeps the
+// driver's error underneath for callers that test what went wrong.
+func pgError(safeAddr, addr string, err error) error {
+	return &redactedError{msg: fmt.Sprintf("postgres %s: %s", safeAddr, redactErr(err, addr)), err: err}
+}
+
+type redactedError struct {
+	msg string
+	err error
+}
+
+func (e *redactedError) Error() string { return e.msg }
+func (e *redactedError) Unwrap() error { return e.err }
+
 func redactErr(err error, addr string) string {
 	msg := Redact(err.Error())
 	if u, perr := url.Parse(addr); perr == nil && u.User != nil {
