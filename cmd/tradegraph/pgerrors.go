@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/url"
 	"regexp"
+	"strings"
 
 	"github.com/lib/pq"
 
@@ -71,7 +72,26 @@ func lostConnection(err error) (reason string, ok bool) {
 	case errors.Is(err, io.ErrUnexpectedEOF):
 		return "the server closed the connection", true
 	}
+	// cayley's SQL layer reports driver errors as text ("sql query failed:
+	// pq: the database system is shutting down"): recognise the words
+	for _, words := range brokenConnectionWords {
+		if strings.Contains(err.Error(), words) {
+			return words, true
+		}
+	}
 	return "", false
+}
+
+// brokenConnectionWords are what the driver and server say when a working
+// connection breaks (not when it cannot be made: that is said as it is).
+var brokenConnectionWords = []string{
+	"the database system is shutting down",
+	"the database system is starting up",
+	"terminating connection due to administrator command",
+	"connection reset by peer",
+	"broken pipe",
+	"driver: bad connection",
+	"unexpected EOF",
 }
 
 var (

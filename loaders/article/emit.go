@@ -198,11 +198,13 @@ func (r *Result) Quads() []quad.Quad {
 		}
 		add(iri, tg.Evidence, sent(c.Evidence))
 	}
-	// distinct quads in a stable order, then the count that marks the document complete
-	tg.SortQuads(out)
+	// distinct quads, in the order made (the extraction is deterministic), then
+	// the count that marks the document complete
+	distinct := make(map[quad.Quad]struct{}, len(out))
 	uniq := out[:0]
-	for i, q := range out {
-		if i == 0 || q != out[i-1] {
+	for _, q := range out {
+		if _, dup := distinct[q]; !dup {
+			distinct[q] = struct{}{}
 			uniq = append(uniq, q)
 		}
 	}
