@@ -14,9 +14,10 @@ type gazetteer[T any] struct {
 }
 
 type trieNode[T any] struct {
-	next map[string]*trieNode[T]
-	wild *trieNode[T]
-	vals []T
+	exact map[string]*trieNode[T] // by the token as written
+	fold  map[string]*trieNode[T] // by the token lower-cased
+	wild  *trieNode[T]
+	vals  []T
 }
 
 func newGazetteer[T any](foldCase bool) *gazetteer[T] {
@@ -39,17 +40,17 @@ func (g *gazetteer[T]) Add(phrase string, v T) {
 			n = n.wild
 			continue
 		}
-		k := t.Lower
+		m, k := &n.fold, t.Lower
 		if exact {
-			k = "\x00" + t.Text
+			m, k = &n.exact, t.Text
 		}
-		if n.next == nil {
-			n.next = map[string]*trieNode[T]{}
+		if *m == nil {
+			*m = map[string]*trieNode[T]{}
 		}
-		c := n.next[k]
+		c := (*m)[k]
 		if c == nil {
 			c = &trieNode[T]{}
-			n.next[k] = c
+			(*m)[k] = c
 		}
 		n = c
 	}
@@ -92,39 +93,42 @@ func (g *gazetteer[T]) Find(toks []Token) []Match[T] {
 }
 
 func (g *gazetteer[T]) longest(toks []Token, i int) (int, []T) {
-	type state struct {
-		n *trieNode[T]
-		j int
+	end, vals := g.walk(g.root, toks, i)
+	if end < 0 {
+		return i, nil
 	}
-	bestEnd, bestVals := i, []T(nil)
-	frontier := []state{{g.root, i}}
-	for len(frontier) > 0 {
-		var next []state
-		for _, s := range frontier {
-			if len(s.n.vals) > 0 && s.j > bestEnd {
-				bestEnd, bestVals = s.j, s.n.vals
-			}
-			if s.j >= len(toks) {
-				continue
-			}
-			t := toks[s.j]
-			if s.n.next != nil {
-				if c := s.n.next["\x00"+t.Text]; c != nil {
-					next = append(next, state{c, s.j + 1})
-				}
-				if g.foldCase {
-					if c := s.n.next[t.Lower]; c != nil {
-						next = append(next, state{c, s.j + 1})
-					}
-				}
-			}
-			if s.n.wild != nil && t.IsWord() {
-				next = append(next, state{s.n.wild, s.j + 1})
-			}
+	return end, vals
+}
+
+// walk follows toks[j:] down from n and returns the end of the longest
+// phrase found (-1 when none); it allocates nothing.
+func (g *gazetteer[T]) walk(n *trieNode[T], toks []Token, j int) (int, []T) {
+	best, vals := -1, []T(nil)
+	if len(n.vals) > 0 {
+		best, vals = j, n.vals
+	}
+	if j >= len(toks) {
+		return best, vals
+	}
+	t := toks[j]
+	try := func(c *trieNode[T]) {
+		if c == nil {
+			return
 		}
-		frontier = next
+		if e, v := g.walk(c, toks, j+1); e > best {
+			best, vals = e, v
+		}
 	}
-	return bestEnd, bestVals
+	if n.exact != nil {
+		try(n.exact[t.Text])
+	}
+	if n.fold != nil {
+		try(n.fold[t.Lower])
+	}
+	if n.wild != nil && t.IsWord() {
+		try(n.wild)
+	}
+	return best, vals
 }
 
 // phraseKey is the case-folded, space-joined token form of a phrase.
