@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
-	"strconv"
 
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/nquads"
@@ -47,7 +46,7 @@ func (g *Quads) Document(i int) []quad.Quad {
 func (g *Quads) Write(w io.Writer, n int) error {
 	bw := bufio.NewWriterSize(w, 1<<20)
 	nw := nquads.NewWriter(bw)
-	enc := fullDatatypes(nw)
+	enc := tg.StandardLiterals(nw) // as `tradegraph dump` writes them, so the file reads back the same
 	for i := 0; n > 0; i++ {
 		qs := g.Document(i)
 		if len(qs) > n {
@@ -62,23 +61,6 @@ func (g *Quads) Write(w io.Writer, n int) error {
 		return err
 	}
 	return bw.Flush()
-}
-
-// fullDatatypes writes typed literals with full datatype IRIs, as
-// `tradegraph dump` does, so the file reads back into the same values.
-func fullDatatypes(w quad.Writer) quad.Writer {
-	return quad.ValuesWriter(w, func(_ quad.Direction, v quad.Value) (quad.Value, error) {
-		native, ok := v.(quad.TypedStringer)
-		if !ok {
-			return v, nil
-		}
-		ts := native.TypedString()
-		ts.Type = ts.Type.Full()
-		if b, ok := v.(quad.Bool); ok {
-			ts.Value = quad.String(strconv.FormatBool(bool(b)))
-		}
-		return ts, nil
-	})
 }
 
 type docQuads struct {
