@@ -103,8 +103,17 @@ func (r *Result) Quads() []quad.Quad {
 		add(sent(i), tg.InDocument, doc)
 		add(sent(i), tg.Offset, quad.Int(s.Offset))
 	}
+	entityIRI := map[*Entity]quad.IRI{}
+	iriOf := func(e *Entity) quad.IRI {
+		iri, ok := entityIRI[e]
+		if !ok {
+			iri = EntityIRI(e)
+			entityIRI[e] = iri
+		}
+		return iri
+	}
 	for _, e := range r.Entities {
-		iri := EntityIRI(e)
+		iri := iriOf(e)
 		add(iri, tg.RDFType, quad.IRI(classOf[e.Type]))
 		add(iri, tg.RDFSLabel, str(e.Name))
 		for _, a := range e.AliasList() {
@@ -114,11 +123,12 @@ func (r *Result) Quads() []quad.Quad {
 			add(iri, tg.Role, str(e.Role))
 		}
 		if e.Org != nil {
-			add(iri, tg.MemberOf, EntityIRI(e.Org))
+			add(iri, tg.MemberOf, iriOf(e.Org))
 		}
 		add(doc, tg.Mentions, iri)
 	}
 	measureIRI := map[*Measure]quad.IRI{}
+	described := map[quad.IRI]bool{}
 	seen := map[quad.IRI]int{}
 	for _, m := range r.Measures {
 		iri := quad.IRI(fmt.Sprintf("%s#m-%s-%s-%s", base, slugOf(m.Grantor), m.Instrument.ID, m.Polarity))
@@ -134,21 +144,32 @@ func (r *Result) Quads() []quad.Quad {
 		measureIRI[m] = iri
 		pol := PolicyIRI(m.Instrument, m.Sector)
 		inst := InstrumentIRI(m.Instrument)
-		add(inst, tg.RDFType, quad.IRI(tg.ClassInstrument))
-		add(inst, tg.RDFSLabel, str(m.Instrument.Name))
-		if m.Instrument.MAST != "" {
-			add(inst, tg.MAST, str(m.Instrument.MAST))
+		// instruments, sectors and policies are described once, however many measures name them
+		if !described[inst] {
+			described[inst] = true
+			add(inst, tg.RDFType, quad.IRI(tg.ClassInstrument))
+			add(inst, tg.RDFSLabel, str(m.Instrument.Name))
+			if m.Instrument.MAST != "" {
+				add(inst, tg.MAST, str(m.Instrument.MAST))
+			}
 		}
-		add(pol, tg.RDFType, quad.IRI(tg.ClassPolicy))
-		label := m.Instrument.Name
-		if m.Sector != "" {
-			add(SectorIRI(m.Sector), tg.RDFType, quad.IRI(tg.ClassSector))
-			add(SectorIRI(m.Sector), tg.RDFSLabel, str(m.Sector))
-			add(pol, tg.Sector, SectorIRI(m.Sector))
-			label += " (" + m.Sector + ")"
+		if !described[pol] {
+			described[pol] = true
+			add(pol, tg.RDFType, quad.IRI(tg.ClassPolicy))
+			label := m.Instrument.Name
+			if m.Sector != "" {
+				sec := SectorIRI(m.Sector)
+				if !described[sec] {
+					described[sec] = true
+					add(sec, tg.RDFType, quad.IRI(tg.ClassSector))
+					add(sec, tg.RDFSLabel, str(m.Sector))
+				}
+				add(pol, tg.Sector, sec)
+				label += " (" + m.Sector + ")"
+			}
+			add(pol, tg.RDFSLabel, str(label))
+			add(pol, tg.Instrument, inst)
 		}
-		add(pol, tg.RDFSLabel, str(label))
-		add(pol, tg.Instrument, inst)
 		add(iri, tg.RDFType, quad.IRI(tg.ClassConcession))
 		add(iri, tg.RDFSLabel, str(measureLabel(m)))
 		add(iri, tg.PolicyOf, pol)
@@ -161,13 +182,13 @@ func (r *Result) Quads() []quad.Quad {
 			add(iri, tg.Hedged, quad.Bool(true))
 		}
 		if m.Grantor != nil {
-			add(iri, tg.Grantor, EntityIRI(m.Grantor))
+			add(iri, tg.Grantor, iriOf(m.Grantor))
 		}
 		if m.Beneficiary != nil {
-			add(iri, tg.Beneficiary, EntityIRI(m.Beneficiary))
+			add(iri, tg.Beneficiary, iriOf(m.Beneficiary))
 		}
 		if m.PartOf != nil {
-			add(iri, tg.PartOf, EntityIRI(m.PartOf))
+			add(iri, tg.PartOf, iriOf(m.PartOf))
 		}
 		for _, e := range m.Evidence {
 			add(iri, tg.Evidence, sent(e))
