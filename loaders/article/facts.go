@@ -1081,8 +1081,13 @@ func (d *docState) claim(s int, cl clause, cues []cueAt, subj *Entity, hedged bo
 	nounNeg := toks[neg.pos].Lower == "no" || toks[neg.pos].Lower == "without" || toks[neg.pos].Lower == "nothing"
 	predicate, object := "is", ""
 	if nounNeg {
+		// "receives no exemptions", "there is no side deal"; a noun before the
+		// negation ("a policy without exclusive access") is no predicate
 		predicate = "has"
-		if b > a {
+		if toks[neg.pos].Lower == "without" {
+			predicate = "without"
+		}
+		if b > a && (isAux(toks[b-1].Lower) || toks[b-1].Lower == "has" || toks[b-1].Lower == "have" || toks[b-1].Lower == "had" || d.isCue(toks[b-1])) {
 			predicate = toks[b-1].Text
 			b--
 		}
@@ -1131,7 +1136,12 @@ func (d *docState) claim(s int, cl clause, cues []cueAt, subj *Entity, hedged bo
 			}
 			p++
 		}
-		if p < cl.end {
+		switch {
+		case neg.pos > cl.start && isBe(toks[neg.pos-1].Lower) && p < cl.end && !d.isCue(toks[p]):
+			// "are not an exclusive corridor": the claim is what it is said to be
+			predicate = toks[neg.pos-1].Text
+			object = d.text(s, neg.end, cl.end)
+		case p < cl.end:
 			predicate = toks[p].Text
 			object = d.text(s, p+1, cl.end)
 		}
@@ -1148,6 +1158,14 @@ func (d *docState) claim(s int, cl clause, cues []cueAt, subj *Entity, hedged bo
 		return Claim{}, false
 	}
 	return Claim{Subject: subject, Predicate: predicate, Object: object, Polarity: Denied, Hedged: hedged, Evidence: s}, true
+}
+
+func isBe(w string) bool {
+	switch w {
+	case "is", "are", "was", "were", "'s":
+		return true
+	}
+	return false
 }
 
 // clauseOpeners are conjunctions that open a clause without being its subject.
