@@ -15,6 +15,8 @@ import (
 	"testing"
 
 	"github.com/tradegraph/tradegraph/graph"
+	"github.com/tradegraph/tradegraph/loaders/article"
+	"github.com/tradegraph/tradegraph/loaders/synth"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -146,4 +148,22 @@ func golden(t *testing.T, name, got string) {
 	if got != string(want) {
 		t.Errorf("output differs from %s (go test -update rewrites it):\n%s", path, got)
 	}
+}
+
+// syntheticArticles writes n synthetic articles of seed to a fresh directory.
+func syntheticArticles(t *testing.T, seed uint64, n int) string {
+	t.Helper()
+	lex, err := article.DefaultLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts, err := synth.NewArticles(lex, seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := arts.WriteDir(dir, n); err != nil {
+		t.Fatal(err)
+	}
+	return dir
 }

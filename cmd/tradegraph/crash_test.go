@@ -7,9 +7,6 @@ import (
 	"syscall"
 	"testing"
 	"time"
-
-	"github.com/tradegraph/tradegraph/loaders/article"
-	"github.com/tradegraph/tradegraph/loaders/synth"
 )
 
 // A build killed at any moment leaves a store that check accepts, and
@@ -18,18 +15,7 @@ func TestBuildSurvivesSIGKILL(t *testing.T) {
 	if testing.Short() {
 		t.Skip("kills ten builds of 200 articles; skipped with -short")
 	}
-	lex, err := article.DefaultLexicon()
-	if err != nil {
-		t.Fatal(err)
-	}
-	arts, err := synth.NewArticles(lex, 7)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	if err := arts.WriteDir(dir, 200); err != nil {
-		t.Fatal(err)
-	}
+	dir := syntheticArticles(t, 7, 200)
 	clean := newStore(t)
 	start := time.Now()
 	mustRun(t, "--db", clean, "build", dir)

@@ -10,9 +10,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/tradegraph/tradegraph/loaders/article"
-	"github.com/tradegraph/tradegraph/loaders/synth"
 )
 
 // restartablePostgres is a server the test may restart, from
@@ -47,18 +44,7 @@ func TestPostgresRestartedMidBuild(t *testing.T) {
 		t.Skip("builds 200 articles into PostgreSQL twice; skipped with -short")
 	}
 	server, pgCtl := restartablePostgres(t)
-	lex, err := article.DefaultLexicon()
-	if err != nil {
-		t.Fatal(err)
-	}
-	arts, err := synth.NewArticles(lex, 3)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	if err := arts.WriteDir(dir, 200); err != nil {
-		t.Fatal(err)
-	}
+	dir := syntheticArticles(t, 3, 200)
 	clean := newStore(t)
 	mustRun(t, "--db", clean, "build", dir)
 	want := dumpOf(t, clean)
