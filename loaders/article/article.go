@@ -26,6 +26,9 @@ type Result struct {
 // Extract runs the pipeline over a read document.
 func (x *Extractor) Extract(doc *Document) *Result {
 	sents := Segment(doc, x.lex)
+	for s := range sents {
+		x.tag(sents[s].Tokens)
+	}
 	d := &docState{x: x, sents: sents, ents: map[string]*Entity{}, dyn: newGazetteer[*Entity](false)}
 	d.static = make([][]Match[nameHit], len(sents))
 	mentioned := map[string]int{}

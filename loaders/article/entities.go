@@ -249,13 +249,13 @@ func (d *docState) discoverAcronyms(s int) {
 		last := toks[p-1]
 		var typ string
 		switch {
-		case d.x.is("agreementhead", last.Text):
+		case d.x.is(listAgreementHead, last):
 			typ = TypeAgreement
 		case last.Lower == "association" || last.Lower == "federation" || last.Lower == "chamber" || last.Lower == "council" && strings.Contains(strings.ToLower(name), "industr"):
 			typ = TypeFirmGroup
-		case d.x.is("companysuffix", last.Text):
+		case d.x.is(listCompanySuffix, last):
 			typ = TypeCompany
-		case d.x.is("orghead", last.Text) || strings.HasPrefix(name, "Ministry") || strings.HasPrefix(name, "Department") || strings.HasPrefix(name, "Office"):
+		case d.x.is(listOrgHead, last) || strings.HasPrefix(name, "Ministry") || strings.HasPrefix(name, "Department") || strings.HasPrefix(name, "Office"):
 			typ = TypeAgency
 		default:
 			// "EU Deforestation Regulation (EUDR)", "Comprehensive and Progressive ... (CPTPP)": a policy or
@@ -289,7 +289,7 @@ func (d *docState) discoverAgreements(s int) {
 			} else {
 				break
 			}
-			if d.x.is("agreementhead", toks[j-1].Text) && toks[j-1].IsCapitalized() {
+			if d.x.is(listAgreementHead, toks[j-1]) && toks[j-1].IsCapitalized() {
 				end = j
 			}
 		}
@@ -307,7 +307,7 @@ func (d *docState) discoverAgreements(s int) {
 
 // titleAt returns the end of a person title starting at i (0 if none).
 func (d *docState) titleAt(toks []Token, i int) int {
-	if i < len(toks) && d.x.is("title", toks[i].Text) {
+	if i < len(toks) && d.x.is(listTitle, toks[i]) {
 		return i + 1
 	}
 	return 0
@@ -318,7 +318,7 @@ func (d *docState) nameRun(s, i int) int {
 	j, words := i, 0
 	for j < len(toks) && words < 4 {
 		t := toks[j]
-		if !t.IsWord() || !t.IsCapitalized() || d.x.is("title", t.Text) || stopCaps[t.Lower] || d.covered(s, j) || d.x.is("orghead", t.Text) {
+		if !t.IsWord() || !t.IsCapitalized() || d.x.is(listTitle, t) || stopCaps[t.Lower] || d.covered(s, j) || d.x.is(listOrgHead, t) {
 			break
 		}
 		j++
@@ -399,7 +399,7 @@ func (d *docState) discoverPeople(s int) {
 			for k < len(toks) && (toks[k].IsCapitalized() || toks[k].Lower == "and" || toks[k].Lower == "of") {
 				k++
 			}
-			if k > j && d.x.is("title", toks[k-1].Text) {
+			if k > j && d.x.is(listTitle, toks[k-1]) {
 				person.Role = d.text(s, j, k)
 			}
 		}
@@ -498,13 +498,13 @@ func (d *docState) discoverOrgs(s int) {
 		}
 		hasHead := false
 		for k := i; k < end; k++ {
-			if d.x.is("orghead", toks[k].Text) && toks[k].IsCapitalized() {
+			if d.x.is(listOrgHead, toks[k]) && toks[k].IsCapitalized() {
 				hasHead = true
 			}
 		}
 		hasTitle := false
 		for k := i; k < end; k++ {
-			hasTitle = hasTitle || d.x.is("title", toks[k].Text)
+			hasTitle = hasTitle || d.x.is(listTitle, toks[k])
 		}
 		if !hasHead || hasTitle {
 			// "Trade Cabinet Secretary Jane Doe" is a role and a person, not an organisation
@@ -512,7 +512,7 @@ func (d *docState) discoverOrgs(s int) {
 			continue
 		}
 		// a run that continues into a title names a role, not an organisation
-		if end < len(toks) && d.x.is("title", toks[end].Text) {
+		if end < len(toks) && d.x.is(listTitle, toks[end]) {
 			i = end
 			continue
 		}
@@ -546,7 +546,7 @@ func (d *docState) discoverCompanies(s int) {
 		// "Acme Corp", "Acme Holdings"
 		if t.IsCapitalized() && !stopCaps[t.Lower] && !d.covered(s, i) && i > 0 {
 			end := capRun(toks, i)
-			if end-i >= 2 && d.x.is("companysuffix", toks[end-1].Text) {
+			if end-i >= 2 && d.x.is(listCompanySuffix, toks[end-1]) {
 				name := d.text(s, i, end)
 				e := d.entity(name, TypeCompany)
 				d.learn(name, e)
@@ -557,7 +557,7 @@ func (d *docState) discoverCompanies(s int) {
 		}
 		// "Lynas Malaysia": an unknown name followed by the country it trades in.
 		if t.IsWord() && t.IsCapitalized() && i > 0 && !stopCaps[t.Lower] && !d.covered(s, i) && !isAcronymToken(t.Text) &&
-			toks[i-1].Text != "." && !d.x.is("title", t.Text) && !d.x.is("orghead", t.Text) {
+			toks[i-1].Text != "." && !d.x.is(listTitle, t) && !d.x.is(listOrgHead, t) {
 			if m := d.staticAt(s, i+1); m != nil && m.Vals[0].def.typ == TypeCountry && m.Vals[0].form == "name" &&
 				(m.End >= len(toks) || !toks[m.End].IsCapitalized()) && (i == 0 || !toks[i-1].IsCapitalized()) {
 				name := d.text(s, i, m.End)
@@ -574,7 +574,7 @@ func (d *docState) discoverCompanies(s int) {
 			}
 			head := false
 			for k := i - 1; k >= 0 && k >= i-3; k-- {
-				if d.x.is("firmhead", toks[k].Text) {
+				if d.x.is(listFirmHead, toks[k]) {
 					head = true
 				}
 			}
@@ -624,7 +624,7 @@ func (d *docState) discoverFirmGroups(s int) {
 		k := j
 		for k < len(toks) && k-j <= 6 {
 			t := toks[k]
-			if d.x.is("firmhead", t.Text) && !t.IsCapitalized() {
+			if d.x.is(listFirmHead, t) && !t.IsCapitalized() {
 				name := d.text(s, m.Start, k+1)
 				e := d.entity(name, TypeFirmGroup)
 				e.Country = def.country
@@ -648,7 +648,7 @@ func (d *docState) discoverFirmGroups(s int) {
 func (d *docState) discoverFunds(s int) {
 	toks := d.sents[s].Tokens
 	for i, t := range toks {
-		if !d.x.is("fundhead", t.Text) || t.IsCapitalized() {
+		if !d.x.is(listFundHead, t) || t.IsCapitalized() {
 			continue
 		}
 		j := i

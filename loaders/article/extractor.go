@@ -77,8 +77,37 @@ type Extractor struct {
 	countries   map[string]*entityDef // by ISO code
 	instByID    map[string]*Instrument
 	sectorByKey map[string]*Sector
-	words       map[string]map[string]bool // word lists by role, lower-cased
+	words       map[string]tags // the word lists each lower-cased word is in
 }
+
+// tags are what the lexicon says of one word: the word lists it is in and,
+// when it is a cue phrase of one word, what kind of cue. Extract looks each
+// token up once, so that the rules test a bit rather than a map.
+type tags uint32
+
+// Word lists.
+const (
+	listTitle tags = 1 << iota
+	listOrgHead
+	listCompanySuffix
+	listFirmHead
+	listAgreementHead
+	listAgreementMod
+	listFundHead
+	listNegation
+	listVerbNegation
+	listExchange
+	listRemoval
+	listTarget
+
+	// cue phrases of one word
+	tagCue
+	tagHedge
+	tagConcessionNoun
+
+	// tagged marks a token looked up, so that no tags at all is not mistaken for one not yet looked up
+	tagged
+)
 
 // NewExtractor compiles lex.
 func NewExtractor(lex *Lexicon) *Extractor {
@@ -91,7 +120,7 @@ func NewExtractor(lex *Lexicon) *Extractor {
 		countries:   map[string]*entityDef{},
 		instByID:    map[string]*Instrument{},
 		sectorByKey: map[string]*Sector{},
-		words:       map[string]map[string]bool{},
+		words:       map[string]tags{},
 	}
 	addForms := func(d *entityDef, aliases, demonyms []string, capital string) {
 		x.names.Add(d.name, nameHit{d, "name"})
@@ -175,27 +204,60 @@ func NewExtractor(lex *Lexicon) *Extractor {
 	phrases(c.Contrast, cueContrast)
 	verbs(c.Report, cueReport)
 	phrases(c.Negation, cueNegation)
-	set := func(name string, list []string) {
-		m := map[string]bool{}
-		for _, w := range list {
-			m[strings.ToLower(w)] = true
+	set := func(list tags, words []string) {
+		for _, w := range words {
+			x.words[strings.ToLower(w)] |= list
 		}
-		x.words[name] = m
 	}
-	set("title", lex.PersonTitles)
-	set("orghead", lex.OrgHeads)
-	set("companysuffix", lex.CompanySuffix)
-	set("firmhead", lex.FirmHeads)
-	set("agreementhead", lex.AgreementHead)
-	set("agreementmod", lex.AgreementMods)
-	set("fundhead", lex.FundHeads)
-	set("negation", c.Negation)
-	set("verbnegation", c.VerbNegation)
-	set("exchange", c.Exchange)
-	set("removal", c.Removal)
-	set("target", c.Target)
+	set(listTitle, lex.PersonTitles)
+	set(listOrgHead, lex.OrgHeads)
+	set(listCompanySuffix, lex.CompanySuffix)
+	set(listFirmHead, lex.FirmHeads)
+	set(listAgreementHead, lex.AgreementHead)
+	set(listAgreementMod, lex.AgreementMods)
+	set(listFundHead, lex.FundHeads)
+	set(listNegation, c.Negation)
+	set(listVerbNegation, c.VerbNegation)
+	set(listExchange, c.Exchange)
+	set(listRemoval, c.Removal)
+	set(listTarget, c.Target)
 	return x
 }
 
-// is reports whether word (any case) is in the named word list.
-func (x *Extractor) is(list, word string) bool { return x.words[list][strings.ToLower(word)] }
+// tagsOf looks token t up in the word lists and among the cue phrases of one word.
+func (x *Extractor) tagsOf(t Token) tags {
+	tg := x.words[t.Lower] | tagged
+	for _, h := range x.cues.one(t) {
+		tg |= tagCue
+		switch h.kind {
+		case cueHedge:
+			tg |= tagHedge
+		case cueConcedeNoun:
+			tg |= tagConcessionNoun
+		}
+	}
+	return tg
+}
+
+// tag looks every token up once.
+func (x *Extractor) tag(toks []Token) {
+	for i := range toks {
+		toks[i].tags = x.tagsOf(toks[i])
+	}
+}
+
+// tags returns what the lexicon says of t, from t itself once tagged.
+func (x *Extractor) tags(t Token) tags {
+	if t.tags != 0 {
+		return t.tags
+	}
+	return x.tagsOf(t)
+}
+
+// is reports whether token t is in the word list.
+func (x *Extractor) is(list tags, t Token) bool { return x.tags(t)&list != 0 }
+
+// isWord reports whether word (any case) is in the word list.
+func (x *Extractor) isWord(list tags, word string) bool {
+	return x.words[strings.ToLower(word)]&list != 0
+}

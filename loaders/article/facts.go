@@ -112,7 +112,7 @@ func (d *docState) clauses(s int, cues []cueAt) []clause {
 	for k := range out {
 		if c, ok := opens[out[k].start]; ok {
 			out[k].contrast = c.hit.kind == cueContrast
-			out[k].exchange = c.hit.kind == cuePairing && d.x.is("exchange", c.hit.lemma)
+			out[k].exchange = c.hit.kind == cuePairing && d.x.isWord(listExchange, c.hit.lemma)
 			out[k].pairing = c.hit.kind == cuePairing
 			if k > 0 {
 				out[k-1].pairedNext = out[k].pairing
@@ -279,7 +279,7 @@ func (d *docState) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Clai
 				}
 			}
 			pol := polarity(cue, ok, verbNeg)
-			if ok && verbNeg && d.x.is("removal", cue.hit.lemma) {
+			if ok && verbNeg && d.x.isWord(listRemoval, cue.hit.lemma) {
 				pol = Retained // "has not lifted its ban": the ban stays
 			}
 			if phraseNeg {
@@ -592,7 +592,7 @@ func (d *docState) negation(s int, cl clause, cues []cueAt, g instAt, cue cueAt,
 			continue
 		}
 		w := toks[c.pos].Lower
-		if hasCue && d.x.is("verbnegation", c.hit.lemma) && c.pos < cue.pos && (cue.pos-c.end <= 5 || c.pos == cl.start) && !commaBetween(toks, c.end, cue.pos) {
+		if hasCue && d.x.isWord(listVerbNegation, c.hit.lemma) && c.pos < cue.pos && (cue.pos-c.end <= 5 || c.pos == cl.start) && !commaBetween(toks, c.end, cue.pos) {
 			verb = true
 			continue
 		}
@@ -819,7 +819,7 @@ func (d *docState) parties4(s int, cl clause, g instAt, cue cueAt, hasCue bool, 
 		}
 	}
 	switch {
-	case hasCue && d.x.is("target", cue.hit.lemma) && cue.pos < g.start && !passive && subject != nil:
+	case hasCue && d.x.isWord(listTarget, cue.hit.lemma) && cue.pos < g.start && !passive && subject != nil:
 		// "Türkiye faces new duties": the counterpart imposes them
 		grantor = d.counterpart(countryOf(subject))
 	case hasCue && cue.hit.kind == cueReceive && cue.pos < g.start && !passive:
@@ -982,7 +982,7 @@ func (d *docState) policyPhrase(s int, cl clause, g instAt) string {
 	start := g.start
 	for start > cl.start && g.start-start < 4 {
 		t := toks[start-1]
-		if (t.IsWord() && !t.IsCapitalized() && !stopWord(t.Lower) && !d.x.is("negation", t.Lower) && !d.isCue(t)) ||
+		if (t.IsWord() && !t.IsCapitalized() && !stopWord(t.Lower) && !d.x.is(listNegation, t) && !d.isCue(t)) ||
 			isDigitWord(digitSeparators.Replace(t.Text)) || t.Text == "%" || t.Text == "-" {
 			start--
 			continue
@@ -1018,16 +1018,7 @@ func (d *docState) policyPhrase(s int, cl clause, g instAt) string {
 }
 
 // isConcessionNoun: "cut", "relief", "waiver".
-func (x *Extractor) isConcessionNoun(t Token) bool {
-	for _, m := range x.cues.Find([]Token{t}) {
-		for _, h := range m.Vals {
-			if h.kind == cueConcedeNoun {
-				return true
-			}
-		}
-	}
-	return false
-}
+func (x *Extractor) isConcessionNoun(t Token) bool { return x.tags(t)&tagConcessionNoun != 0 }
 
 // cueStartsAt reports a cue phrase ("in place", "in exchange for") at token k.
 func (d *docState) cueStartsAt(toks []Token, k int) bool {
@@ -1035,10 +1026,8 @@ func (d *docState) cueStartsAt(toks []Token, k int) bool {
 	return end > k
 }
 
-func (d *docState) isCue(t Token) bool {
-	ms := d.x.cues.Find([]Token{t})
-	return len(ms) > 0
-}
+// isCue reports a cue phrase of one word.
+func (d *docState) isCue(t Token) bool { return d.x.tags(t)&tagCue != 0 }
 
 func (d *docState) sentenceMentions(s int, e *Entity) bool {
 	for _, m := range d.mentions[s] {
@@ -1199,16 +1188,7 @@ func pronoun(w string) bool {
 	return false
 }
 
-func (d *docState) isHedge(t Token) bool {
-	for _, m := range d.x.cues.Find([]Token{t}) {
-		for _, h := range m.Vals {
-			if h.kind == cueHedge {
-				return true
-			}
-		}
-	}
-	return false
-}
+func (d *docState) isHedge(t Token) bool { return d.x.tags(t)&tagHedge != 0 }
 
 func isAux(w string) bool {
 	switch w {

@@ -131,6 +131,22 @@ func (g *gazetteer[T]) walk(n *trieNode[T], toks []Token, j int) (int, []T) {
 	return best, vals
 }
 
+// one returns the payloads of the one-token phrase t, as Find of t alone
+// would: a phrase as written before one in any case before "*".
+func (g *gazetteer[T]) one(t Token) []T {
+	n := g.root
+	if c := n.exact[t.Text]; c != nil && len(c.vals) > 0 {
+		return c.vals
+	}
+	if c := n.fold[t.Lower]; c != nil && len(c.vals) > 0 {
+		return c.vals
+	}
+	if c := n.wild; c != nil && len(c.vals) > 0 && t.IsWord() {
+		return c.vals
+	}
+	return nil
+}
+
 // phraseKey is the case-folded, space-joined token form of a phrase.
 func phraseKey(s string) string {
 	toks := Tokenize(s)

@@ -61,7 +61,7 @@ func (d *docState) resolveOrgHeads() {
 	for s := range d.sents {
 		toks := d.sents[s].Tokens
 		for i, t := range toks {
-			if !t.IsCapitalized() || !d.x.is("orghead", t.Text) || d.mentionAt(s, i) != nil {
+			if !t.IsCapitalized() || !d.x.is(listOrgHead, t) || d.mentionAt(s, i) != nil {
 				continue
 			}
 			if i+1 < len(toks) && toks[i+1].IsCapitalized() {
@@ -176,14 +176,14 @@ func (d *docState) findDeal() {
 		toks := d.sents[s].Tokens
 		for i := 0; i < len(toks); i++ {
 			t := toks[i]
-			if t.IsCapitalized() && i > 0 || !d.x.is("agreementhead", t.Text) || d.mentionAt(s, i) != nil {
+			if t.IsCapitalized() && i > 0 || !d.x.is(listAgreementHead, t) || d.mentionAt(s, i) != nil {
 				continue
 			}
-			if i+1 < len(toks) && d.x.is("agreementhead", toks[i+1].Text) {
+			if i+1 < len(toks) && d.x.is(listAgreementHead, toks[i+1]) {
 				continue // "framework agreement": the phrase ends at the last head
 			}
 			j := i
-			for j > 0 && (d.x.is("agreementmod", toks[j-1].Text) || d.x.is("agreementhead", toks[j-1].Text) || toks[j-1].Text == "-") && !toks[j-1].IsCapitalized() {
+			for j > 0 && (d.x.is(listAgreementMod, toks[j-1]) || d.x.is(listAgreementHead, toks[j-1]) || toks[j-1].Text == "-") && !toks[j-1].IsCapitalized() {
 				j--
 			}
 			if j == i && !(t.Lower == "deal" || t.Lower == "agreement" || t.Lower == "pact" || t.Lower == "accord" || t.Lower == "framework") {

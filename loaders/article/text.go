@@ -11,6 +11,7 @@ type Token struct {
 	Text       string // as written ("n’t" is normalised to "n't", "’s" to "'s")
 	Lower      string
 	Start, End int // byte offsets in the sentence
+	tags       tags
 }
 
 // IsWord reports whether the token starts with a letter or digit.
