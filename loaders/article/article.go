@@ -25,7 +25,7 @@ type Result struct {
 
 // Extract runs the pipeline over a read document.
 func (x *Extractor) Extract(doc *Document) *Result {
-	sents := Segment(doc, x.lex)
+	sents := segment(doc, x.abbr)
 	for s := range sents {
 		x.tag(sents[s].Tokens)
 	}

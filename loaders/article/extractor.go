@@ -78,6 +78,7 @@ type Extractor struct {
 	instByID    map[string]*Instrument
 	sectorByKey map[string]*Sector
 	words       map[string]tags // the word lists each lower-cased word is in
+	abbr        map[string]bool // abbreviations, lower-cased
 }
 
 // tags are what the lexicon says of one word: the word lists it is in and,
@@ -121,6 +122,7 @@ func NewExtractor(lex *Lexicon) *Extractor {
 		instByID:    map[string]*Instrument{},
 		sectorByKey: map[string]*Sector{},
 		words:       map[string]tags{},
+		abbr:        abbreviations(lex),
 	}
 	addForms := func(d *entityDef, aliases, demonyms []string, capital string) {
 		x.names.Add(d.name, nameHit{d, "name"})

@@ -31,10 +31,24 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 // Tokenize splits s into tokens: words (with letter-dot abbreviations such
 // as "U.S." kept whole), numbers ("98.4", "99,000"), the clitics "'s" and
 // "n't", and single punctuation marks.
-func Tokenize(s string) []Token {
-	var out []Token
+func Tokenize(s string) []Token { return appendTokens(nil, s) }
+
+// appendTokens appends the tokens of s to out.
+func appendTokens(out []Token, s string) []Token {
+	lower := "" // s with its ASCII letters lower-cased, made when first needed
 	emit := func(start, end int, text string) {
-		out = append(out, Token{Text: text, Lower: strings.ToLower(text), Start: start, End: end})
+		t := Token{Text: text, Lower: text, Start: start, End: end}
+		switch ascii, upper := asciiCase(text); {
+		case ascii && upper:
+			// a slice of the lower-cased sentence rather than a string of its own
+			if lower == "" {
+				lower = asciiLower(s)
+			}
+			t.Lower = lower[start:end]
+		case !ascii:
+			t.Lower = strings.ToLower(text)
+		}
+		out = append(out, t)
 	}
 	i := 0
 	for i < len(s) {
@@ -109,6 +123,30 @@ func Tokenize(s string) []Token {
 	return out
 }
 
+// asciiCase reports whether s is all ASCII and whether it has an upper-case letter.
+func asciiCase(s string) (ascii, upper bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return false, upper
+		}
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	return true, upper
+}
+
+// asciiLower lower-cases the ASCII letters of s and leaves every other
+// byte in place, so that offsets into s hold in the result.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
 func isLetterAt(s string, i int) bool {
 	if i >= len(s) {
 		return false
@@ -155,14 +193,28 @@ var sentenceStarters = map[string]bool{
 // items are one sentence each; paragraphs split at sentence-final marks that
 // are not part of an abbreviation or a number.
 func Segment(doc *Document, lex *Lexicon) []Sentence {
+	return segment(doc, abbreviations(lex))
+}
+
+// abbreviations is the set of the lexicon's abbreviations, lower-cased.
+func abbreviations(lex *Lexicon) map[string]bool {
 	abbr := map[string]bool{}
 	for _, a := range lex.Abbreviations {
 		abbr[strings.ToLower(a)] = true
 	}
-	var out []Sentence
+	return abbr
+}
+
+func segment(doc *Document, abbr map[string]bool) []Sentence {
+	size := 0
+	for _, bl := range doc.Blocks {
+		size += len(bl.Text)
+	}
+	// the sentences' tokens share one array; prose has a token every five or six bytes
+	g := segmenter{toks: make([]Token, 0, size/4+16)}
 	for bi, bl := range doc.Blocks {
 		if bl.Kind != Paragraph {
-			out = appendSentence(out, bl.Text, bl.Offset, bi, bl.Kind)
+			g.add(bl.Text, bl.Offset, bi, bl.Kind)
 			continue
 		}
 		start := 0
@@ -170,16 +222,22 @@ func Segment(doc *Document, lex *Lexicon) []Sentence {
 		for _, end := range sentenceEnds(text, abbr) {
 			if s := strings.TrimSpace(text[start:end]); s != "" {
 				lead := len(text[start:end]) - len(strings.TrimLeft(text[start:end], " "))
-				out = appendSentence(out, s, bl.Offset+start+lead, bi, bl.Kind)
+				g.add(s, bl.Offset+start+lead, bi, bl.Kind)
 			}
 			start = end
 		}
 		if s := strings.TrimSpace(text[start:]); s != "" {
 			lead := len(text[start:]) - len(strings.TrimLeft(text[start:], " "))
-			out = appendSentence(out, s, bl.Offset+start+lead, bi, bl.Kind)
+			g.add(s, bl.Offset+start+lead, bi, bl.Kind)
 		}
 	}
-	return out
+	return g.out
+}
+
+// segmenter collects the sentences of a document.
+type segmenter struct {
+	out  []Sentence
+	toks []Token // the tokens of all sentences, which own slices of it
 }
 
 // MaxSentenceTokens bounds a sentence. Prose stays far below it (news
@@ -189,9 +247,11 @@ func Segment(doc *Document, lex *Lexicon) []Sentence {
 // work per sentence stays bounded.
 const MaxSentenceTokens = 200
 
-// appendSentence appends text as one sentence, or as pieces when it is too long.
-func appendSentence(out []Sentence, text string, off, block int, kind BlockKind) []Sentence {
-	toks := Tokenize(text)
+// add appends text as one sentence, or as pieces when it is too long.
+func (g *segmenter) add(text string, off, block int, kind BlockKind) {
+	n := len(g.toks)
+	g.toks = appendTokens(g.toks, text)
+	toks := g.toks[n:len(g.toks):len(g.toks)]
 	for len(toks) > MaxSentenceTokens {
 		cut := MaxSentenceTokens
 		for k := MaxSentenceTokens; k > MaxSentenceTokens/2; k-- {
@@ -200,25 +260,23 @@ func appendSentence(out []Sentence, text string, off, block int, kind BlockKind)
 				break
 			}
 		}
-		out = append(out, sentenceOf(text, off, block, kind, toks[:cut]))
+		g.out = append(g.out, sentenceOf(text, off, block, kind, toks[:cut:cut]))
 		toks = toks[cut:]
 	}
 	if len(toks) > 0 {
-		out = append(out, sentenceOf(text, off, block, kind, toks))
+		g.out = append(g.out, sentenceOf(text, off, block, kind, toks))
 	}
-	return out
 }
 
-// sentenceOf is the sentence of text made of toks, its offsets made relative to it.
+// sentenceOf is the sentence of text made of toks, their offsets made
+// relative to it in place.
 func sentenceOf(text string, off, block int, kind BlockKind, toks []Token) Sentence {
 	start, end := toks[0].Start, toks[len(toks)-1].End
-	own := make([]Token, len(toks))
-	for i, t := range toks {
-		t.Start -= start
-		t.End -= start
-		own[i] = t
+	for i := range toks {
+		toks[i].Start -= start
+		toks[i].End -= start
 	}
-	return Sentence{Text: text[start:end], Offset: off + start, Block: block, Kind: kind, Tokens: own}
+	return Sentence{Text: text[start:end], Offset: off + start, Block: block, Kind: kind, Tokens: toks}
 }
 
 // sentenceEnds returns the byte offsets just after each sentence end in text.
