@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -188,10 +189,10 @@ type rawLine struct {
 
 // frontMatter reads a leading "---" YAML block (title, date, source/url).
 func frontMatter(b []byte, doc *Document) ([]byte, error) {
-	s := string(b)
-	if !strings.HasPrefix(s, "---\n") && !strings.HasPrefix(s, "---\r\n") {
+	if !bytes.HasPrefix(b, []byte("---\n")) && !bytes.HasPrefix(b, []byte("---\r\n")) {
 		return b, nil
 	}
+	s := string(b)
 	rest := s[strings.Index(s, "\n")+1:]
 	end := strings.Index(rest, "\n---")
 	if end < 0 {
@@ -241,7 +242,7 @@ func readText(b []byte) []rawLine {
 			continue
 		}
 		kind := Paragraph
-		if m := bullet.FindString(l); m != "" {
+		if m := bulletPrefix(l); m != "" {
 			kind, l = ListItem, strings.TrimSpace(l[len(m):])
 		} else if looksLikeHeading(l) {
 			kind = Heading
@@ -251,9 +252,19 @@ func readText(b []byte) []rawLine {
 	return out
 }
 
+// bulletPrefix is the bullet or number that opens a list item of the
+// trimmed line l, or "". Most lines open with a letter: no regexp for them.
+func bulletPrefix(l string) string {
+	r, _ := utf8.DecodeRuneInString(l)
+	if '0' <= r && r <= '9' || strings.ContainsRune("-*•▪◦–", r) {
+		return bullet.FindString(l)
+	}
+	return ""
+}
+
 // looksLikeHeading: a short line that does not end a sentence.
 func looksLikeHeading(l string) bool {
-	if len(strings.Fields(l)) > 14 {
+	if fieldsMoreThan(l, 14) {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(l)
@@ -459,20 +470,19 @@ func (h *htmlText) head(n *html.Node) {
 
 // clean drops boilerplate lines and inline furniture and assigns offsets.
 func clean(lines []rawLine, lex *Lexicon) []Block {
-	drop := map[string]bool{}
-	for _, l := range lex.Boilerplate.Lines {
-		drop[strings.ToLower(strings.TrimSpace(l))] = true
-	}
+	drop := lex.Boilerplate.Lines
 	var out []Block
 	off := 0
 	for _, l := range lines {
 		t := l.text
 		for _, in := range lex.Boilerplate.Inline {
-			t = strings.ReplaceAll(t, " "+in, "")
-			t = strings.ReplaceAll(t, in, "")
+			if strings.Contains(t, in) {
+				t = strings.ReplaceAll(t, " "+in, "")
+				t = strings.ReplaceAll(t, in, "")
+			}
 		}
-		t = strings.Join(strings.Fields(t), " ")
-		if t == "" || drop[strings.ToLower(strings.TrimRight(t, " :"))] || drop[strings.ToLower(t)] {
+		t = collapseSpaces(t)
+		if t == "" || isLine(strings.TrimRight(t, " :"), drop) || isLine(t, drop) {
 			continue
 		}
 		if hasPrefixFold(t, lex.Boilerplate.Prefixes) {
@@ -482,6 +492,89 @@ func clean(lines []rawLine, lex *Lexicon) []Block {
 		off += len(t) + 1
 	}
 	return out
+}
+
+// isLine reports whether t is one of lines, ignoring case and the lines' surrounding space.
+func isLine(t string, lines []string) bool {
+	for _, l := range lines {
+		if equalLower(t, strings.TrimSpace(l)) {
+			return true
+		}
+	}
+	return false
+}
+
+// equalLower reports whether strings.ToLower(a) == strings.ToLower(b),
+// without building either.
+func equalLower(a, b string) bool {
+	for a != "" && b != "" {
+		ra, na := utf8.DecodeRuneInString(a)
+		rb, nb := utf8.DecodeRuneInString(b)
+		if ra != rb && unicode.ToLower(ra) != unicode.ToLower(rb) {
+			return false
+		}
+		a, b = a[na:], b[nb:]
+	}
+	return a == "" && b == ""
+}
+
+// collapseSpaces is strings.Join(strings.Fields(s), " "), which most lines
+// already are.
+func collapseSpaces(s string) string {
+	if singleSpaced(s) {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// singleSpaced reports whether s has no space but single ASCII spaces
+// between words.
+func singleSpaced(s string) bool {
+	space := true // as if a space came before s, so that a leading one fails
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false
+			}
+			space = false
+			i += n
+			continue
+		}
+		switch c {
+		case ' ':
+			if space {
+				return false
+			}
+			space = true
+		case '\t', '\n', '\v', '\f', '\r':
+			return false
+		default:
+			space = false
+		}
+		i++
+	}
+	return !space || s == ""
+}
+
+// fieldsMoreThan reports whether s has more than n fields, as strings.Fields splits it.
+func fieldsMoreThan(s string, n int) bool {
+	fields, space := 0, true
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space {
+			fields++
+			if fields > n {
+				return true
+			}
+		}
+		space = false
+	}
+	return false
 }
 
 func hasPrefixFold(s string, prefixes []string) bool {

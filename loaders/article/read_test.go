@@ -221,3 +221,26 @@ func TestReadFileErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestCleanHelpers: the helpers clean uses in place of strings.Fields and
+// strings.ToLower give the same answers.
+func TestCleanHelpers(t *testing.T) {
+	inputs := []string{"", " ", "a", " a", "a ", "a b", "a  b", "a\tb", "a\u00a0b", "a\u0085b", "Share this:",
+		"SHARE THIS", "share this", "Kelvin \u212a", "kelvin k", "İstanbul", "i̇stanbul", "ǅ", "ǆ", "\xff", "a\xffb",
+		"one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"}
+	for _, a := range inputs {
+		if got, want := collapseSpaces(a), strings.Join(strings.Fields(a), " "); got != want {
+			t.Errorf("collapseSpaces(%q) = %q, want %q", a, got, want)
+		}
+		for _, n := range []int{0, 1, 2, 14} {
+			if got, want := fieldsMoreThan(a, n), len(strings.Fields(a)) > n; got != want {
+				t.Errorf("fieldsMoreThan(%q, %d) = %v, want %v", a, n, got, want)
+			}
+		}
+		for _, b := range inputs {
+			if got, want := equalLower(a, b), strings.ToLower(a) == strings.ToLower(b); got != want {
+				t.Errorf("equalLower(%q, %q) = %v, want %v", a, b, got, want)
+			}
+		}
+	}
+}
