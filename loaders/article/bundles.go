@@ -52,7 +52,7 @@ func (d *docState) findBundles(measures []*Measure) []*Bundle {
 	}
 	for s := range d.sents {
 		toks := d.sents[s].Tokens
-		cues := d.x.cues.Find(toks)
+		cues := d.cues[s]
 		var pairing, contrast, recip []Match[cueHit]
 		for _, c := range cues {
 			switch pickCue(c.Vals).kind {

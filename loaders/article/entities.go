@@ -82,8 +82,10 @@ type docState struct {
 	dyn      *gazetteer[*Entity]
 	static   [][]Match[nameHit]
 	mentions [][]Mention
-	parties  []*Entity // the two main parties, most mentioned first
-	deal     *Entity   // the main agreement, when the text names or implies one
+	cues     [][]Match[cueHit]  // the cue phrases of each sentence, as extractFacts found them
+	sectors  [][]Match[*Sector] // and its sector phrases
+	parties  []*Entity          // the two main parties, most mentioned first
+	deal     *Entity            // the main agreement, when the text names or implies one
 }
 
 func (d *docState) entity(name, typ string) *Entity {

@@ -76,6 +76,7 @@ type Extractor struct {
 	cues        *gazetteer[cueHit]
 	countries   map[string]*entityDef // by ISO code
 	instByID    map[string]*Instrument
+	termWords   map[*Instrument]map[string]bool
 	sectorByKey map[string]*Sector
 	words       map[string]tags // the word lists each lower-cased word is in
 	abbr        map[string]bool // abbreviations, lower-cased
@@ -120,6 +121,7 @@ func NewExtractor(lex *Lexicon) *Extractor {
 		cues:        newGazetteer[cueHit](true),
 		countries:   map[string]*entityDef{},
 		instByID:    map[string]*Instrument{},
+		termWords:   map[*Instrument]map[string]bool{},
 		sectorByKey: map[string]*Sector{},
 		words:       map[string]tags{},
 		abbr:        abbreviations(lex),
@@ -167,6 +169,7 @@ func NewExtractor(lex *Lexicon) *Extractor {
 	for i := range lex.Instruments {
 		in := &lex.Instruments[i]
 		x.instByID[in.ID] = in
+		x.termWords[in] = termWords(in)
 		for _, t := range in.Terms {
 			x.instruments.Add(t, in)
 		}

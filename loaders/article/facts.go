@@ -165,6 +165,8 @@ func (d *docState) extractFacts() ([]*Measure, []Claim) {
 	var all []*Measure
 	var claims []Claim
 	var last *Entity
+	d.cues = make([][]Match[cueHit], len(d.sents))
+	d.sectors = make([][]Match[*Sector], len(d.sents))
 	for s := range d.sents {
 		ms, cl, subj := d.sentenceFacts(s, last)
 		all = append(all, ms...)
@@ -196,10 +198,12 @@ func (d *docState) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Clai
 		}
 	}
 	sectors := d.x.sectors.Find(toks)
+	d.sectors[s] = sectors
 	// a cue word inside an instrument's or a sector's phrase ("ban on imports",
 	// "cut flowers") is part of its name
 	var cues []cueAt
-	for _, m := range d.x.cues.Find(toks) {
+	d.cues[s] = d.x.cues.Find(toks)
+	for _, m := range d.cues[s] {
 		if mask[m.Start] {
 			continue
 		}
@@ -973,11 +977,13 @@ var digitSeparators = strings.NewReplacer(".", "", ",", "")
 func (d *docState) policyPhrase(s int, cl clause, g instAt) string {
 	toks := d.sents[s].Tokens
 	// a cue word inside a sector's name ("cut flowers") does not end the phrase
-	inSector := make([]bool, len(toks))
-	for _, m := range d.x.sectors.Find(toks) {
-		for i := m.Start; i < m.End; i++ {
-			inSector[i] = true
+	inSector := func(i int) bool {
+		for _, m := range d.sectors[s] {
+			if i >= m.Start && i < m.End {
+				return true
+			}
 		}
+		return false
 	}
 	start := g.start
 	for start > cl.start && g.start-start < 4 {
@@ -1001,7 +1007,7 @@ func (d *docState) policyPhrase(s int, cl clause, g instAt) string {
 			for k < cl.end && k-end < 9 {
 				t := toks[k]
 				if t.Text == "," || t.Text == ";" || t.Text == "." || t.Text == "(" || t.Text == "—" || t.Text == "?" ||
-					t.Lower == "that" || t.Lower == "which" || t.Lower == "who" || t.Lower == "starting" || t.Lower == "but" || d.cueStartsAt(toks, k) && !inSector[k] {
+					t.Lower == "that" || t.Lower == "which" || t.Lower == "who" || t.Lower == "starting" || t.Lower == "but" || d.cueStartsAt(toks, k) && !inSector(k) {
 					break
 				}
 				k++
@@ -1262,11 +1268,9 @@ func (x *Extractor) distinctWords(m *Measure) map[string]bool {
 	if m.words != nil {
 		return m.words
 	}
-	generic := map[string]bool{}
-	for _, t := range m.Instrument.Terms {
-		for _, tok := range Tokenize(t) {
-			generic[tok.Lower] = true
-		}
+	generic := x.termWords[m.Instrument]
+	if generic == nil {
+		generic = termWords(m.Instrument)
 	}
 	out := map[string]bool{}
 	for _, sp := range m.sides {
@@ -1278,6 +1282,17 @@ func (x *Extractor) distinctWords(m *Measure) map[string]bool {
 	}
 	m.words = out
 	return out
+}
+
+// termWords are the words of an instrument's terms, lower-cased.
+func termWords(in *Instrument) map[string]bool {
+	words := map[string]bool{}
+	for _, t := range in.Terms {
+		for _, tok := range Tokenize(t) {
+			words[tok.Lower] = true
+		}
+	}
+	return words
 }
 
 // distinctive reports a phrase that says more than the instrument's name.
