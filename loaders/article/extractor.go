@@ -107,6 +107,12 @@ const (
 	tagHedge
 	tagConcessionNoun
 
+	// words that may start a phrase of a gazetteer
+	startsName
+	startsInstrument
+	startsSector
+	startsCue
+
 	// tagged marks a token looked up, so that no tags at all is not mistaken for one not yet looked up
 	tagged
 )
@@ -226,12 +232,31 @@ func NewExtractor(lex *Lexicon) *Extractor {
 	set(listExchange, c.Exchange)
 	set(listRemoval, c.Removal)
 	set(listTarget, c.Target)
+	firstWords(x.words, x.names, startsName)
+	firstWords(x.words, x.instruments, startsInstrument)
+	firstWords(x.words, x.sectors, startsSector)
+	firstWords(x.words, x.cues, startsCue)
 	return x
+}
+
+// firstWords tags the words that may start a phrase of g, so that g skips
+// tokens of other words without looking them up.
+func firstWords[T any](words map[string]tags, g *gazetteer[T], tag tags) {
+	for k := range g.root.fold {
+		words[k] |= tag
+	}
+	for k := range g.root.exact {
+		words[strings.ToLower(k)] |= tag
+	}
+	g.first = tag
 }
 
 // tagsOf looks token t up in the word lists and among the cue phrases of one word.
 func (x *Extractor) tagsOf(t Token) tags {
 	tg := x.words[t.Lower] | tagged
+	if !x.cues.mayStart(t, tg) {
+		return tg
+	}
 	for _, h := range x.cues.one(t) {
 		tg |= tagCue
 		switch h.kind {

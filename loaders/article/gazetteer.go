@@ -11,6 +11,7 @@ import "strings"
 type gazetteer[T any] struct {
 	root     *trieNode[T]
 	foldCase bool
+	first    tags // the tag of words that may start a phrase, if the extractor tags them
 }
 
 type trieNode[T any] struct {
@@ -93,11 +94,20 @@ func (g *gazetteer[T]) Find(toks []Token) []Match[T] {
 }
 
 func (g *gazetteer[T]) longest(toks []Token, i int) (int, []T) {
+	if i < len(toks) && !g.mayStart(toks[i], toks[i].tags) {
+		return i, nil
+	}
 	end, vals := g.walk(g.root, toks, i)
 	if end < 0 {
 		return i, nil
 	}
 	return end, vals
+}
+
+// mayStart reports whether a phrase may start at token t with tags tg:
+// false only when the tags say that no phrase starts with its word.
+func (g *gazetteer[T]) mayStart(t Token, tg tags) bool {
+	return g.first == 0 || tg == 0 || tg&g.first != 0 || g.root.wild != nil && t.IsWord()
 }
 
 // walk follows toks[j:] down from n and returns the end of the longest

@@ -31,7 +31,12 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 // Tokenize splits s into tokens: words (with letter-dot abbreviations such
 // as "U.S." kept whole), numbers ("98.4", "99,000"), the clitics "'s" and
 // "n't", and single punctuation marks.
-func Tokenize(s string) []Token { return appendTokens(nil, s) }
+func Tokenize(s string) []Token {
+	if s == "" {
+		return nil
+	}
+	return appendTokens(make([]Token, 0, len(s)/4+1), s)
+}
 
 // appendTokens appends the tokens of s to out.
 func appendTokens(out []Token, s string) []Token {
