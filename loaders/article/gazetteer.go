@@ -19,7 +19,17 @@ type trieNode[T any] struct {
 	fold  map[string]*trieNode[T] // by the token lower-cased
 	wild  *trieNode[T]
 	vals  []T
+
+	// the first bytes of the keys of exact and fold: most tokens are
+	// turned away without a map lookup
+	exactHeads, foldHeads byteSet
 }
+
+// byteSet is a set of bytes.
+type byteSet [4]uint64
+
+func (s *byteSet) add(c byte)      { s[c>>6] |= 1 << (c & 63) }
+func (s *byteSet) has(c byte) bool { return s[c>>6]&(1<<(c&63)) != 0 }
 
 func newGazetteer[T any](foldCase bool) *gazetteer[T] {
 	return &gazetteer[T]{root: &trieNode[T]{}, foldCase: foldCase}
@@ -41,10 +51,11 @@ func (g *gazetteer[T]) Add(phrase string, v T) {
 			n = n.wild
 			continue
 		}
-		m, k := &n.fold, t.Lower
+		m, k, heads := &n.fold, t.Lower, &n.foldHeads
 		if exact {
-			m, k = &n.exact, t.Text
+			m, k, heads = &n.exact, t.Text, &n.exactHeads
 		}
+		heads.add(k[0])
 		if *m == nil {
 			*m = map[string]*trieNode[T]{}
 		}
@@ -129,10 +140,10 @@ func (g *gazetteer[T]) walk(n *trieNode[T], toks []Token, j int) (int, []T) {
 			best, vals = e, v
 		}
 	}
-	if n.exact != nil {
+	if t.Text != "" && n.exactHeads.has(t.Text[0]) {
 		try(n.exact[t.Text])
 	}
-	if n.fold != nil {
+	if t.Lower != "" && n.foldHeads.has(t.Lower[0]) {
 		try(n.fold[t.Lower])
 	}
 	if n.wild != nil && t.IsWord() {
