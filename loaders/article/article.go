@@ -29,7 +29,7 @@ func (x *Extractor) Extract(doc *Document) *Result {
 	for s := range sents {
 		x.tag(sents[s].Tokens)
 	}
-	d := &docState{x: x, sents: sents, ents: map[string]*Entity{}, dyn: newGazetteer[*Entity](false)}
+	d := &docState{x: x, sents: sents, ents: map[string]*Entity{}, byDef: map[*entityDef]*Entity{}, dyn: newGazetteer[*Entity](false)}
 	d.static = make([][]Match[nameHit], len(sents))
 	mentioned := map[string]int{}
 	for s := range sents {

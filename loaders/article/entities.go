@@ -84,8 +84,13 @@ type docState struct {
 	mentions [][]Mention
 	cues     [][]Match[cueHit]  // the cue phrases of each sentence, as extractFacts found them
 	sectors  [][]Match[*Sector] // and its sector phrases
-	parties  []*Entity          // the two main parties, most mentioned first
-	deal     *Entity            // the main agreement, when the text names or implies one
+	byDef    map[*entityDef]*Entity
+
+	cueBuf       []cueAt // reused by each sentence
+	lastClause   clauseKey
+	lastMentions []Mention // of lastClause
+	parties      []*Entity // the two main parties, most mentioned first
+	deal         *Entity   // the main agreement, when the text names or implies one
 }
 
 func (d *docState) entity(name, typ string) *Entity {
@@ -102,7 +107,11 @@ func (d *docState) entity(name, typ string) *Entity {
 
 // fromDef returns the document entity of a lexicon actor.
 func (d *docState) fromDef(def *entityDef) *Entity {
-	e := d.entity(def.name, def.typ)
+	e := d.byDef[def]
+	if e == nil {
+		e = d.entity(def.name, def.typ)
+		d.byDef[def] = e
+	}
 	e.Country = def.country
 	return e
 }

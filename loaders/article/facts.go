@@ -65,11 +65,14 @@ type clause struct {
 
 func (d *docState) clauses(s int, cues []cueAt) []clause {
 	toks := d.sents[s].Tokens
-	opens := map[int]cueAt{}
-	for _, c := range cues {
-		if c.hit.kind == cueContrast || c.hit.kind == cuePairing {
-			opens[c.pos] = c
+	// opener is the contrast or pairing cue at token i
+	opener := func(i int) (cueAt, bool) {
+		for _, c := range cues {
+			if c.pos == i && (c.hit.kind == cueContrast || c.hit.kind == cuePairing) {
+				return c, true
+			}
 		}
+		return cueAt{}, false
 	}
 	var out []clause
 	start := 0
@@ -92,7 +95,7 @@ func (d *docState) clauses(s int, cues []cueAt) []clause {
 		if depth > 0 {
 			continue
 		}
-		_, opensClause := opens[i]
+		_, opensClause := opener(i)
 		switch {
 		case t.Text == ";" || t.Text == ":" || t.Text == "—" || t.Text == "?" || (t.Text == "–" && i > 0 && toks[i-1].End < t.Start):
 			cut(i + 1)
@@ -110,7 +113,7 @@ func (d *docState) clauses(s int, cues []cueAt) []clause {
 		out = append(out, clause{start: start, end: len(toks)})
 	}
 	for k := range out {
-		if c, ok := opens[out[k].start]; ok {
+		if c, ok := opener(out[k].start); ok {
 			out[k].contrast = c.hit.kind == cueContrast
 			out[k].exchange = c.hit.kind == cuePairing && d.x.isWord(listExchange, c.hit.lemma)
 			out[k].pairing = c.hit.kind == cuePairing
@@ -201,7 +204,7 @@ func (d *docState) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Clai
 	d.sectors[s] = sectors
 	// a cue word inside an instrument's or a sector's phrase ("ban on imports",
 	// "cut flowers") is part of its name
-	var cues []cueAt
+	cues := d.cueBuf[:0]
 	d.cues[s] = d.x.cues.Find(toks)
 	for _, m := range d.cues[s] {
 		if mask[m.Start] {
@@ -226,13 +229,18 @@ func (d *docState) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Clai
 	var measures []*Measure
 	var claims []Claim
 	ctx := clauseContext{prev: prevSubject}
+	d.cueBuf = cues
 	for _, cl := range d.clauses(s, cues) {
-		var ccues []cueAt
-		for _, c := range cues {
-			if c.pos >= cl.start && c.pos < cl.end {
-				ccues = append(ccues, c)
-			}
+		// the cues of the clause: cues are in text order
+		a := 0
+		for a < len(cues) && cues[a].pos < cl.start {
+			a++
 		}
+		b := a
+		for b < len(cues) && cues[b].pos < cl.end {
+			b++
+		}
+		ccues := cues[a:b:b]
 		hedged := false
 		for _, c := range ccues {
 			if c.hit.kind == cueHedge && (c.pos == 0 || !toks[c.pos].IsCapitalized()) && !reportedFuture(toks, cues, c) {
@@ -670,7 +678,13 @@ func governedByPreposition(toks []Token, i int) bool {
 	return i > 0 && prepositions[toks[i-1].Lower]
 }
 
+// clauseMentions are the mentions of clause cl of sentence s outside
+// parentheses. The rules ask for those of one clause again and again, so
+// the last answer is kept; callers must not modify it.
 func (d *docState) clauseMentions(s int, cl clause) []Mention {
+	if k := (clauseKey{s, cl.start, cl.end}); d.lastClause == k && d.lastMentions != nil {
+		return d.lastMentions
+	}
 	var out []Mention
 	mask := masked(d.sents[s].Tokens)
 	for _, m := range d.mentions[s] {
@@ -678,8 +692,11 @@ func (d *docState) clauseMentions(s int, cl clause) []Mention {
 			out = append(out, m)
 		}
 	}
-	return out
+	d.lastClause, d.lastMentions = clauseKey{s, cl.start, cl.end}, out[:len(out):len(out)]
+	return d.lastMentions
 }
+
+type clauseKey struct{ sent, start, end int }
 
 // asGrantor maps a mention to the actor that can grant: people act for
 // their organisation; outlets, funds and groups of firms grant nothing.

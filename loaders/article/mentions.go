@@ -1,6 +1,8 @@
 package article
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -10,9 +12,10 @@ import (
 // generic references ("the trade agreement", "the Commission").
 func (d *docState) findMentions() {
 	d.mentions = make([][]Mention, len(d.sents))
+	var cands []Mention
 	for s := range d.sents {
 		toks := d.sents[s].Tokens
-		var cands []Mention
+		cands = cands[:0]
 		for _, m := range d.static[s] {
 			h := m.Vals[0]
 			cands = append(cands, Mention{Start: m.Start, End: m.End, Ent: d.fromDef(h.def), Form: h.form})
@@ -20,13 +23,17 @@ func (d *docState) findMentions() {
 		for _, m := range d.dyn.Find(toks) {
 			cands = append(cands, Mention{Start: m.Start, End: m.End, Ent: m.Vals[0], Form: "name"})
 		}
-		sort.SliceStable(cands, func(i, j int) bool {
-			if cands[i].Start != cands[j].Start {
-				return cands[i].Start < cands[j].Start
+		if len(cands) == 0 {
+			continue
+		}
+		// by place, the longest first
+		slices.SortStableFunc(cands, func(a, b Mention) int {
+			if a.Start != b.Start {
+				return cmp.Compare(a.Start, b.Start)
 			}
-			return cands[i].End-cands[i].Start > cands[j].End-cands[j].Start
+			return cmp.Compare(b.End-b.Start, a.End-a.Start)
 		})
-		var kept []Mention
+		kept := make([]Mention, 0, len(cands))
 		next := 0
 		for _, c := range cands {
 			if c.Start < next {
