@@ -254,8 +254,8 @@ func firstWords[T any](words map[string]tags, g *gazetteer[T], tag tags) {
 // tagsOf looks token t up in the word lists and among the cue phrases of one word.
 func (x *Extractor) tagsOf(t Token) tags {
 	tg := x.words[t.Lower] | tagged
-	if !x.cues.mayStart(t, tg) {
-		return tg
+	if tg&startsCue == 0 && x.cues.root.wild == nil {
+		return tg // no cue phrase starts with this word
 	}
 	for _, h := range x.cues.one(t) {
 		tg |= tagCue

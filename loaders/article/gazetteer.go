@@ -105,20 +105,24 @@ func (g *gazetteer[T]) Find(toks []Token) []Match[T] {
 }
 
 func (g *gazetteer[T]) longest(toks []Token, i int) (int, []T) {
-	if i < len(toks) && !g.mayStart(toks[i], toks[i].tags) {
-		return i, nil
+	end, vals := -1, []T(nil)
+	switch {
+	case i >= len(toks) || g.mayStart(toks[i]):
+		end, vals = g.walk(g.root, toks, i)
+	case g.root.wild != nil && toks[i].IsWord():
+		// no phrase starts with this word, but one may start with "*"
+		end, vals = g.walk(g.root.wild, toks, i+1)
 	}
-	end, vals := g.walk(g.root, toks, i)
 	if end < 0 {
 		return i, nil
 	}
 	return end, vals
 }
 
-// mayStart reports whether a phrase may start at token t with tags tg:
-// false only when the tags say that no phrase starts with its word.
-func (g *gazetteer[T]) mayStart(t Token, tg tags) bool {
-	return g.first == 0 || tg == 0 || tg&g.first != 0 || g.root.wild != nil && t.IsWord()
+// mayStart reports whether a phrase may start with the word of t: false
+// only when its tags say that none does.
+func (g *gazetteer[T]) mayStart(t Token) bool {
+	return g.first == 0 || t.tags == 0 || t.tags&g.first != 0
 }
 
 // walk follows toks[j:] down from n and returns the end of the longest

@@ -35,12 +35,12 @@ func Tokenize(s string) []Token {
 	if s == "" {
 		return nil
 	}
-	return appendTokens(make([]Token, 0, len(s)/4+1), s)
+	return appendTokens(make([]Token, 0, len(s)/4+1), s, "")
 }
 
-// appendTokens appends the tokens of s to out.
-func appendTokens(out []Token, s string) []Token {
-	lower := "" // s with its ASCII letters lower-cased, made when first needed
+// appendTokens appends the tokens of s to out. lower is asciiLower(s), or
+// "" to have it made when first needed.
+func appendTokens(out []Token, s, lower string) []Token {
 	emit := func(start, end int, text string) {
 		t := Token{Text: text, Lower: text, Start: start, End: end}
 		switch ascii, upper := asciiCase(text); {
@@ -143,9 +143,16 @@ func asciiCase(s string) (ascii, upper bool) {
 // asciiLower lower-cases the ASCII letters of s and leaves every other
 // byte in place, so that offsets into s hold in the result.
 func asciiLower(s string) string {
+	i := 0
+	for i < len(s) && !('A' <= s[i] && s[i] <= 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
 	b := []byte(s)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
+	for ; i < len(b); i++ {
+		if c := b[i]; 'A' <= c && c <= 'Z' {
 			b[i] = c + 'a' - 'A'
 		}
 	}
@@ -218,23 +225,29 @@ func segment(doc *Document, abbr map[string]bool) []Sentence {
 	// the sentences' tokens share one array; prose has a token every five or six bytes
 	g := segmenter{toks: make([]Token, 0, size/4+16)}
 	for bi, bl := range doc.Blocks {
+		text := bl.Text
+		lower := asciiLower(text) // once for the block, its sentences slice it
 		if bl.Kind != Paragraph {
-			g.add(bl.Text, bl.Offset, bi, bl.Kind)
+			g.add(text, lower, bl.Offset, bi, bl.Kind)
 			continue
 		}
-		start := 0
-		text := bl.Text
-		for _, end := range sentenceEnds(text, abbr) {
-			if s := strings.TrimSpace(text[start:end]); s != "" {
-				lead := len(text[start:end]) - len(strings.TrimLeft(text[start:end], " "))
-				g.add(s, bl.Offset+start+lead, bi, bl.Kind)
+		// the sentence of text[from:to], without its surrounding space
+		part := func(from, to int) {
+			x := text[from:to]
+			s := strings.TrimSpace(x)
+			if s == "" {
+				return
 			}
+			lead := len(x) - len(strings.TrimLeft(x, " "))
+			at := from + len(x) - len(strings.TrimLeftFunc(x, unicode.IsSpace)) // where s is
+			g.add(s, lower[at:at+len(s)], bl.Offset+from+lead, bi, bl.Kind)
+		}
+		start := 0
+		for _, end := range sentenceEnds(text, abbr) {
+			part(start, end)
 			start = end
 		}
-		if s := strings.TrimSpace(text[start:]); s != "" {
-			lead := len(text[start:]) - len(strings.TrimLeft(text[start:], " "))
-			g.add(s, bl.Offset+start+lead, bi, bl.Kind)
-		}
+		part(start, len(text))
 	}
 	return g.out
 }
@@ -253,9 +266,9 @@ type segmenter struct {
 const MaxSentenceTokens = 200
 
 // add appends text as one sentence, or as pieces when it is too long.
-func (g *segmenter) add(text string, off, block int, kind BlockKind) {
+func (g *segmenter) add(text, lower string, off, block int, kind BlockKind) {
 	n := len(g.toks)
-	g.toks = appendTokens(g.toks, text)
+	g.toks = appendTokens(g.toks, text, lower)
 	toks := g.toks[n:len(g.toks):len(g.toks)]
 	for len(toks) > MaxSentenceTokens {
 		cut := MaxSentenceTokens

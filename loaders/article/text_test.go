@@ -124,6 +124,38 @@ func TestSegmentBlocks(t *testing.T) {
 	}
 }
 
+// TestSegmentTokens: the tokens of segmented sentences, which share one
+// array and slice their block's lower-cased text, are those Tokenize gives
+// each sentence alone.
+func TestSegmentTokens(t *testing.T) {
+	blocks := []Block{
+		{Kind: Paragraph, Text: "The U.S. Cut Tariffs. ÉTATS-UNIS and İstanbul agreed.  KENYA didn't! Ghana\u00a0said so."},
+		{Kind: Heading, Text: "Kenya’s TEA Deal"},
+		{Kind: Paragraph, Text: "all lower case here. and here"},
+		{Kind: Paragraph, Text: strings.Repeat("Tariffs, quotas; ", 150)},
+	}
+	doc := &Document{Blocks: blocks}
+	sents := Segment(doc, testExtractor.lex)
+	if len(sents) < 6 {
+		t.Fatalf("got %d sentences", len(sents))
+	}
+	for _, s := range sents {
+		want := Tokenize(s.Text)
+		if len(s.Tokens) != len(want) {
+			t.Fatalf("sentence %q has %d tokens, Tokenize gives %d", s.Text, len(s.Tokens), len(want))
+		}
+		for i, tok := range s.Tokens {
+			w := want[i]
+			if tok.Text != w.Text || tok.Lower != w.Lower || tok.Start != w.Start || tok.End != w.End {
+				t.Errorf("sentence %q token %d = %+v, want %+v", s.Text, i, tok, w)
+			}
+			if tok.Lower != strings.ToLower(tok.Text) {
+				t.Errorf("token %q has Lower %q", tok.Text, tok.Lower)
+			}
+		}
+	}
+}
+
 func TestVerbForms(t *testing.T) {
 	tests := []struct {
 		lemma string
