@@ -66,7 +66,7 @@ func (s *Store) NewBulk(ctx context.Context, opts BulkOptions) *Bulk {
 	}
 	// one batch is queued while the one before it is written
 	b := &Bulk{s: s, ctx: ctx, limit: limit / 2, ready: opts.Ready,
-		pending: &pendingNodes{nodes: map[refs.ValueHash]*pendingNode{}}}
+		pending: &pendingNodes{nodes: map[refs.ValueHash]pendingNode{}}}
 	b.reset()
 	return b
 }

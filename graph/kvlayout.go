@@ -186,7 +186,7 @@ func repairPending(db *bolt.DB) error {
 				}
 			}
 		}
-		pending := &pendingNodes{start: start, nodes: map[refs.ValueHash]*pendingNode{}}
+		pending := &pendingNodes{start: start, nodes: map[refs.ValueHash]pendingNode{}}
 		for id, h := range hashes {
 			if counts[id] == 0 {
 				if err := log.Delete(uint64Key(id)); err != nil {
@@ -194,7 +194,7 @@ func repairPending(db *bolt.DB) error {
 				}
 				continue
 			}
-			pending.nodes[h] = &pendingNode{id: id, count: counts[id]}
+			pending.nodes[h] = pendingNode{id: id, count: counts[id]}
 		}
 		return filePending(tx, pending)
 	})

@@ -119,7 +119,7 @@ type nodeChange struct {
 	local int32        // index in the queue's values; new nodes only
 	val   quad.Value   // set for new nodes
 	delta int64        // references added minus references removed
-	held  *pendingNode // set for a node made by this writer, not yet filed
+	held  bool         // a node made by this writer, not yet filed
 }
 
 // pendingNodes are the nodes a bulk writer made and has not filed by value
@@ -131,7 +131,7 @@ type nodeChange struct {
 // writer died files them when next opened (repairPending).
 type pendingNodes struct {
 	start uint64 // the horizon before the first of them
-	nodes map[refs.ValueHash]*pendingNode
+	nodes map[refs.ValueHash]pendingNode // values, not pointers: a map the collector need not scan
 }
 
 type pendingNode struct {
@@ -139,8 +139,9 @@ type pendingNode struct {
 	count int64
 }
 
-// pendingNodeCost is what a pending node takes in memory.
-const pendingNodeCost = 96
+// pendingNodeCost is what a pending node takes in memory, in a map of
+// 36-byte slots kept at most 7/8 full, counting the map's growth.
+const pendingNodeCost = 64
 
 func (p *pendingNodes) bytes() int64 { return pendingNodeCost * int64(len(p.nodes)) }
 
@@ -291,9 +292,10 @@ func (w *kvWrite) resolve() {
 	)
 	for _, i := range order {
 		h := q.vals[i].hash
-		if p := w.pending.nodes[h]; p != nil {
+		if p, ok := w.pending.nodes[h]; ok {
 			w.ids[i] = p.id
-			w.node(p.id).held = p
+			n := w.node(p.id)
+			n.hash, n.known, n.held = h, true, true
 			continue
 		}
 		if n := [3]byte(valueBucket(h[:])); n != name || b == nil {
@@ -549,7 +551,7 @@ func (w *kvWrite) writeNodes(now int64) error {
 		if err := w.log.Put(uint64Key(n.id), w.keep(buf)); err != nil {
 			return err
 		}
-		w.pending.nodes[n.hash] = &pendingNode{id: n.id, count: n.delta}
+		w.pending.nodes[n.hash] = pendingNode{id: n.id, count: n.delta}
 	}
 	return nil
 }
@@ -716,12 +718,14 @@ func (w *kvWrite) writeCounts() (int, error) {
 				return 0, fmt.Errorf("log entry %d: %w", n.id, err)
 			}
 			n.hash, n.known = refs.ValueHash(sha1.Sum([]byte(v.String()))), true
-			n.held = w.pending.nodes[n.hash]
+			_, n.held = w.pending.nodes[n.hash]
 		}
-		if n.held != nil {
+		if n.held {
 			// a node this writer made: counted in memory until filed
-			n.held.count += n.delta
-			if n.held.count <= 0 {
+			p := w.pending.nodes[n.hash]
+			p.count += n.delta
+			w.pending.nodes[n.hash] = p
+			if p.count <= 0 {
 				delete(w.pending.nodes, n.hash)
 				removed++
 				if err := w.log.Delete(uint64Key(n.id)); err != nil {

@@ -18,10 +18,13 @@ func batchFlag(cmd *cobra.Command, mb *int) {
 }
 
 // boundMemory checks --batch-mb and makes it the garbage collector's target
-// too: a bulk write holds about three batches' worth (one queued, one being
-// written, and bolt's pages for it), and without a limit the heap would
-// grow to twice what it holds between collections. GOMEMLIMIT, when set,
-// wins. The returned function restores the limit.
+// too. A bulk write holds one batch queued and one being written, and
+// while a batch is written bolt holds every page it touches in memory: in
+// a store of millions of quads, where a batch's keys fall all over the
+// indexes, that is about twice the batch again. Below that a collection
+// would run after every few allocations and take half the time; above it
+// the heap would grow to twice what it holds between collections.
+// GOMEMLIMIT, when set, wins. The returned function restores the limit.
 func boundMemory(mb int) (batchBytes int64, restore func(), err error) {
 	if mb < 1 {
 		return 0, nil, usageError{fmt.Errorf("--batch-mb must be at least 1, got %d", mb)}
@@ -30,6 +33,6 @@ func boundMemory(mb int) (batchBytes int64, restore func(), err error) {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return batchBytes, func() {}, nil
 	}
-	old := debug.SetMemoryLimit(3*batchBytes + 64<<20)
+	old := debug.SetMemoryLimit(5*batchBytes + 128<<20)
 	return batchBytes, func() { debug.SetMemoryLimit(old) }, nil
 }

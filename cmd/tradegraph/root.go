@@ -1,13 +1,17 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"runtime/metrics"
+	"runtime/pprof"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/mattn/go-isatty"
@@ -43,11 +47,13 @@ func (e usageError) Unwrap() error { return e.err }
 
 // globalOptions are the flags every verb shares, and the store opener.
 type globalOptions struct {
-	DB      string
-	Backend string
-	JSON    bool
-	Wait    time.Duration
-	IO      streams
+	DB          string
+	Backend     string
+	JSON        bool
+	Wait        time.Duration
+	Profile     string // a CPU profile of the command is written here
+	HeapProfile string // a heap profile, at the peak of the live heap
+	IO          streams
 }
 
 // openStore opens the store the global flags name.
@@ -113,6 +119,17 @@ Exit codes: 0 success, 1 failure, 2 usage error.`,
 	pf.StringVar(&g.Backend, "backend", "", "store backend: bolt, memory or postgres (inferred from --db when empty)")
 	pf.BoolVar(&g.JSON, "json", false, "print results as JSON")
 	pf.DurationVar(&g.Wait, "wait", 0, "wait up to this long (e.g. 10m) for a store another process is writing, instead of failing at once")
+	pf.StringVar(&g.Profile, "cpuprofile", "", "write a CPU profile of the command to this file (for `go tool pprof`)")
+	_ = pf.MarkHidden("cpuprofile")
+	pf.StringVar(&g.HeapProfile, "memprofile", "", "write a heap profile of the command to this file, taken when the live heap peaks")
+	_ = pf.MarkHidden("memprofile")
+	var stopProfile func()
+	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+		var err error
+		stopProfile, err = startProfile(g.Profile, g.HeapProfile)
+		return err
+	}
+	root.PersistentPostRun = func(*cobra.Command, []string) { stopProfile() }
 
 	root.AddCommand(
 		newBuildCmd(g),
@@ -125,6 +142,83 @@ Exit codes: 0 success, 1 failure, 2 usage error.`,
 		newVersionCmd(g),
 	)
 	return root
+}
+
+// startProfile starts a CPU profile into cpu and a watch of the live heap
+// for heap, each if asked for, and returns what stops them and writes the
+// files.
+func startProfile(cpu, heap string) (func(), error) {
+	var stops []func()
+	stop := func() {
+		for _, f := range stops {
+			f()
+		}
+	}
+	if cpu != "" {
+		f, err := os.Create(cpu)
+		if err != nil {
+			return nil, fmt.Errorf("--cpuprofile: %w", err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			f.Close()
+			return nil, fmt.Errorf("--cpuprofile %s: %w", cpu, err)
+		}
+		stops = append(stops, func() {
+			pprof.StopCPUProfile()
+			f.Close()
+		})
+	}
+	if heap != "" {
+		f, err := os.Create(heap)
+		if err != nil {
+			stop()
+			return nil, fmt.Errorf("--memprofile: %w", err)
+		}
+		stops = append(stops, watchHeap(f))
+	}
+	return stop, nil
+}
+
+// watchHeap keeps a heap profile taken whenever the live heap passes its
+// highest mark so far, and writes the last one to f when stopped.
+func watchHeap(f *os.File) func() {
+	done := make(chan struct{})
+	var (
+		mu   sync.Mutex
+		last bytes.Buffer
+	)
+	take := func() {
+		mu.Lock()
+		defer mu.Unlock()
+		last.Reset()
+		_ = pprof.Lookup("heap").WriteTo(&last, 0)
+	}
+	take()
+	go func() {
+		sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+		var peak uint64
+		tick := time.NewTicker(100 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+			}
+			metrics.Read(sample)
+			if live := sample[0].Value.Uint64(); live > peak+peak/20 {
+				peak = live
+				take()
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		mu.Lock()
+		defer mu.Unlock()
+		_, _ = f.Write(last.Bytes())
+		f.Close()
+	}
 }
 
 // args wraps a cobra argument check so its failure is a usage error.
