@@ -115,11 +115,11 @@ type ids [4]uint64
 type nodeChange struct {
 	id    uint64
 	hash  refs.ValueHash
-	known bool         // hash is set
-	local int32        // index in the queue's values; new nodes only
-	val   quad.Value   // set for new nodes
-	delta int64        // references added minus references removed
-	held  bool         // a node made by this writer, not yet filed
+	known bool       // hash is set
+	local int32      // index in the queue's values; new nodes only
+	val   quad.Value // set for new nodes
+	delta int64      // references added minus references removed
+	held  bool       // a node made by this writer, not yet filed
 }
 
 // pendingNodes are the nodes a bulk writer made and has not filed by value
@@ -130,7 +130,7 @@ type nodeChange struct {
 // Until then meta/pending holds the first of their ids, so a store whose
 // writer died files them when next opened (repairPending).
 type pendingNodes struct {
-	start uint64 // the horizon before the first of them
+	start uint64                         // the horizon before the first of them
 	nodes map[refs.ValueHash]pendingNode // values, not pointers: a map the collector need not scan
 }
 
