@@ -29,6 +29,7 @@ type PairRow struct {
 // once per bundle. Rows are sorted by documents, then bundles.
 func BundlesAcross(ctx context.Context, st *tg.Store, byInstrumentOnly bool) ([]PairRow, error) {
 	n := newNav(ctx, st)
+	defer n.close()
 	type acc struct {
 		bundles int
 		docs    map[string]bool

@@ -33,6 +33,7 @@ type ActorRow struct {
 // Actor profiles the actor a name or alias names.
 func Actor(ctx context.Context, st *tg.Store, name string) (ActorRow, error) {
 	n := newNav(ctx, st)
+	defer n.close()
 	node, err := n.resolve(name)
 	if err != nil {
 		return ActorRow{}, err
@@ -112,6 +113,7 @@ type PolicyRow struct {
 // Sectors lists every sector with its policies and measures.
 func Sectors(ctx context.Context, st *tg.Store) ([]SectorRow, error) {
 	n := newNav(ctx, st)
+	defer n.close()
 	rows := []SectorRow{}
 	for _, sec := range n.in(quad.IRI(tg.ClassSector), tg.RDFType) {
 		r := SectorRow{Sector: n.label(sec), Policies: []PolicyRow{}, ByPolarity: map[string]int{}}
@@ -164,6 +166,7 @@ type EvidenceDoc struct {
 // bundle or claim id), or, for an actor, the documents that mention it.
 func EvidenceOf(ctx context.Context, st *tg.Store, id string) (EvidenceRow, error) {
 	n := newNav(ctx, st)
+	defer n.close()
 	node, err := n.resolve(id)
 	if err != nil {
 		return EvidenceRow{}, err

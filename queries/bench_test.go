@@ -30,6 +30,7 @@ func benchStore(b *testing.B) *tg.Store {
 // busiest returns the two countries that grant the most measures.
 func busiest(b *testing.B, st *tg.Store) (string, string) {
 	n := newNav(context.Background(), st)
+	defer n.close()
 	best := [2]struct {
 		name string
 		n    int
@@ -72,6 +73,7 @@ func BenchmarkActor1M(b *testing.B) {
 func fourHopsApart(b *testing.B, st *tg.Store) (string, string) {
 	ctx := context.Background()
 	n := newNav(ctx, st)
+	defer n.close()
 	for _, a := range n.in(quad.IRI(tg.ClassAgency), tg.RDFType) {
 		if len(n.in(a, tg.Grantor)) == 0 {
 			continue

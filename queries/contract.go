@@ -25,6 +25,7 @@ type EntityRow struct {
 // Entities lists every actor with its aliases and the documents naming it.
 func Entities(ctx context.Context, st *tg.Store) ([]EntityRow, error) {
 	n := newNav(ctx, st)
+	defer n.close()
 	rows := []EntityRow{}
 	seen := map[string]bool{}
 	for _, class := range actorClasses {
@@ -97,6 +98,7 @@ type ConcessionFilter struct {
 // Concessions lists the measures of the graph, filtered.
 func Concessions(ctx context.Context, st *tg.Store, f ConcessionFilter) ([]ConcessionRow, error) {
 	n := newNav(ctx, st)
+	defer n.close()
 	rows := []ConcessionRow{}
 	for _, m := range n.in(quad.IRI(tg.ClassConcession), tg.RDFType) {
 		if err := ctx.Err(); err != nil {
@@ -187,6 +189,7 @@ type BundleRow struct {
 // Bundles lists the bundles of the graph.
 func Bundles(ctx context.Context, st *tg.Store) ([]BundleRow, error) {
 	n := newNav(ctx, st)
+	defer n.close()
 	rows := []BundleRow{}
 	for _, b := range n.in(quad.IRI(tg.ClassBundle), tg.RDFType) {
 		if err := ctx.Err(); err != nil {
@@ -218,6 +221,7 @@ type ClaimRow struct {
 // Claims lists the claims of the graph, optionally of one polarity.
 func Claims(ctx context.Context, st *tg.Store, polarity string) ([]ClaimRow, error) {
 	n := newNav(ctx, st)
+	defer n.close()
 	rows := []ClaimRow{}
 	for _, c := range n.in(quad.IRI(tg.ClassClaim), tg.RDFType) {
 		if err := ctx.Err(); err != nil {

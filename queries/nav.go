@@ -12,14 +12,24 @@ import (
 	tg "github.com/tradegraph/tradegraph/graph"
 )
 
-// nav walks the graph through cayley's indexes: one prefix scan per
-// (node, predicate) step, so a query touches only what it reads.
+// nav walks the graph through its indexes: one prefix scan per (node,
+// predicate) step, so a query touches only what it reads. On a bolt store
+// it reads the indexes directly in one transaction; elsewhere it goes
+// through cayley's iterators.
 type nav struct {
 	ctx   context.Context
 	qs    cgraph.QuadStore
-	texts map[string]string     // cache of first out-values as text, by node and predicate
-	ones  map[string]quad.Value // cache of first out-values, by node and predicate
-	props map[string]*nodeOut   // cache of each node's outgoing edges
+	r     *tg.Reader               // nil when the store has no direct reader
+	texts map[valuePred]string     // cache of first out-values as text
+	ones  map[valuePred]quad.Value // cache of first out-values
+	props map[quad.Value]*nodeOut  // cache of each node's outgoing edges
+}
+
+// valuePred keys the caches: quad values are comparable, and a key made
+// of them costs no string building.
+type valuePred struct {
+	node quad.Value
+	pred string
 }
 
 // nodeOut is what one prefix scan of a subject gives: its values per
@@ -30,20 +40,75 @@ type nodeOut struct {
 }
 
 func newNav(ctx context.Context, st *tg.Store) *nav {
-	return &nav{ctx: ctx, qs: st.QuadStore(), texts: map[string]string{}, ones: map[string]quad.Value{}, props: map[string]*nodeOut{}}
+	n := &nav{ctx: ctx, qs: st.QuadStore(), texts: map[valuePred]string{}, ones: map[valuePred]quad.Value{},
+		props: map[quad.Value]*nodeOut{}}
+	if r, err := st.NewReader(); err == nil {
+		n.r = r
+	}
+	return n
+}
+
+// close ends the read transaction; a bolt store cannot close while one is open.
+func (n *nav) close() {
+	if n.r != nil {
+		n.r.Close()
+		n.r = nil
+	}
+}
+
+// value is the node with id, nil if the store cannot give it.
+func (n *nav) value(id uint64) quad.Value {
+	v, err := n.r.Value(id)
+	if err != nil {
+		return nil
+	}
+	return v
 }
 
 // outgoing reads all of node's outgoing edges in one index scan.
 func (n *nav) outgoing(node quad.Value) *nodeOut {
-	k := node.String()
-	if p, ok := n.props[k]; ok {
+	if p, ok := n.props[node]; ok {
 		return p
 	}
 	p := &nodeOut{values: map[string][]quad.Value{}, docs: map[string]bool{}}
-	n.props[k] = p
+	n.props[node] = p
+	if n.r != nil {
+		id := n.r.ID(node)
+		if id == 0 {
+			return p
+		}
+		seen := map[[2]uint64]bool{}
+		n.r.Out(id, 0, func(l tg.Link) error {
+			if l.Label != 0 {
+				if doc := n.value(l.Label); doc != nil {
+					p.docs[tg.ValueText(doc)] = true
+				}
+			}
+			if seen[[2]uint64{l.Predicate, l.Object}] {
+				return nil
+			}
+			seen[[2]uint64{l.Predicate, l.Object}] = true
+			pred, obj := n.value(l.Predicate), n.value(l.Object)
+			if pred != nil && obj != nil {
+				k := tg.ValueText(pred)
+				p.values[k] = append(p.values[k], obj)
+			}
+			return nil
+		})
+	} else {
+		n.scanOutgoing(node, p)
+	}
+	for pred := range p.values {
+		p.values[pred] = sortValues(p.values[pred])
+	}
+	return p
+}
+
+// scanOutgoing reads node's outgoing edges through cayley's iterators.
+func (n *nav) scanOutgoing(node quad.Value, p *nodeOut) {
 	ref, err := n.qs.ValueOf(node)
 	if err != nil || ref == nil {
-		return p
+		return
 	}
 	it := n.qs.QuadIterator(quad.Subject, ref).Iterate()
 	defer it.Close()
@@ -60,10 +125,6 @@ func (n *nav) outgoing(node quad.Value) *nodeOut {
 			p.docs[tg.ValueText(q.Label)] = true
 		}
 	}
-	for pred := range p.values {
-		p.values[pred] = sortValues(p.values[pred])
-	}
-	return p
 }
 
 func iris(preds []string) []any {
@@ -78,7 +139,7 @@ func iris(preds []string) []any {
 // from the node's scanned edges when they are at hand, else by a prefix
 // scan of the (subject, predicate) index that decodes only what it returns.
 func (n *nav) out(node quad.Value, preds ...string) []quad.Value {
-	if p, ok := n.props[node.String()]; ok {
+	if p, ok := n.props[node]; ok {
 		if len(preds) == 1 {
 			return p.values[preds[0]]
 		}
@@ -88,26 +149,67 @@ func (n *nav) out(node quad.Value, preds ...string) []quad.Value {
 		}
 		return sortValues(vs)
 	}
+	if n.r != nil {
+		return sortValues(n.step(node, preds, n.r.Objects))
+	}
 	vs, _ := path.StartPath(n.qs, node).Out(iris(preds)...).Iterate(n.ctx).AllValues(n.qs)
 	return sortValues(vs)
 }
 
 // in lists the nodes with an edge to node by one of the predicates.
 func (n *nav) in(node quad.Value, preds ...string) []quad.Value {
+	if n.r != nil {
+		return sortValues(n.step(node, preds, n.r.Subjects))
+	}
 	vs, _ := path.StartPath(n.qs, node).In(iris(preds)...).Iterate(n.ctx).AllValues(n.qs)
 	return sortValues(vs)
 }
 
+// step returns the nodes that read gives from node along each predicate.
+func (n *nav) step(node quad.Value, preds []string, read func(id, pred uint64, fn func(uint64) error) error) []quad.Value {
+	id := n.r.ID(node)
+	if id == 0 {
+		return nil
+	}
+	var vs []quad.Value
+	for _, pred := range preds {
+		pid := n.r.ID(quad.IRI(pred))
+		if pid == 0 {
+			continue
+		}
+		read(id, pid, func(end uint64) error {
+			if v := n.value(end); v != nil {
+				vs = append(vs, v)
+			}
+			return nil
+		})
+	}
+	return vs
+}
+
+// sortValues drops repeated values and sorts the rest by their N-Quads
+// form, each form made once.
 func sortValues(vs []quad.Value) []quad.Value {
-	seen := map[string]bool{}
-	out := vs[:0]
+	if len(vs) < 2 {
+		return vs
+	}
+	type keyed struct {
+		form string
+		v    quad.Value
+	}
+	ks := make([]keyed, 0, len(vs))
+	seen := make(map[string]bool, len(vs))
 	for _, v := range vs {
-		if k := v.String(); !seen[k] {
-			seen[k] = true
-			out = append(out, v)
+		if f := v.String(); !seen[f] {
+			seen[f] = true
+			ks = append(ks, keyed{f, v})
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].String() < out[j].String() })
+	sort.Slice(ks, func(i, j int) bool { return ks[i].form < ks[j].form })
+	out := vs[:len(ks)]
+	for i, k := range ks {
+		out[i] = k.v
+	}
 	return out
 }
 
@@ -116,7 +218,7 @@ func (n *nav) text(node quad.Value, pred string) string {
 	if node == nil {
 		return ""
 	}
-	k := node.String() + "\x00" + pred
+	k := valuePred{node, pred}
 	if t, ok := n.texts[k]; ok {
 		return t
 	}
@@ -133,7 +235,7 @@ func (n *nav) one(node quad.Value, pred string) quad.Value {
 	if node == nil {
 		return nil
 	}
-	k := node.String() + "\x00" + pred
+	k := valuePred{node, pred}
 	if v, ok := n.ones[k]; ok {
 		return v
 	}

@@ -65,6 +65,7 @@ func (n *nav) edges(node quad.Value, viaEvidence bool) []edge {
 // or ids), up to maxHops edges, at most limit of them.
 func Paths(ctx context.Context, st *tg.Store, a, b string, maxHops, limit int, viaEvidence bool) ([]PathRow, error) {
 	n := newNav(ctx, st)
+	defer n.close()
 	from, err := n.resolve(a)
 	if err != nil {
 		return nil, err
@@ -199,6 +200,7 @@ type NeighborhoodRow struct {
 // Neighbors lists the nodes within hops edges of the named node.
 func Neighbors(ctx context.Context, st *tg.Store, name string, hops int, viaEvidence bool) (NeighborhoodRow, error) {
 	n := newNav(ctx, st)
+	defer n.close()
 	start, err := n.resolve(name)
 	if err != nil {
 		return NeighborhoodRow{}, err
