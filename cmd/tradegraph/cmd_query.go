@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -204,12 +205,18 @@ func (o *queryOptions) print(res queries.Result) error {
 		w.Flush()
 		return w.Error()
 	}
-	tw := tabwriter.NewWriter(o.IO.Out, 0, 4, 2, ' ', 0)
+	// tabwriter pads a cell eight bytes per write: unbuffered, a wide
+	// column is a system call per eight spaces
+	out := bufio.NewWriterSize(o.IO.Out, 64<<10)
+	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, strings.Join(res.Table.Header, "\t"))
 	for _, r := range res.Table.Rows {
 		fmt.Fprintln(tw, strings.Join(r, "\t"))
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	return out.Flush()
 }
 
 // neutralise keeps spreadsheet programs from running cells as formulas.
