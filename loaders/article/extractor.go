@@ -1,6 +1,7 @@
 package article
 
 import (
+	"sort"
 	"strings"
 )
 
@@ -78,7 +79,7 @@ type Extractor struct {
 	instByID    map[string]*Instrument
 	termWords   map[*Instrument]map[string]bool
 	sectorByKey map[string]*Sector
-	words       map[string]tags // the word lists each lower-cased word is in
+	words       map[string]word // the lexicon's words, lower-cased
 	abbr        map[string]bool // abbreviations, lower-cased
 }
 
@@ -129,7 +130,7 @@ func NewExtractor(lex *Lexicon) *Extractor {
 		instByID:    map[string]*Instrument{},
 		termWords:   map[*Instrument]map[string]bool{},
 		sectorByKey: map[string]*Sector{},
-		words:       map[string]tags{},
+		words:       map[string]word{},
 		abbr:        abbreviations(lex),
 	}
 	addForms := func(d *entityDef, aliases, demonyms []string, capital string) {
@@ -217,7 +218,7 @@ func NewExtractor(lex *Lexicon) *Extractor {
 	phrases(c.Negation, cueNegation)
 	set := func(list tags, words []string) {
 		for _, w := range words {
-			x.words[strings.ToLower(w)] |= list
+			x.mark(strings.ToLower(w), list)
 		}
 	}
 	set(listTitle, lex.PersonTitles)
@@ -232,31 +233,58 @@ func NewExtractor(lex *Lexicon) *Extractor {
 	set(listExchange, c.Exchange)
 	set(listRemoval, c.Removal)
 	set(listTarget, c.Target)
-	firstWords(x.words, x.names, startsName)
-	firstWords(x.words, x.instruments, startsInstrument)
-	firstWords(x.words, x.sectors, startsSector)
-	firstWords(x.words, x.cues, startsCue)
+	x.names.markFirst(x.mark, startsName)
+	x.instruments.markFirst(x.mark, startsInstrument)
+	x.sectors.markFirst(x.mark, startsSector)
+	x.cues.markFirst(x.mark, startsCue)
+	// number the words, so that gazetteers find the first word of a tagged
+	// token in a slice rather than a map
+	keys := make([]string, 0, len(x.words))
+	for k := range x.words {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for i, k := range keys {
+		w := x.words[k]
+		w.num = int32(i + 1)
+		x.words[k] = w
+	}
+	num := func(k string) int32 { return x.words[k].num }
+	x.names.indexFirst(num, len(keys))
+	x.instruments.indexFirst(num, len(keys))
+	x.sectors.indexFirst(num, len(keys))
+	x.cues.indexFirst(num, len(keys))
 	return x
 }
 
-// firstWords tags the words that may start a phrase of g, so that g skips
-// tokens of other words without looking them up.
-func firstWords[T any](words map[string]tags, g *gazetteer[T], tag tags) {
-	for k := range g.root.fold {
-		words[k] |= tag
-	}
-	for k := range g.root.exact {
-		words[strings.ToLower(k)] |= tag
-	}
-	g.first = tag
+// word is what the lexicon says of a lower-cased word.
+type word struct {
+	tags tags
+	num  int32 // the word's number, from 1
 }
 
-// tagsOf looks token t up in the word lists and among the cue phrases of one word.
+// mark adds tag to the tags of word w.
+func (x *Extractor) mark(w string, tag tags) {
+	e := x.words[w]
+	e.tags |= tag
+	x.words[w] = e
+}
+
+// tagsOf is what the lexicon says of token t.
 func (x *Extractor) tagsOf(t Token) tags {
-	tg := x.words[t.Lower] | tagged
+	tg, _ := x.lookup(t)
+	return tg
+}
+
+// lookup looks token t up in the word lists and among the cue phrases of
+// one word; it returns its tags and the number of its word.
+func (x *Extractor) lookup(t Token) (tags, int32) {
+	w := x.words[t.Lower]
+	tg := w.tags | tagged
 	if tg&startsCue == 0 && x.cues.root.wild == nil {
-		return tg // no cue phrase starts with this word
+		return tg, w.num // no cue phrase starts with this word
 	}
+	t.tags, t.word = tg, w.num
 	for _, h := range x.cues.one(t) {
 		tg |= tagCue
 		switch h.kind {
@@ -266,13 +294,13 @@ func (x *Extractor) tagsOf(t Token) tags {
 			tg |= tagConcessionNoun
 		}
 	}
-	return tg
+	return tg, w.num
 }
 
 // tag looks every token up once.
 func (x *Extractor) tag(toks []Token) {
 	for i := range toks {
-		toks[i].tags = x.tagsOf(toks[i])
+		toks[i].tags, toks[i].word = x.lookup(toks[i])
 	}
 }
 
@@ -289,5 +317,5 @@ func (x *Extractor) is(list tags, t Token) bool { return x.tags(t)&list != 0 }
 
 // isWord reports whether word (any case) is in the word list.
 func (x *Extractor) isWord(list tags, word string) bool {
-	return x.words[strings.ToLower(word)]&list != 0
+	return x.words[strings.ToLower(word)].tags&list != 0
 }

@@ -12,6 +12,9 @@ type gazetteer[T any] struct {
 	root     *trieNode[T]
 	foldCase bool
 	first    tags // the tag of words that may start a phrase, if the extractor tags them
+
+	// the root's children by the lower-cased first word's number, for tagged tokens
+	byWord []*trieNode[T]
 }
 
 type trieNode[T any] struct {
@@ -147,13 +150,43 @@ func (g *gazetteer[T]) walk(n *trieNode[T], toks []Token, j int) (int, []T) {
 	if t.Text != "" && n.exactHeads.has(t.Text[0]) {
 		try(n.exact[t.Text])
 	}
-	if t.Lower != "" && n.foldHeads.has(t.Lower[0]) {
-		try(n.fold[t.Lower])
-	}
+	try(g.foldChild(n, t))
 	if n.wild != nil && t.IsWord() {
 		try(n.wild)
 	}
 	return best, vals
+}
+
+// markFirst has mark tag each lower-cased word that may start a phrase,
+// so that Find skips tokens of other words without looking them up.
+func (g *gazetteer[T]) markFirst(mark func(word string, tag tags), tag tags) {
+	for k := range g.root.fold {
+		mark(k, tag)
+	}
+	for k := range g.root.exact {
+		mark(strings.ToLower(k), tag)
+	}
+	g.first = tag
+}
+
+// indexFirst indexes the root's case-folded children by the number of
+// their word, which num gives, from 1 to n.
+func (g *gazetteer[T]) indexFirst(num func(word string) int32, n int) {
+	g.byWord = make([]*trieNode[T], n+1)
+	for k, c := range g.root.fold {
+		g.byWord[num(k)] = c
+	}
+}
+
+// foldChild is the child of n by token t in any case.
+func (g *gazetteer[T]) foldChild(n *trieNode[T], t Token) *trieNode[T] {
+	switch {
+	case n == g.root && g.byWord != nil && t.tags != 0:
+		return g.byWord[t.word] // a word with no number starts nothing
+	case t.Lower != "" && n.foldHeads.has(t.Lower[0]):
+		return n.fold[t.Lower]
+	}
+	return nil
 }
 
 // one returns the payloads of the one-token phrase t, as Find of t alone
@@ -163,7 +196,7 @@ func (g *gazetteer[T]) one(t Token) []T {
 	if c := n.exact[t.Text]; c != nil && len(c.vals) > 0 {
 		return c.vals
 	}
-	if c := n.fold[t.Lower]; c != nil && len(c.vals) > 0 {
+	if c := g.foldChild(n, t); c != nil && len(c.vals) > 0 {
 		return c.vals
 	}
 	if c := n.wild; c != nil && len(c.vals) > 0 && t.IsWord() {

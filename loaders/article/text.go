@@ -10,8 +10,9 @@ import (
 type Token struct {
 	Text       string // as written ("n’t" is normalised to "n't", "’s" to "'s")
 	Lower      string
-	Start, End int // byte offsets in the sentence
-	tags       tags
+	Start, End int   // byte offsets in the sentence
+	tags       tags  // what the lexicon says of it, once Extract has looked it up
+	word       int32 // the number of its word in the lexicon, 0 if none
 }
 
 // IsWord reports whether the token starts with a letter or digit.
@@ -222,8 +223,12 @@ func segment(doc *Document, abbr map[string]bool) []Sentence {
 	for _, bl := range doc.Blocks {
 		size += len(bl.Text)
 	}
-	// the sentences' tokens share one array; prose has a token every five or six bytes
-	g := segmenter{toks: make([]Token, 0, size/4+16)}
+	// the sentences' tokens share one array; prose has a token every five or
+	// six bytes, and a sentence every hundred or so
+	g := segmenter{
+		out:  make([]Sentence, 0, len(doc.Blocks)+size/80),
+		toks: make([]Token, 0, size/4+16),
+	}
 	for bi, bl := range doc.Blocks {
 		text := bl.Text
 		lower := asciiLower(text) // once for the block, its sentences slice it
