@@ -114,6 +114,10 @@ const (
 	startsSector
 	startsCue
 
+	// the token's shape: it starts with a letter or digit, or with a capital
+	tagWord
+	tagUpper
+
 	// tagged marks a token looked up, so that no tags at all is not mistaken for one not yet looked up
 	tagged
 )
@@ -270,17 +274,17 @@ func (x *Extractor) mark(w string, tag tags) {
 	x.words[w] = e
 }
 
-// tagsOf is what the lexicon says of token t.
-func (x *Extractor) tagsOf(t Token) tags {
-	tg, _ := x.lookup(t)
-	return tg
-}
-
 // lookup looks token t up in the word lists and among the cue phrases of
 // one word; it returns its tags and the number of its word.
 func (x *Extractor) lookup(t Token) (tags, int32) {
 	w := x.words[t.Lower]
 	tg := w.tags | tagged
+	if startsWord(t.Text) {
+		tg |= tagWord
+	}
+	if startsUpper(t.Text) {
+		tg |= tagUpper
+	}
 	if tg&startsCue == 0 && x.cues.root.wild == nil {
 		return tg, w.num // no cue phrase starts with this word
 	}
@@ -304,16 +308,23 @@ func (x *Extractor) tag(toks []Token) {
 	}
 }
 
-// tags returns what the lexicon says of t, from t itself once tagged.
-func (x *Extractor) tags(t Token) tags {
-	if t.tags != 0 {
-		return t.tags
+// has reports whether the lexicon gives token t any of the tags,
+// from t itself once tagged.
+func (x *Extractor) has(t *Token, tg tags) bool {
+	own := t.tags
+	if own == 0 {
+		own = x.lookupTags(t)
 	}
-	return x.tagsOf(t)
+	return own&tg != 0
+}
+
+func (x *Extractor) lookupTags(t *Token) tags {
+	tg, _ := x.lookup(*t)
+	return tg
 }
 
 // is reports whether token t is in the word list.
-func (x *Extractor) is(list tags, t Token) bool { return x.tags(t)&list != 0 }
+func (x *Extractor) is(list tags, t Token) bool { return x.has(&t, list) }
 
 // isWord reports whether word (any case) is in the word list.
 func (x *Extractor) isWord(list tags, word string) bool {

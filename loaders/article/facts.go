@@ -1041,7 +1041,7 @@ func (d *docState) policyPhrase(s int, cl clause, g instAt) string {
 }
 
 // isConcessionNoun: "cut", "relief", "waiver".
-func (x *Extractor) isConcessionNoun(t Token) bool { return x.tags(t)&tagConcessionNoun != 0 }
+func (x *Extractor) isConcessionNoun(t Token) bool { return x.has(&t, tagConcessionNoun) }
 
 // cueStartsAt reports a cue phrase ("in place", "in exchange for") at token k.
 func (d *docState) cueStartsAt(toks []Token, k int) bool {
@@ -1050,7 +1050,7 @@ func (d *docState) cueStartsAt(toks []Token, k int) bool {
 }
 
 // isCue reports a cue phrase of one word.
-func (d *docState) isCue(t Token) bool { return d.x.tags(t)&tagCue != 0 }
+func (d *docState) isCue(t Token) bool { return d.x.has(&t, tagCue) }
 
 func (d *docState) sentenceMentions(s int, e *Entity) bool {
 	for _, m := range d.mentions[s] {
@@ -1211,7 +1211,7 @@ func pronoun(w string) bool {
 	return false
 }
 
-func (d *docState) isHedge(t Token) bool { return d.x.tags(t)&tagHedge != 0 }
+func (d *docState) isHedge(t Token) bool { return d.x.has(&t, tagHedge) }
 
 func isAux(w string) bool {
 	switch w {

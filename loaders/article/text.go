@@ -17,13 +17,34 @@ type Token struct {
 
 // IsWord reports whether the token starts with a letter or digit.
 func (t Token) IsWord() bool {
-	r, _ := utf8.DecodeRuneInString(t.Text)
+	if t.tags != 0 {
+		return t.tags&tagWord != 0
+	}
+	return startsWord(t.Text)
+}
+
+func startsWord(s string) bool {
+	if s != "" && s[0] < utf8.RuneSelf {
+		c := s[0]
+		return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // IsCapitalized reports whether the token starts with an upper-case letter.
 func (t Token) IsCapitalized() bool {
-	r, _ := utf8.DecodeRuneInString(t.Text)
+	if t.tags != 0 {
+		return t.tags&tagUpper != 0
+	}
+	return startsUpper(t.Text)
+}
+
+func startsUpper(s string) bool {
+	if s != "" && s[0] < utf8.RuneSelf {
+		return 'A' <= s[0] && s[0] <= 'Z'
+	}
+	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
 }
 
