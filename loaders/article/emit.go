@@ -14,9 +14,14 @@ import (
 
 // Slug makes an IRI-safe, lower-case identifier of a name.
 func Slug(s string) string {
+	if isSlug(s) {
+		return s // many sectors are ("beef", "palm-oil"): no need to copy them
+	}
 	var b strings.Builder
+	b.Grow(len(s))
 	dash := false
-	for _, r := range strings.ToLower(s) {
+	for _, r := range s {
+		r = unicode.ToLower(r) // as strings.ToLower(s) would, without a copy of s
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			b.WriteRune(r)
@@ -30,6 +35,20 @@ func Slug(s string) string {
 		}
 	}
 	return strings.TrimSuffix(b.String(), "-")
+}
+
+// isSlug reports whether s is its own slug: lower-case ASCII letters and
+// digits, with single dashes between them.
+func isSlug(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+		case c == '-' && i > 0 && i < len(s)-1 && s[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // DocIRI is the IRI, and the label of every quad, of the document with id.
