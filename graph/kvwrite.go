@@ -29,6 +29,7 @@ const (
 // interned once: a quad is four indices into vals.
 type kvQueue struct {
 	nodes   map[refs.ValueHash]int32
+	known   map[quad.Value]int32 // IRIs and strings queued, found without hashing
 	vals    []kvValue
 	seen    map[[4]int32]struct{} // quads queued, over all changes
 	changes []kvChange
@@ -47,7 +48,7 @@ type kvChange struct {
 }
 
 func newKVQueue() *kvQueue {
-	return &kvQueue{nodes: map[refs.ValueHash]int32{}, seen: map[[4]int32]struct{}{}, hash: sha1.New()}
+	return &kvQueue{nodes: map[refs.ValueHash]int32{}, known: map[quad.Value]int32{}, seen: map[[4]int32]struct{}{}, hash: sha1.New()}
 }
 
 func (q *kvQueue) size() int64 { return q.bytes }
@@ -59,6 +60,16 @@ func (q *kvQueue) empty() bool { return len(q.changes) == 0 }
 func (q *kvQueue) intern(v quad.Value) int32 {
 	if v == nil {
 		return -1
+	}
+	// a document's label and the model's predicates come with every quad:
+	// a map lookup is far cheaper than their SHA-1
+	cacheable := false
+	switch v.(type) {
+	case quad.IRI, quad.String:
+		if i, ok := q.known[v]; ok {
+			return i
+		}
+		cacheable = true
 	}
 	var (
 		h refs.ValueHash
@@ -78,10 +89,16 @@ func (q *kvQueue) intern(v quad.Value) int32 {
 	}
 	q.hash.Sum(h[:0])
 	if i, ok := q.nodes[h]; ok {
+		if cacheable {
+			q.known[v] = i
+		}
 		return i
 	}
 	i := int32(len(q.vals))
 	q.nodes[h] = i
+	if cacheable {
+		q.known[v] = i
+	}
 	q.vals = append(q.vals, kvValue{hash: h, val: v})
 	q.bytes += valueCost + int64(n)
 	return i
@@ -160,6 +177,9 @@ type kvWrite struct {
 	added   [][4]int32
 	removed []removedQuad
 	arena   []byte
+	// the id of the batch's first new node: an index key holding it or
+	// a later id is not in the store yet
+	firstNew uint64
 	// labels whose stored quads are read for a replace or for a check
 	labelQuads map[uint64]map[ids]uint64
 }
@@ -201,6 +221,7 @@ func (q *kvQueue) write(tx *bolt.Tx, pending *pendingNodes, fileAll bool) (res R
 	if len(w.fresh) > 0 && len(pending.nodes) == 0 {
 		pending.start = horizon
 	}
+	w.firstNew = horizon + 1
 	for _, n := range w.fresh {
 		horizon++
 		n.id = horizon
@@ -653,7 +674,10 @@ func (w *kvWrite) writeIndex(b *bolt.Bucket, dirs int, recs []indexRecord) error
 		for _, id := range group[0].key[:dirs] {
 			key = binary.BigEndian.AppendUint64(key, id)
 		}
-		old := b.Get(key)
+		var old []byte
+		if !w.isNewKey(group[0].key[:dirs]) {
+			old = b.Get(key)
+		}
 		buf = buf[:0]
 		hasDel := false
 		for _, r := range group {
@@ -688,6 +712,18 @@ func (w *kvWrite) writeIndex(b *bolt.Bucket, dirs int, recs []indexRecord) error
 		}
 	}
 	return nil
+}
+
+// isNewKey reports whether an index key holds a node made by this batch,
+// and so cannot be in the store: most of a batch's keys, whose lookups
+// would each cost a search of the index.
+func (w *kvWrite) isNewKey(key []uint64) bool {
+	for _, id := range key {
+		if id >= w.firstNew {
+			return true
+		}
+	}
+	return false
 }
 
 // writeCounts updates the reference counts of the nodes the batch touched,
