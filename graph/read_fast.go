@@ -143,9 +143,10 @@ func (r *Reader) Objects(s, pred uint64, fn func(o uint64) error) error {
 	}
 	slices.Sort(ids)
 	var (
-		lk   [8]byte
-		tk   [24]byte
-		same []uint64
+		lk    [8]byte
+		tk    [24]byte
+		same  []uint64
+		given []uint64 // objects given to fn, while not striking
 	)
 	for i, id := range ids {
 		if id == 0 {
@@ -159,13 +160,19 @@ func (r *Reader) Objects(s, pred uint64, fn func(o uint64) error) error {
 		if err != nil {
 			return fmt.Errorf("reading the store: quad %d: %w", id, err)
 		}
-		if !ok {
+		if !ok || slices.Contains(given, l.Object) {
 			continue
 		}
+		given = append(given, l.Object)
 		if err := fn(l.Object); err != nil {
 			return err
 		}
-		// strike the other quads of the same triple; they are all after i
+		// strike the other quads of the same triple, all after i; a strike
+		// costs about what reading a quad does, so a short rest is read
+		rest := ids[i+1:]
+		if len(rest) < strikeAbove {
+			continue
+		}
 		t := binary.BigEndian.AppendUint64(tk[:0], l.Object)
 		t = binary.BigEndian.AppendUint64(t, pred)
 		t = binary.BigEndian.AppendUint64(t, s)
@@ -173,7 +180,6 @@ func (r *Reader) Objects(s, pred uint64, fn func(o uint64) error) error {
 			return fmt.Errorf("reading the store: %w", err)
 		}
 		slices.Sort(same)
-		rest := ids[i+1:]
 		for _, x := range same {
 			if j, found := slices.BinarySearch(rest, x); found {
 				rest[j] = 0
@@ -182,6 +188,10 @@ func (r *Reader) Objects(s, pred uint64, fn func(o uint64) error) error {
 	}
 	return nil
 }
+
+// strikeAbove is the number of unread quads past which Objects strikes
+// the repeats of an object found rather than read them.
+const strikeAbove = 4
 
 // Subjects calls fn once for each distinct subject of the stored quads
 // with object o and predicate pred: the subject is part of the index key,
