@@ -33,7 +33,7 @@ func (x *Extractor) Extract(doc *Document) *Result {
 	d.static = make([][]Match[nameHit], len(sents))
 	mentioned := map[string]int{}
 	for s := range sents {
-		d.static[s] = x.names.Find(sents[s].Tokens)
+		d.static[s] = findShared(x.names, &d.matches.names, sents[s].Tokens)
 		for _, m := range d.static[s] {
 			if def := m.Vals[0].def; def.typ == TypeCountry {
 				mentioned[def.country]++
@@ -54,7 +54,7 @@ func (x *Extractor) Extract(doc *Document) *Result {
 	d.discover()
 	d.findMentions()
 	measures, claims := d.extractFacts()
-	measures = x.mergeMeasures(measures)
+	measures = d.mergeMeasures(measures)
 	bundles := d.findBundles(measures)
 	var ents []*Entity
 	for _, e := range d.order {

@@ -42,7 +42,8 @@ func (d *docState) findBundles(measures []*Measure) []*Bundle {
 		}
 		out = append(out, b)
 	}
-	bySentence := map[int][]*Measure{}
+	alive := live(measures)
+	bySentence := make([][]*Measure, len(d.sents))
 	for _, m := range measures {
 		for _, sp := range m.sides {
 			if !containsMeasure(bySentence[sp.sent], m) {
@@ -69,8 +70,8 @@ func (d *docState) findBundles(measures []*Measure) []*Bundle {
 		here := live(bySentence[s])
 		// pairing cues: resolve each side
 		for _, c := range pairing {
-			left := d.resolveSide(s, 0, c.Start, here, measures, true)
-			right := d.resolveSide(s, c.End, len(toks), here, measures, false)
+			left := d.resolveSide(s, 0, c.Start, here, alive, true)
+			right := d.resolveSide(s, c.End, len(toks), here, alive, false)
 			if left != nil && right != nil && left != right {
 				add(&Bundle{Members: []*Measure{left, right}, Basis: BasisPairing, Evidence: []int{s}})
 			}
@@ -100,7 +101,7 @@ func (d *docState) findBundles(measures []*Measure) []*Bundle {
 		// "In return, the EU will ...": this sentence's measures with the counterpart's earlier ones
 		if len(recip) > 0 && len(here) > 0 {
 			var earlier, sameBlock []*Measure
-			for _, m := range live(measures) {
+			for _, m := range alive {
 				if first(m) < s && m.Polarity == Asserted && !containsMeasure(here, m) && grantorDiffers(m, here) && d.sents[first(m)].Block >= d.sents[s].Block-2 {
 					earlier = append(earlier, m)
 					if d.sents[first(m)].Block == d.sents[s].Block {
@@ -118,7 +119,7 @@ func (d *docState) findBundles(measures []*Measure) []*Bundle {
 	}
 	// the measures of one agreement
 	byDeal := map[*Entity][]*Measure{}
-	for _, m := range live(measures) {
+	for _, m := range alive {
 		if m.PartOf != nil {
 			byDeal[m.PartOf] = append(byDeal[m.PartOf], m)
 		}
@@ -218,8 +219,8 @@ func sameMembers(a, b []*Measure) bool {
 // resolveSide finds the measure one side of a pairing cue names: a measure
 // stated there, else the article's measure with the instrument or sector
 // named there (the one sharing most words), else, on the left, "this" for
-// the previous sentence's measure.
-func (d *docState) resolveSide(s, from, to int, here, all []*Measure, left bool) *Measure {
+// the previous sentence's measure. alive are the article's measures not denied.
+func (d *docState) resolveSide(s, from, to int, here, alive []*Measure, left bool) *Measure {
 	for _, m := range here {
 		if p := sideIn(m, s); p >= from && p < to {
 			return m
@@ -247,7 +248,7 @@ func (d *docState) resolveSide(s, from, to int, here, all []*Measure, left bool)
 	}
 	var best *Measure
 	bestScore := 0
-	for _, m := range live(all) {
+	for _, m := range alive {
 		score := 0
 		for _, in := range insts {
 			if in == m.Instrument {
@@ -283,7 +284,7 @@ func (d *docState) resolveSide(s, from, to int, here, all []*Measure, left bool)
 		switch toks[0].Lower {
 		case "this", "that", "it", "these", "such":
 			var prev *Measure
-			for _, m := range live(all) {
+			for _, m := range alive {
 				for _, e := range m.Evidence {
 					if e == s-1 {
 						prev = m

@@ -78,19 +78,30 @@ type docState struct {
 	x        *Extractor
 	sents    []Sentence
 	ents     map[string]*Entity
+	byDef    map[*entityDef]*Entity
 	order    []*Entity
 	dyn      *gazetteer[*Entity]
 	static   [][]Match[nameHit]
 	mentions [][]Mention
 	cues     [][]Match[cueHit]  // the cue phrases of each sentence, as extractFacts found them
 	sectors  [][]Match[*Sector] // and its sector phrases
-	byDef    map[*entityDef]*Entity
+	parties  []*Entity          // the two main parties, most mentioned first
+	deal     *Entity            // the main agreement, when the text names or implies one
 
-	cueBuf       []cueAt // reused by each sentence
 	lastClause   clauseKey
 	lastMentions []Mention // of lastClause
-	parties      []*Entity // the two main parties, most mentioned first
-	deal         *Entity   // the main agreement, when the text names or implies one
+
+	// arrays the sentences' matches share, and buffers for those not kept
+	matches struct {
+		names       []Match[nameHit]
+		cues        []Match[cueHit]
+		sectors     []Match[*Sector]
+		instruments []Match[*Instrument]
+		dyn         []Match[*Entity]
+	}
+	cueBuf  []cueAt  // reused by each sentence
+	instBuf []instAt // reused by each sentence
+	tokBuf  []Token  // reused by each phrase tokenized again
 }
 
 func (d *docState) entity(name, typ string) *Entity {

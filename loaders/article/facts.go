@@ -1,6 +1,7 @@
 package article
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -18,8 +19,9 @@ type Measure struct {
 	Policy      string // the phrase of the text that names the policy
 	Evidence    []int  // sentences
 	PartOf      *Entity
-	sides       []span          // where it was named in each evidence sentence
-	words       map[string]bool // distinctWords of its sides, once computed
+	sides       []span   // where it was named in each evidence sentence
+	words       []string // distinctWords of its sides ...
+	wordsDone   bool     // ... once computed
 }
 
 type span struct {
@@ -194,18 +196,20 @@ type clauseContext struct {
 func (d *docState) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Claim, *Entity) {
 	toks := d.sents[s].Tokens
 	mask := masked(toks)
-	var insts []instAt
-	for _, m := range d.x.instruments.Find(toks) {
+	insts := d.instBuf[:0]
+	d.matches.instruments = d.x.instruments.appendFind(d.matches.instruments[:0], toks)
+	for _, m := range d.matches.instruments {
 		if !mask[m.Start] && !d.insideName(s, m.Start, m.End) {
 			insts = append(insts, instAt{m.Start, m.End, m.Vals[0]})
 		}
 	}
-	sectors := d.x.sectors.Find(toks)
+	d.instBuf = insts
+	sectors := findShared(d.x.sectors, &d.matches.sectors, toks)
 	d.sectors[s] = sectors
 	// a cue word inside an instrument's or a sector's phrase ("ban on imports",
 	// "cut flowers") is part of its name
 	cues := d.cueBuf[:0]
-	d.cues[s] = d.x.cues.Find(toks)
+	d.cues[s] = findShared(d.x.cues, &d.matches.cues, toks)
 	for _, m := range d.cues[s] {
 		if mask[m.Start] {
 			continue
@@ -1226,23 +1230,16 @@ func isAux(w string) bool {
 // sentences into one, with all their evidence: the same grantor,
 // instrument, polarity and sector, and phrases that do not name different
 // things (their words beyond the instrument's own overlap, or one has none).
-func (x *Extractor) mergeMeasures(ms []*Measure) []*Measure {
-	type key struct {
-		grantor    *Entity
-		instrument *Instrument
-		polarity   string
-	}
+func (d *docState) mergeMeasures(ms []*Measure) []*Measure {
 	var out []*Measure
-	same := map[key][]*Measure{}
 	for _, m := range ms {
 		merged := false
-		k := key{m.Grantor, m.Instrument, m.Polarity}
-		for _, o := range same[k] {
-			if !x.samePolicy(o, m) {
+		for _, o := range out {
+			if o.Grantor != m.Grantor || o.Instrument != m.Instrument || o.Polarity != m.Polarity || !d.samePolicy(o, m) {
 				continue
 			}
 			// a sector on one side only: merge a bare mention ("digital tax") into the full one
-			if o.Sector != m.Sector && !(o.Sector == "" && !x.distinctive(o) || m.Sector == "" && !x.distinctive(m)) {
+			if o.Sector != m.Sector && !(o.Sector == "" && !d.distinctive(o) || m.Sector == "" && !d.distinctive(m)) {
 				continue
 			}
 			if o.Sector == "" {
@@ -1255,8 +1252,10 @@ func (x *Extractor) mergeMeasures(ms []*Measure) []*Measure {
 				}
 			}
 			o.sides = append(o.sides, m.sides...)
-			for w := range x.distinctWords(m) {
-				x.distinctWords(o)[w] = true
+			for _, w := range d.distinctWords(m) {
+				if !slices.Contains(d.distinctWords(o), w) {
+					o.words = append(o.words, w)
+				}
 			}
 			if o.Beneficiary == nil {
 				o.Beneficiary = m.Beneficiary
@@ -1270,7 +1269,6 @@ func (x *Extractor) mergeMeasures(ms []*Measure) []*Measure {
 		}
 		if !merged {
 			out = append(out, m)
-			same[k] = append(same[k], m)
 		}
 	}
 	for _, m := range out {
@@ -1281,23 +1279,24 @@ func (x *Extractor) mergeMeasures(ms []*Measure) []*Measure {
 
 // distinctWords are the words of a measure's phrases beyond its instrument's
 // own and the nouns of conceding it ("tariff cut" says no more than "tariff").
-func (x *Extractor) distinctWords(m *Measure) map[string]bool {
-	if m.words != nil {
+func (d *docState) distinctWords(m *Measure) []string {
+	if m.wordsDone {
 		return m.words
 	}
-	generic := x.termWords[m.Instrument]
+	generic := d.x.termWords[m.Instrument]
 	if generic == nil {
 		generic = termWords(m.Instrument)
 	}
-	out := map[string]bool{}
+	var out []string
 	for _, sp := range m.sides {
-		for _, t := range Tokenize(sp.phrase) {
-			if t.IsWord() && !generic[t.Lower] && !stopWord(t.Lower) && !x.isConcessionNoun(t) {
-				out[t.Lower] = true
+		d.tokBuf = appendTokens(d.tokBuf[:0], sp.phrase, "")
+		for _, t := range d.tokBuf {
+			if t.IsWord() && !generic[t.Lower] && !stopWord(t.Lower) && !d.x.isConcessionNoun(t) && !slices.Contains(out, t.Lower) {
+				out = append(out, t.Lower)
 			}
 		}
 	}
-	m.words = out
+	m.words, m.wordsDone = out, true
 	return out
 }
 
@@ -1313,16 +1312,16 @@ func termWords(in *Instrument) map[string]bool {
 }
 
 // distinctive reports a phrase that says more than the instrument's name.
-func (x *Extractor) distinctive(m *Measure) bool { return len(x.distinctWords(m)) > 0 }
+func (d *docState) distinctive(m *Measure) bool { return len(d.distinctWords(m)) > 0 }
 
 // samePolicy compares the distinctive words of two measures' phrases.
-func (x *Extractor) samePolicy(a, b *Measure) bool {
-	wa, wb := x.distinctWords(a), x.distinctWords(b)
+func (d *docState) samePolicy(a, b *Measure) bool {
+	wa, wb := d.distinctWords(a), d.distinctWords(b)
 	if len(wa) == 0 || len(wb) == 0 {
 		return true
 	}
-	for w := range wa {
-		if wb[w] {
+	for _, w := range wa {
+		if slices.Contains(wb, w) {
 			return true
 		}
 	}

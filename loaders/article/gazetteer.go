@@ -93,8 +93,10 @@ type Match[T any] struct {
 }
 
 // Find returns the leftmost-longest matches in toks.
-func (g *gazetteer[T]) Find(toks []Token) []Match[T] {
-	var out []Match[T]
+func (g *gazetteer[T]) Find(toks []Token) []Match[T] { return g.appendFind(nil, toks) }
+
+// appendFind appends the leftmost-longest matches in toks to out.
+func (g *gazetteer[T]) appendFind(out []Match[T], toks []Token) []Match[T] {
 	for i := 0; i < len(toks); {
 		end, vals := g.longest(toks, i)
 		if end > i {
@@ -187,6 +189,17 @@ func (g *gazetteer[T]) foldChild(n *trieNode[T], t Token) *trieNode[T] {
 		return n.fold[t.Lower]
 	}
 	return nil
+}
+
+// findShared returns the matches of g in toks, appended to *all, an array
+// the sentences of a document share, as a slice of their own (nil if none).
+func findShared[T any](g *gazetteer[T], all *[]Match[T], toks []Token) []Match[T] {
+	n := len(*all)
+	*all = g.appendFind(*all, toks)
+	if len(*all) == n {
+		return nil
+	}
+	return (*all)[n:len(*all):len(*all)]
 }
 
 // one returns the payloads of the one-token phrase t, as Find of t alone

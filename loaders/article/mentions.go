@@ -20,7 +20,8 @@ func (d *docState) findMentions() {
 			h := m.Vals[0]
 			cands = append(cands, Mention{Start: m.Start, End: m.End, Ent: d.fromDef(h.def), Form: h.form})
 		}
-		for _, m := range d.dyn.Find(toks) {
+		d.matches.dyn = d.dyn.appendFind(d.matches.dyn[:0], toks)
+		for _, m := range d.matches.dyn {
 			cands = append(cands, Mention{Start: m.Start, End: m.End, Ent: m.Vals[0], Form: "name"})
 		}
 		if len(cands) == 0 {
