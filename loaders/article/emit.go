@@ -1,10 +1,12 @@
 package article
 
 import (
-	"fmt"
 	"net/url"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/cayleygraph/quad"
@@ -58,197 +60,596 @@ func DocIRI(id string) quad.IRI {
 
 // EntityIRI is the canonical IRI of an actor: the same actor in two
 // articles is one node.
-func EntityIRI(e *Entity) quad.IRI {
-	return quad.IRI(tg.IDBase + strings.ReplaceAll(e.Type, "_", "-") + "/" + Slug(e.Name))
+func EntityIRI(e *Entity) quad.IRI { return entityIRI(e, Slug(e.Name)) }
+
+// entityIRI is EntityIRI(e), given the slug of e's name.
+func entityIRI(e *Entity, slug string) quad.IRI {
+	return quad.IRI(tg.IDBase + strings.ReplaceAll(e.Type, "_", "-") + "/" + slug)
 }
 
 // SectorIRI is the canonical IRI of a sector.
-func SectorIRI(name string) quad.IRI { return quad.IRI(tg.IDBase + "sector/" + Slug(name)) }
+func SectorIRI(name string) quad.IRI { return sectorIRI(Slug(name)) }
+
+// sectorIRI is SectorIRI, given the slug of the sector's name.
+func sectorIRI(slug string) quad.IRI { return quad.IRI(tg.IDBase + "sector/" + slug) }
 
 // InstrumentIRI is the canonical IRI of an instrument of the taxonomy.
 func InstrumentIRI(in *Instrument) quad.IRI { return quad.IRI(tg.IDBase + "instrument/" + in.ID) }
 
 // PolicyIRI is the canonical IRI of an instrument applied to a sector.
 func PolicyIRI(in *Instrument, sector string) quad.IRI {
-	s := "general"
-	if sector != "" {
-		s = Slug(sector)
+	if sector == "" {
+		return policyIRI(in, "general")
 	}
-	return quad.IRI(tg.IDBase + "policy/" + in.ID + "/" + s)
+	return policyIRI(in, Slug(sector))
 }
 
-var classOf = map[string]string{
-	TypeCountry: tg.ClassCountry, TypeBloc: tg.ClassBloc, TypeAgency: tg.ClassAgency, TypeOrg: tg.ClassAgency,
-	TypePerson: tg.ClassPerson, TypeCompany: tg.ClassCompany, TypeFirmGroup: tg.ClassFirmGroup,
-	TypeMedia: tg.ClassMedia, TypeFund: tg.ClassFund, TypeAgreement: tg.ClassAgreement,
+// policyIRI is PolicyIRI, given the slug of the sector's name, or "general".
+func policyIRI(in *Instrument, slug string) quad.IRI {
+	return quad.IRI(tg.IDBase + "policy/" + in.ID + "/" + slug)
 }
 
 // Quads turns a result into quads labelled with the document's IRI.
 func (r *Result) Quads() []quad.Quad {
-	doc := DocIRI(r.ID)
-	base := string(doc)
-	var out []quad.Quad
-	add := func(s quad.Value, p string, o quad.Value) {
-		out = append(out, quad.Quad{Subject: s, Predicate: quad.IRI(p), Object: o, Label: doc})
-	}
-	str := func(s string) quad.Value { return quad.String(s) }
-	add(doc, tg.RDFType, quad.IRI(tg.ClassDocument))
-	add(doc, tg.Title, str(r.Doc.Title))
-	add(doc, tg.Source, str(sourceOf(r.Doc)))
+	base := string(DocIRI(r.ID))
+	w := newEmitter(base, len(r.Sentences))
+	defer w.free()
+	doc := w.iri(base)
+	w.add(doc, pType, w.class(cDocument))
+	w.add(doc, pTitle, w.text(r.Doc.Title))
+	w.add(doc, pSource, w.text(sourceOf(r.Doc)))
 	if r.Doc.Date != "" {
-		add(doc, tg.Date, str(r.Doc.Date))
+		w.add(doc, pDate, w.str(r.Doc.Date))
 	}
-	sent := func(i int) quad.IRI { return quad.IRI(fmt.Sprintf("%s#s%d", base, i)) }
-	used := map[int]bool{}
+	sent := func(i int) int32 {
+		if i < 0 || i >= len(w.sents) {
+			return w.iri(base + "#s" + strconv.Itoa(i))
+		}
+		if w.sents[i] == 0 {
+			w.sents[i] = w.iri(base + "#s" + strconv.Itoa(i))
+		}
+		return w.sents[i]
+	}
+	use := func(i int) {
+		if i >= 0 && i < len(w.used) {
+			w.used[i] = true
+		}
+	}
 	for _, m := range r.Measures {
 		for _, e := range m.Evidence {
-			used[e] = true
+			use(e)
 		}
 	}
 	for _, b := range r.Bundles {
 		for _, e := range b.Evidence {
-			used[e] = true
+			use(e)
 		}
 	}
 	for _, c := range r.Claims {
-		used[c.Evidence] = true
+		use(c.Evidence)
 	}
 	for i, s := range r.Sentences {
-		if !used[i] {
+		if !w.used[i] {
 			continue
 		}
-		add(sent(i), tg.RDFType, quad.IRI(tg.ClassSentence))
-		add(sent(i), tg.Text, str(s.Text))
-		add(sent(i), tg.InDocument, doc)
-		add(sent(i), tg.Offset, quad.Int(s.Offset))
+		iri := sent(i)
+		w.add(iri, pType, w.class(cSentence))
+		w.add(iri, pText, w.text(s.Text))
+		w.add(iri, pInDocument, doc)
+		w.add(iri, pOffset, w.int(s.Offset))
 	}
-	entityIRI := map[*Entity]quad.IRI{}
-	iriOf := func(e *Entity) quad.IRI {
-		iri, ok := entityIRI[e]
+	iriOf := func(e *Entity) int32 {
+		iri, ok := w.entities[e]
 		if !ok {
-			iri = EntityIRI(e)
-			entityIRI[e] = iri
+			iri = w.iri(string(entityIRI(e, w.slug(e))))
+			w.entities[e] = iri
 		}
 		return iri
 	}
 	for _, e := range r.Entities {
 		iri := iriOf(e)
-		add(iri, tg.RDFType, quad.IRI(classOf[e.Type]))
-		add(iri, tg.RDFSLabel, str(e.Name))
+		w.add(iri, pType, w.class(classOf[e.Type]))
+		w.add(iri, pLabel, w.str(e.Name))
 		for _, a := range e.AliasList() {
-			add(iri, tg.Alias, str(a))
+			w.add(iri, pAlias, w.str(a))
 		}
 		if e.Role != "" {
-			add(iri, tg.Role, str(e.Role))
+			w.add(iri, pRole, w.str(e.Role))
 		}
 		if e.Org != nil {
-			add(iri, tg.MemberOf, iriOf(e.Org))
+			w.add(iri, pMemberOf, iriOf(e.Org))
 		}
-		add(doc, tg.Mentions, iri)
+		w.add(doc, pMentions, iri)
 	}
-	measureIRI := map[*Measure]quad.IRI{}
-	described := map[quad.IRI]bool{}
-	seen := map[quad.IRI]int{}
 	for _, m := range r.Measures {
-		iri := quad.IRI(fmt.Sprintf("%s#m-%s-%s-%s", base, slugOf(m.Grantor), m.Instrument.ID, m.Polarity))
+		grantor := "unknown"
+		if m.Grantor != nil {
+			grantor = w.slug(m.Grantor)
+		}
+		// the sector's slug, made once for the IRIs of the measure, policy and sector
+		dash, sector := "", ""
 		if m.Sector != "" {
-			iri += quad.IRI("-" + Slug(m.Sector))
+			dash, sector = "-", Slug(m.Sector)
 		}
-		if n := seen[iri]; n > 0 {
-			seen[iri]++
-			iri = quad.IRI(fmt.Sprintf("%s-%d", string(iri), n+1))
+		name := base + "#m-" + grantor + "-" + m.Instrument.ID + "-" + m.Polarity + dash + sector
+		if n := w.names[name]; n > 0 {
+			w.names[name]++
+			name += "-" + strconv.Itoa(n+1)
 		} else {
-			seen[iri] = 1
+			w.names[name] = 1
 		}
-		measureIRI[m] = iri
-		pol := PolicyIRI(m.Instrument, m.Sector)
-		inst := InstrumentIRI(m.Instrument)
+		iri := w.iri(name)
+		w.measures[m] = iri
+		pol, ok := w.policies[policy{m.Instrument, m.Sector}]
+		if !ok {
+			if m.Sector == "" {
+				pol = w.iri(string(policyIRI(m.Instrument, "general")))
+			} else {
+				pol = w.iri(string(policyIRI(m.Instrument, sector)))
+			}
+			w.policies[policy{m.Instrument, m.Sector}] = pol
+		}
+		inst, ok := w.insts[m.Instrument]
+		if !ok {
+			inst = w.iri(string(InstrumentIRI(m.Instrument)))
+			w.insts[m.Instrument] = inst
+		}
 		// instruments, sectors and policies are described once, however many measures name them
-		if !described[inst] {
-			described[inst] = true
-			add(inst, tg.RDFType, quad.IRI(tg.ClassInstrument))
-			add(inst, tg.RDFSLabel, str(m.Instrument.Name))
+		if !w.subjects[inst].described {
+			w.subjects[inst].described = true
+			w.add(inst, pType, w.class(cInstrument))
+			w.add(inst, pLabel, w.str(m.Instrument.Name))
 			if m.Instrument.MAST != "" {
-				add(inst, tg.MAST, str(m.Instrument.MAST))
+				w.add(inst, pMAST, w.str(m.Instrument.MAST))
 			}
 		}
-		if !described[pol] {
-			described[pol] = true
-			add(pol, tg.RDFType, quad.IRI(tg.ClassPolicy))
+		if !w.subjects[pol].described {
+			w.subjects[pol].described = true
+			w.add(pol, pType, w.class(cPolicy))
 			label := m.Instrument.Name
 			if m.Sector != "" {
-				sec := SectorIRI(m.Sector)
-				if !described[sec] {
-					described[sec] = true
-					add(sec, tg.RDFType, quad.IRI(tg.ClassSector))
-					add(sec, tg.RDFSLabel, str(m.Sector))
+				sec := w.iri(string(sectorIRI(sector)))
+				if !w.subjects[sec].described {
+					w.subjects[sec].described = true
+					w.add(sec, pType, w.class(cSector))
+					w.add(sec, pLabel, w.str(m.Sector))
 				}
-				add(pol, tg.Sector, sec)
+				w.add(pol, pSector, sec)
 				label += " (" + m.Sector + ")"
 			}
-			add(pol, tg.RDFSLabel, str(label))
-			add(pol, tg.Instrument, inst)
+			w.add(pol, pLabel, w.text(label))
+			w.add(pol, pInstrument, inst)
 		}
-		add(iri, tg.RDFType, quad.IRI(tg.ClassConcession))
-		add(iri, tg.RDFSLabel, str(measureLabel(m)))
-		add(iri, tg.PolicyOf, pol)
-		add(iri, tg.Text, str(m.Policy))
-		add(iri, tg.Polarity, str(m.Polarity))
+		w.add(iri, pType, w.class(cConcession))
+		w.add(iri, pLabel, w.text(measureLabel(m)))
+		w.add(iri, pPolicy, pol)
+		w.add(iri, pText, w.text(m.Policy))
+		w.add(iri, pPolarity, w.str(m.Polarity))
 		if m.Action != "" {
-			add(iri, tg.Action, str(m.Action))
+			w.add(iri, pAction, w.str(m.Action))
 		}
 		if m.Hedged {
-			add(iri, tg.Hedged, quad.Bool(true))
+			w.add(iri, pHedged, w.bool(true))
 		}
 		if m.Grantor != nil {
-			add(iri, tg.Grantor, iriOf(m.Grantor))
+			w.add(iri, pGrantor, iriOf(m.Grantor))
 		}
 		if m.Beneficiary != nil {
-			add(iri, tg.Beneficiary, iriOf(m.Beneficiary))
+			w.add(iri, pBeneficiary, iriOf(m.Beneficiary))
 		}
 		if m.PartOf != nil {
-			add(iri, tg.PartOf, iriOf(m.PartOf))
+			w.add(iri, pPartOf, iriOf(m.PartOf))
 		}
 		for _, e := range m.Evidence {
-			add(iri, tg.Evidence, sent(e))
+			w.add(iri, pEvidence, sent(e))
 		}
 	}
 	for i, b := range r.Bundles {
-		iri := quad.IRI(fmt.Sprintf("%s#b%d", base, i+1))
-		add(iri, tg.RDFType, quad.IRI(tg.ClassBundle))
-		add(iri, tg.RDFSLabel, str(fmt.Sprintf("bundle %d (%s)", i+1, b.Basis)))
-		add(iri, tg.Basis, str(b.Basis))
+		n := strconv.Itoa(i + 1)
+		iri := w.iri(base + "#b" + n)
+		w.add(iri, pType, w.class(cBundle))
+		w.add(iri, pLabel, w.text("bundle "+n+" ("+b.Basis+")"))
+		w.add(iri, pBasis, w.str(b.Basis))
 		for _, m := range b.Members {
-			add(iri, tg.Member, measureIRI[m])
+			mi, ok := w.measures[m]
+			if !ok {
+				mi = w.iri("") // not one of r.Measures
+			}
+			w.add(iri, pMember, mi)
 		}
 		for _, e := range b.Evidence {
-			add(iri, tg.Evidence, sent(e))
+			w.add(iri, pEvidence, sent(e))
 		}
 	}
 	for i, c := range r.Claims {
-		iri := quad.IRI(fmt.Sprintf("%s#c%d", base, i+1))
-		add(iri, tg.RDFType, quad.IRI(tg.ClassClaim))
-		add(iri, tg.RDFSLabel, str(strings.TrimSpace(c.Subject+" "+c.Predicate+" "+c.Object)))
-		add(iri, tg.Subject, str(c.Subject))
-		add(iri, tg.Predicate, str(c.Predicate))
-		add(iri, tg.Object, str(c.Object))
-		add(iri, tg.Polarity, str(c.Polarity))
+		iri := w.iri(base + "#c" + strconv.Itoa(i+1))
+		w.add(iri, pType, w.class(cClaim))
+		w.add(iri, pLabel, w.text(strings.TrimSpace(c.Subject+" "+c.Predicate+" "+c.Object)))
+		w.add(iri, pSubject, w.str(c.Subject))
+		w.add(iri, pPredicate, w.str(c.Predicate))
+		w.add(iri, pObject, w.str(c.Object))
+		w.add(iri, pPolarity, w.str(c.Polarity))
 		if c.Hedged {
-			add(iri, tg.Hedged, quad.Bool(true))
+			w.add(iri, pHedged, w.bool(true))
 		}
-		add(iri, tg.Evidence, sent(c.Evidence))
+		w.add(iri, pEvidence, sent(c.Evidence))
 	}
-	// distinct quads, in the order made (the extraction is deterministic), then
-	// the count that marks the document complete
-	distinct := make(map[quad.Quad]struct{}, len(out))
-	uniq := out[:0]
-	for _, q := range out {
-		if _, dup := distinct[q]; !dup {
-			distinct[q] = struct{}{}
-			uniq = append(uniq, q)
+	// then the count that marks the document complete
+	out := w.quads(1)
+	return append(out, quad.Quad{Subject: w.label, Predicate: predicates[pQuads], Object: quad.Int(len(out) + 1), Label: w.label})
+}
+
+// An emitter makes the quads of one document. It boxes values once, when
+// first seen (long texts excepted, see text), and names them by ids, their
+// indices in vals: converting a string to a quad.Value allocates, and ids
+// are cheaper to hash and compare than values. Emitters are pooled, with
+// the maps earlier documents grew.
+type emitter struct {
+	label   quad.Value       // the document's IRI
+	vals    []quad.Value     // by id; vals[0] is nil, so that id 0 can mean none yet
+	iris    map[string]int32 // the ids of IRIs, by text
+	strs    map[string]int32 // of strings
+	ints    map[int]int32    // of integers
+	bools   [2]int32         // of false and true
+	classes [len(classIRIs)]int32
+
+	// the distinct quads so far, in the order made: the extraction is
+	// deterministic, and so is its output
+	order    []quadKey
+	subjects []subject           // by id
+	seen     map[uint64]struct{} // some of the quads, by seenKey
+
+	// the ids of the IRIs of the things of the document, and other things
+	// made once however many quads name them
+	sents    []int32 // of sentences, by index
+	used     []bool  // the sentences cited as evidence
+	entities map[*Entity]int32
+	measures map[*Measure]int32
+	insts    map[*Instrument]int32
+	policies map[policy]int32
+	slugs    map[*Entity]string // of the entities' names
+	names    map[string]int     // how many measures have each IRI
+}
+
+// A policy is an instrument applied to a sector.
+type policy struct {
+	in     *Instrument
+	sector string
+}
+
+var emitters = sync.Pool{
+	New: func() any {
+		return &emitter{
+			iris: map[string]int32{}, strs: map[string]int32{}, ints: map[int]int32{},
+			seen:     map[uint64]struct{}{},
+			entities: map[*Entity]int32{}, measures: map[*Measure]int32{},
+			insts: map[*Instrument]int32{}, policies: map[policy]int32{},
+			slugs: map[*Entity]string{}, names: map[string]int{},
+		}
+	},
+}
+
+// newEmitter returns an emitter of the quads labelled with the IRI label, of
+// a document of n sentences.
+func newEmitter(label string, n int) *emitter {
+	w := emitters.Get().(*emitter)
+	w.label = quad.IRI(label)
+	w.vals = append(w.vals[:0], nil)
+	w.subjects = append(w.subjects[:0], subject{})
+	w.sents = slices.Grow(w.sents[:0], n)[:n]
+	clear(w.sents)
+	w.used = slices.Grow(w.used[:0], n)[:n]
+	clear(w.used)
+	return w
+}
+
+// free empties w and puts it back in the pool.
+func (w *emitter) free() {
+	// an emitter grown by a huge document would cost every later one the
+	// clearing of its maps
+	if len(w.order) > 1<<14 {
+		return
+	}
+	w.label = nil
+	clear(w.vals) // not to keep the document's strings alive
+	clear(w.iris)
+	clear(w.strs)
+	clear(w.ints)
+	w.bools = [2]int32{}
+	w.classes = [len(classIRIs)]int32{}
+	clear(w.seen)
+	w.order = w.order[:0]
+	clear(w.entities)
+	clear(w.measures)
+	clear(w.insts)
+	clear(w.policies)
+	clear(w.slugs)
+	clear(w.names)
+	emitters.Put(w)
+}
+
+// slug returns the slug of e's name.
+func (w *emitter) slug(e *Entity) string {
+	s, ok := w.slugs[e]
+	if !ok {
+		s = Slug(e.Name)
+		w.slugs[e] = s
+	}
+	return s
+}
+
+// iri returns the id of the IRI s.
+func (w *emitter) iri(s string) int32 {
+	id, ok := w.iris[s]
+	if !ok {
+		id = w.box(quad.IRI(s))
+		w.iris[s] = id
+	}
+	return id
+}
+
+// str returns the id of the string s, boxed once: for strings many quads
+// share.
+func (w *emitter) str(s string) int32 {
+	id, ok := w.strs[s]
+	if !ok {
+		id = w.box(quad.String(s))
+		w.strs[s] = id
+	}
+	return id
+}
+
+// text returns a new id of the string s, boxed anew: for long strings that
+// seldom repeat, which cost more to look up than to box. Such ids are made
+// canonical only to look quads up, by canon.
+func (w *emitter) text(s string) int32 { return w.box(quad.String(s)) }
+
+// canon returns the first id of the value of id.
+func (w *emitter) canon(id int32) int32 {
+	s, ok := w.vals[id].(quad.String)
+	if !ok {
+		return id // IRIs, integers and booleans have one id each
+	}
+	first, ok := w.strs[string(s)]
+	if !ok {
+		w.strs[string(s)] = id
+		return id
+	}
+	return first
+}
+
+// int returns the id of the integer n.
+func (w *emitter) int(n int) int32 {
+	id, ok := w.ints[n]
+	if !ok {
+		id = w.box(quad.Int(n))
+		w.ints[n] = id
+	}
+	return id
+}
+
+// bool returns the id of the boolean b.
+func (w *emitter) bool(b bool) int32 {
+	i := 0
+	if b {
+		i = 1
+	}
+	if w.bools[i] == 0 {
+		w.bools[i] = w.box(quad.Bool(b))
+	}
+	return w.bools[i]
+}
+
+// class returns the id of the IRI of class c.
+func (w *emitter) class(c class) int32 {
+	if w.classes[c] == 0 {
+		w.classes[c] = w.iri(classIRIs[c])
+	}
+	return w.classes[c]
+}
+
+// maxID bounds ids, for seenKey.
+const maxID = 1<<29 - 1
+
+// box gives v an id.
+func (w *emitter) box(v quad.Value) int32 {
+	if len(w.vals) > maxID {
+		panic("article: too many values in one document")
+	}
+	w.vals = append(w.vals, v)
+	w.subjects = append(w.subjects, subject{})
+	return int32(len(w.vals) - 1)
+}
+
+// A quadKey is a quad by the ids of its subject and object.
+type quadKey struct {
+	s, o int32
+	p    pred
+	prev int32 // the index in order of the quad of the same subject before
+}
+
+// seenKey packs k into one integer, a map key that hashes faster than a
+// struct: 29 bits for each id and 6 for the predicate.
+func seenKey(k quadKey) uint64 {
+	return uint64(k.s)<<35 | uint64(k.o)<<6 | uint64(k.p)
+}
+
+// A subject is what an emitter knows of the quads of a subject.
+type subject struct {
+	preds uint32 // the predicates of its quads, a bit each
+	multi uint32 // those of more than one quad, whose quads are all in seen
+	last  int32  // the index in order of its last quad
+
+	described bool // an instrument, policy or sector whose quads are made
+}
+
+// add adds the quad (s, p, o) unless w has it already. Most quads are the
+// first of their subject and predicate, and so new: only the quads of a
+// subject and predicate that have more than one are looked up.
+func (w *emitter) add(s int32, p pred, o int32) {
+	k := quadKey{s: s, o: o, p: p}
+	sub := &w.subjects[s]
+	bit := uint32(1) << p
+	if sub.preds&bit != 0 {
+		if sub.multi&bit == 0 {
+			// the second quad of s and p: seen gets the first
+			sub.multi |= bit
+			i := sub.last
+			for w.order[i].p != p {
+				i = w.order[i].prev
+			}
+			w.order[i].o = w.canon(w.order[i].o)
+			w.seen[seenKey(w.order[i])] = struct{}{}
+		}
+		k.o = w.canon(o)
+		n := len(w.seen)
+		w.seen[seenKey(k)] = struct{}{} // one map operation, where a lookup first would be two
+		if len(w.seen) == n {
+			return
 		}
 	}
-	return append(uniq, quad.Quad{Subject: doc, Predicate: quad.IRI(tg.QuadCount), Object: quad.Int(len(uniq) + 1), Label: doc})
+	sub.preds |= bit
+	k.prev = sub.last
+	sub.last = int32(len(w.order))
+	w.order = append(w.order, k)
+}
+
+// quads returns the quads of w, with room for extra more.
+func (w *emitter) quads(extra int) []quad.Quad {
+	out := make([]quad.Quad, len(w.order), len(w.order)+extra)
+	for i, k := range w.order {
+		// field by field: a write of a whole quad.Quad goes through the
+		// runtime, slowly, while the garbage collector runs
+		q := &out[i]
+		q.Subject = w.vals[k.s]
+		q.Predicate = predicates[k.p]
+		q.Object = w.vals[k.o]
+		q.Label = w.label
+	}
+	return out
+}
+
+// pred is a predicate of the quads of a document, an index into predicates
+// and a bit in subject.preds: comparing and hashing small integers is
+// cheaper than comparing IRIs.
+type pred uint8
+
+const (
+	pType pred = iota
+	pLabel
+	pTitle
+	pSource
+	pDate
+	pText
+	pInDocument
+	pOffset
+	pAlias
+	pRole
+	pMemberOf
+	pMentions
+	pMAST
+	pSector
+	pInstrument
+	pPolicy
+	pPolarity
+	pAction
+	pHedged
+	pGrantor
+	pBeneficiary
+	pPartOf
+	pEvidence
+	pBasis
+	pMember
+	pSubject
+	pPredicate
+	pObject
+	pQuads
+)
+
+// predicates are the IRIs of the preds, boxed once for all documents.
+var predicates = [...]quad.Value{
+	pType:        quad.IRI(tg.RDFType),
+	pLabel:       quad.IRI(tg.RDFSLabel),
+	pTitle:       quad.IRI(tg.Title),
+	pSource:      quad.IRI(tg.Source),
+	pDate:        quad.IRI(tg.Date),
+	pText:        quad.IRI(tg.Text),
+	pInDocument:  quad.IRI(tg.InDocument),
+	pOffset:      quad.IRI(tg.Offset),
+	pAlias:       quad.IRI(tg.Alias),
+	pRole:        quad.IRI(tg.Role),
+	pMemberOf:    quad.IRI(tg.MemberOf),
+	pMentions:    quad.IRI(tg.Mentions),
+	pMAST:        quad.IRI(tg.MAST),
+	pSector:      quad.IRI(tg.Sector),
+	pInstrument:  quad.IRI(tg.Instrument),
+	pPolicy:      quad.IRI(tg.PolicyOf),
+	pPolarity:    quad.IRI(tg.Polarity),
+	pAction:      quad.IRI(tg.Action),
+	pHedged:      quad.IRI(tg.Hedged),
+	pGrantor:     quad.IRI(tg.Grantor),
+	pBeneficiary: quad.IRI(tg.Beneficiary),
+	pPartOf:      quad.IRI(tg.PartOf),
+	pEvidence:    quad.IRI(tg.Evidence),
+	pBasis:       quad.IRI(tg.Basis),
+	pMember:      quad.IRI(tg.Member),
+	pSubject:     quad.IRI(tg.Subject),
+	pPredicate:   quad.IRI(tg.Predicate),
+	pObject:      quad.IRI(tg.Object),
+	pQuads:       quad.IRI(tg.QuadCount),
+}
+
+// class is a class of the things of a document, an index into classIRIs:
+// rdf:type names one in about every fifth quad.
+type class uint8
+
+const (
+	cNone class = iota // of an entity of a type without a class
+	cDocument
+	cSentence
+	cCountry
+	cBloc
+	cAgency
+	cPerson
+	cCompany
+	cFirmGroup
+	cMedia
+	cFund
+	cAgreement
+	cSector
+	cPolicy
+	cConcession
+	cBundle
+	cClaim
+	cInstrument
+)
+
+var classIRIs = [...]string{
+	cNone:       "",
+	cDocument:   tg.ClassDocument,
+	cSentence:   tg.ClassSentence,
+	cCountry:    tg.ClassCountry,
+	cBloc:       tg.ClassBloc,
+	cAgency:     tg.ClassAgency,
+	cPerson:     tg.ClassPerson,
+	cCompany:    tg.ClassCompany,
+	cFirmGroup:  tg.ClassFirmGroup,
+	cMedia:      tg.ClassMedia,
+	cFund:       tg.ClassFund,
+	cAgreement:  tg.ClassAgreement,
+	cSector:     tg.ClassSector,
+	cPolicy:     tg.ClassPolicy,
+	cConcession: tg.ClassConcession,
+	cBundle:     tg.ClassBundle,
+	cClaim:      tg.ClassClaim,
+	cInstrument: tg.ClassInstrument,
+}
+
+// classOf is the class of the entities of each type.
+var classOf = map[string]class{
+	TypeCountry: cCountry, TypeBloc: cBloc, TypeAgency: cAgency, TypeOrg: cAgency,
+	TypePerson: cPerson, TypeCompany: cCompany, TypeFirmGroup: cFirmGroup,
+	TypeMedia: cMedia, TypeFund: cFund, TypeAgreement: cAgreement,
 }
 
 // measureLabel names a measure for people: who, what, and how it stands.
@@ -257,14 +658,7 @@ func measureLabel(m *Measure) string {
 	if m.Grantor != nil {
 		who = m.Grantor.Name
 	}
-	return fmt.Sprintf("%s: %s (%s)", who, m.Policy, m.Polarity)
-}
-
-func slugOf(e *Entity) string {
-	if e == nil {
-		return "unknown"
-	}
-	return Slug(e.Name)
+	return who + ": " + m.Policy + " (" + m.Polarity + ")"
 }
 
 func sourceOf(d *Document) string {
