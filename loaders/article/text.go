@@ -245,10 +245,11 @@ func segment(doc *Document, abbr map[string]bool) []Sentence {
 		size += len(bl.Text)
 	}
 	// the sentences' tokens share one array; prose has a token every five or
-	// six bytes, and a sentence every hundred or so
+	// six bytes, and a sentence every hundred or so (text denser than that
+	// costs the array a move as it grows)
 	g := segmenter{
 		out:  make([]Sentence, 0, len(doc.Blocks)+size/80),
-		toks: make([]Token, 0, size/4+16),
+		toks: make([]Token, 0, size/5+16),
 	}
 	for bi, bl := range doc.Blocks {
 		text := bl.Text
