@@ -249,13 +249,13 @@ func (d *docState) discoverAcronyms(s int) {
 				start--
 				continue
 			}
-			if (connectors[t.Lower] || t.Text == "," || isDash(t.Text)) && start-1 > 0 && start < p {
+			if (d.x.is(listConnector, t) || t.Text == "," || isDash(t.Text)) && start-1 > 0 && start < p {
 				start--
 				continue
 			}
 			break
 		}
-		for start < p && (connectors[toks[start].Lower] || toks[start].Text == "," || isDash(toks[start].Text) || stopCaps[toks[start].Lower]) {
+		for start < p && (d.x.is(listConnector, toks[start]) || toks[start].Text == "," || isDash(toks[start].Text) || d.x.is(listStopCap, toks[start])) {
 			start++
 		}
 		if p-start < 2 {
@@ -297,7 +297,7 @@ func (d *docState) discoverAgreements(s int) {
 	toks := d.sents[s].Tokens
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if !t.IsCapitalized() || (stopCaps[t.Lower] && !d.covered(s, i)) {
+		if !t.IsCapitalized() || (d.x.is(listStopCap, t) && !d.covered(s, i)) {
 			continue
 		}
 		end := i
@@ -306,7 +306,7 @@ func (d *docState) discoverAgreements(s int) {
 				j = m.End
 			} else if toks[j].IsWord() && toks[j].IsCapitalized() {
 				j++
-			} else if (isDash(toks[j].Text) || connectors[toks[j].Lower]) && j+1 < len(toks) && toks[j+1].IsCapitalized() && j > i {
+			} else if (isDash(toks[j].Text) || d.x.is(listConnector, toks[j])) && j+1 < len(toks) && toks[j+1].IsCapitalized() && j > i {
 				j++
 			} else {
 				break
@@ -340,7 +340,7 @@ func (d *docState) nameRun(s, i int) int {
 	j, words := i, 0
 	for j < len(toks) && words < 4 {
 		t := toks[j]
-		if !t.IsWord() || !t.IsCapitalized() || d.x.is(listTitle, t) || stopCaps[t.Lower] || d.covered(s, j) || d.x.is(listOrgHead, t) {
+		if !t.IsWord() || !t.IsCapitalized() || d.x.is(listTitle, t) || d.x.is(listStopCap, t) || d.covered(s, j) || d.x.is(listOrgHead, t) {
 			break
 		}
 		j++
@@ -403,7 +403,7 @@ func (d *docState) discoverPeople(s int) {
 		default:
 			continue
 		}
-		if ne-ns < 2 || ne-ns > 3 || (ns == 0 && stopCaps[toks[0].Lower]) {
+		if ne-ns < 2 || ne-ns > 3 || (ns == 0 && d.x.is(listStopCap, toks[0])) {
 			continue
 		}
 		person := d.entity(d.text(s, ns, ne), TypePerson)
@@ -490,7 +490,7 @@ func (d *docState) roleStart(s, title int) int {
 	for start > 0 {
 		t := toks[start-1]
 		switch {
-		case t.IsWord() && t.IsCapitalized() && !stopCaps[t.Lower]:
+		case t.IsWord() && t.IsCapitalized() && !d.x.is(listStopCap, t):
 			start--
 		case (t.Lower == "and" || t.Lower == "of" || t.Text == ",") && start-1 > 0 && toks[start-2].IsCapitalized() && start < title:
 			start--
@@ -508,7 +508,7 @@ func (d *docState) discoverOrgs(s int) {
 	toks := d.sents[s].Tokens
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if !t.IsCapitalized() || d.covered(s, i) || (stopCaps[t.Lower] && t.Lower != "the") {
+		if !t.IsCapitalized() || d.covered(s, i) || (d.x.is(listStopCap, t) && t.Lower != "the") {
 			continue
 		}
 		if t.Lower == "the" {
@@ -566,7 +566,7 @@ func (d *docState) discoverCompanies(s int) {
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		// "Acme Corp", "Acme Holdings"
-		if t.IsCapitalized() && !stopCaps[t.Lower] && !d.covered(s, i) && i > 0 {
+		if t.IsCapitalized() && !d.x.is(listStopCap, t) && !d.covered(s, i) && i > 0 {
 			end := capRun(toks, i)
 			if end-i >= 2 && d.x.is(listCompanySuffix, toks[end-1]) {
 				name := d.text(s, i, end)
@@ -578,7 +578,7 @@ func (d *docState) discoverCompanies(s int) {
 			}
 		}
 		// "Lynas Malaysia": an unknown name followed by the country it trades in.
-		if t.IsWord() && t.IsCapitalized() && i > 0 && !stopCaps[t.Lower] && !d.covered(s, i) && !isAcronymToken(t.Text) &&
+		if t.IsWord() && t.IsCapitalized() && i > 0 && !d.x.is(listStopCap, t) && !d.covered(s, i) && !isAcronymToken(t.Text) &&
 			toks[i-1].Text != "." && !d.x.is(listTitle, t) && !d.x.is(listOrgHead, t) {
 			if m := d.staticAt(s, i+1); m != nil && m.Vals[0].def.typ == TypeCountry && m.Vals[0].form == "name" &&
 				(m.End >= len(toks) || !toks[m.End].IsCapitalized()) && (i == 0 || !toks[i-1].IsCapitalized()) {

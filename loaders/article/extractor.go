@@ -103,6 +103,13 @@ const (
 	listRemoval
 	listTarget
 
+	// the rules' own word lists (stopCaps, connectors ...)
+	listStopCap
+	listConnector
+	listSubordinator
+	listAsPhrase
+	listClauseOpener
+
 	// cue phrases of one word
 	tagCue
 	tagHedge
@@ -237,6 +244,12 @@ func NewExtractor(lex *Lexicon) *Extractor {
 	set(listExchange, c.Exchange)
 	set(listRemoval, c.Removal)
 	set(listTarget, c.Target)
+	for list, words := range map[tags]map[string]bool{listStopCap: stopCaps, listConnector: connectors,
+		listSubordinator: subordinators, listAsPhrase: asPhrase, listClauseOpener: clauseOpeners} {
+		for w := range words {
+			x.mark(w, list)
+		}
+	}
 	x.names.markFirst(x.mark, startsName)
 	x.instruments.markFirst(x.mark, startsInstrument)
 	x.sectors.markFirst(x.mark, startsSector)

@@ -107,7 +107,7 @@ func (d *docState) clauses(s int, cues []cueAt) []clause {
 			cut(i)
 		case t.Text == "," && i+2 < len(toks) && toks[i+1].Lower == "and" && d.startsClause(s, i+2):
 			cut(i + 1)
-		case subordinators[t.Lower] && i > 0 && i+1 < len(toks) && !asPhrase[toks[i-1].Lower] && d.startsClause(s, i+1):
+		case d.x.is(listSubordinator, t) && i > 0 && i+1 < len(toks) && !d.x.is(listAsPhrase, toks[i-1]) && d.startsClause(s, i+1):
 			cut(i)
 		}
 	}
@@ -1082,7 +1082,7 @@ func (d *docState) claim(s int, cl clause, cues []cueAt, subj *Entity, hedged bo
 	// the subject: the words before the negation, after any conjunction or
 	// report frame ("the Commission said there would be"), without auxiliaries
 	a := cl.start
-	for a < neg.pos && (toks[a].Text == "," || clauseOpeners[toks[a].Lower]) {
+	for a < neg.pos && (toks[a].Text == "," || d.x.is(listClauseOpener, toks[a])) {
 		a++
 	}
 	for _, c := range cues {
@@ -1125,7 +1125,7 @@ func (d *docState) claim(s int, cl clause, cues []cueAt, subj *Entity, hedged bo
 		}
 		break
 	}
-	for a < b && clauseOpeners[toks[a].Lower] {
+	for a < b && d.x.is(listClauseOpener, toks[a]) {
 		a++
 	}
 	subject := strings.Trim(d.text(s, a, b), " ,;:—–")
