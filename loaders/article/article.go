@@ -26,10 +26,16 @@ type Result struct {
 // Extract runs the pipeline over a read document.
 func (x *Extractor) Extract(doc *Document) *Result {
 	sents := segment(doc, x.abbr)
+	ntoks := 0
 	for s := range sents {
 		x.tag(sents[s].Tokens)
+		ntoks += len(sents[s].Tokens)
 	}
 	d := &docState{x: x, sents: sents, ents: map[string]*Entity{}, byDef: map[*entityDef]*Entity{}, dyn: newGazetteer[*Entity](false)}
+	// news names an actor, a sector or a cue every ten tokens or so
+	d.matches.names = make([]Match[nameHit], 0, ntoks/8)
+	d.matches.cues = make([]Match[cueHit], 0, ntoks/6)
+	d.matches.sectors = make([]Match[*Sector], 0, ntoks/10)
 	d.static = make([][]Match[nameHit], len(sents))
 	mentioned := map[string]int{}
 	for s := range sents {
