@@ -508,6 +508,13 @@ func isLine(t string, lines []string) bool {
 // without building either.
 func equalLower(a, b string) bool {
 	for a != "" && b != "" {
+		if ca, cb := a[0], b[0]; ca < utf8.RuneSelf && cb < utf8.RuneSelf {
+			if lowerASCII(ca) != lowerASCII(cb) {
+				return false
+			}
+			a, b = a[1:], b[1:]
+			continue
+		}
 		ra, na := utf8.DecodeRuneInString(a)
 		rb, nb := utf8.DecodeRuneInString(b)
 		if ra != rb && unicode.ToLower(ra) != unicode.ToLower(rb) {
@@ -516,6 +523,13 @@ func equalLower(a, b string) bool {
 		a, b = a[na:], b[nb:]
 	}
 	return a == "" && b == ""
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // collapseSpaces is strings.Join(strings.Fields(s), " "), which most lines
