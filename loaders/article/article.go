@@ -28,7 +28,7 @@ func (x *Extractor) Extract(doc *Document) *Result {
 	sents := segment(doc, x.abbr)
 	ntoks := 0
 	for s := range sents {
-		x.tag(sents[s].Tokens)
+		sents[s].tags = x.tag(sents[s].Tokens)
 		ntoks += len(sents[s].Tokens)
 	}
 	d := &docState{x: x, sents: sents, ents: map[string]*Entity{}, byDef: map[*entityDef]*Entity{}, dyn: newGazetteer[*Entity](false)}

@@ -158,6 +158,13 @@ func (d *docState) staticAt(s, i int) *Match[nameHit] {
 	return nil
 }
 
+// mayHave reports whether a token of sentence s may be in the word list:
+// the rules that need one skip the sentences that have none.
+func (d *docState) mayHave(s int, list tags) bool {
+	tg := d.sents[s].tags
+	return tg == 0 || tg&list != 0
+}
+
 // text joins tokens [i, j) of sentence s as written.
 func (d *docState) text(s, i, j int) string {
 	if i >= j {
@@ -294,6 +301,9 @@ func (d *docState) discoverAcronyms(s int) {
 // agreement head, with the parties' names in front ("Chile–China Free Trade
 // Agreement", "Double Contribution Convention").
 func (d *docState) discoverAgreements(s int) {
+	if !d.mayHave(s, listAgreementHead) {
+		return
+	}
 	toks := d.sents[s].Tokens
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
@@ -505,6 +515,9 @@ func (d *docState) roleStart(s, title int) int {
 }
 
 func (d *docState) discoverOrgs(s int) {
+	if !d.mayHave(s, listOrgHead) {
+		return
+	}
 	toks := d.sents[s].Tokens
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
@@ -668,6 +681,9 @@ func (d *docState) discoverFirmGroups(s int) {
 
 // discoverFunds finds "a national connectivity fund".
 func (d *docState) discoverFunds(s int) {
+	if !d.mayHave(s, listFundHead) {
+		return
+	}
 	toks := d.sents[s].Tokens
 	for i, t := range toks {
 		if !d.x.is(listFundHead, t) || t.IsCapitalized() {

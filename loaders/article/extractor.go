@@ -314,11 +314,14 @@ func (x *Extractor) lookup(t Token) (tags, int32) {
 	return tg, w.num
 }
 
-// tag looks every token up once.
-func (x *Extractor) tag(toks []Token) {
+// tag looks every token up once; it returns the union of their tags.
+func (x *Extractor) tag(toks []Token) tags {
+	var all tags
 	for i := range toks {
 		toks[i].tags, toks[i].word = x.lookup(toks[i])
+		all |= toks[i].tags
 	}
+	return all
 }
 
 // has reports whether the lexicon gives token t any of the tags,

@@ -67,6 +67,9 @@ func (d *docState) findMentions() {
 // Commission") to the document's organisation of that name.
 func (d *docState) resolveOrgHeads() {
 	for s := range d.sents {
+		if !d.mayHave(s, listOrgHead) {
+			continue
+		}
 		toks := d.sents[s].Tokens
 		for i, t := range toks {
 			if !t.IsCapitalized() || !d.x.is(listOrgHead, t) || d.mentionAt(s, i) != nil {
@@ -181,6 +184,9 @@ func (d *docState) findDeal() {
 		}
 	}
 	for s := range d.sents {
+		if !d.mayHave(s, listAgreementHead) {
+			continue
+		}
 		toks := d.sents[s].Tokens
 		for i := 0; i < len(toks); i++ {
 			t := toks[i]

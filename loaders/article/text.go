@@ -86,6 +86,10 @@ func appendTokens(out []Token, s, lower string) []Token {
 		case unicode.IsDigit(r):
 			j := i + n
 			for j < len(s) {
+				if isASCIIAlnum(s[j]) {
+					j++
+					continue
+				}
 				r2, n2 := utf8.DecodeRuneInString(s[j:])
 				if unicode.IsDigit(r2) || unicode.IsLetter(r2) {
 					j += n2
@@ -107,6 +111,10 @@ func appendTokens(out []Token, s, lower string) []Token {
 			}
 			j := i + n
 			for j < len(s) {
+				if isASCIIAlnum(s[j]) {
+					j++
+					continue
+				}
 				r2, n2 := utf8.DecodeRuneInString(s[j:])
 				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || r2 == '\u00AD' {
 					j += n2
@@ -181,6 +189,11 @@ func asciiLower(s string) string {
 	return string(b)
 }
 
+// isASCIIAlnum reports an ASCII letter or digit, which needs no decoding.
+func isASCIIAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
 func isLetterAt(s string, i int) bool {
 	if i >= len(s) {
 		return false
@@ -214,6 +227,7 @@ type Sentence struct {
 	Block  int // index of its block
 	Kind   BlockKind
 	Tokens []Token
+	tags   tags // of all its tokens, once Extract has looked them up
 }
 
 // sentenceStarters are words after which an abbreviation's period ends a sentence.
