@@ -140,6 +140,15 @@ type Stats struct {
 // Stats counts quads, nodes, documents (distinct labels) and typed nodes per
 // class (by the class IRI's local name).
 func (s *Store) Stats(ctx context.Context) (Stats, error) {
+	if st, ok, err := s.statsKV(ctx); ok || err != nil {
+		return st, err
+	}
+	return s.statsQuads(ctx)
+}
+
+// statsQuads computes Stats from every quad, on any backend: nodes,
+// labels and typed pairs are compared by their N-Quads form.
+func (s *Store) statsQuads(ctx context.Context) (Stats, error) {
 	st := Stats{Backend: s.backend, Classes: map[string]int64{}}
 	nodes := map[string]struct{}{}
 	labels := map[string]struct{}{}

@@ -1,0 +1,27 @@
+package graph
+
+import (
+	"context"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// StatsQuads is Stats computed from every quad, the reference for the
+// kv layout's.
+func StatsQuads(s *Store, ctx context.Context) (Stats, error) { return s.statsQuads(ctx) }
+
+// StatsKV reads Stats from a bolt store's kv layout; with verify, every
+// index key is checked against the log. clean reports whether the indexes
+// list only live quads, so that the check is not needed.
+func StatsKV(s *Store, ctx context.Context, verify bool) (st Stats, clean, ok bool, err error) {
+	db := s.boltDB()
+	if db == nil {
+		return Stats{}, false, false, nil
+	}
+	err = db.View(func(tx *bolt.Tx) error {
+		st, clean, ok, err = readStats(ctx, tx, verify)
+		return err
+	})
+	st.Backend = s.backend
+	return st, clean, ok, err
+}
