@@ -90,6 +90,8 @@ type docState struct {
 
 	lastClause   clauseKey
 	lastMentions []Mention // of lastClause
+	mask         []bool    // masked tokens of sentence maskSent
+	maskSent     int
 
 	// arrays the sentences' matches share, and buffers for those not kept
 	matches struct {
@@ -99,9 +101,10 @@ type docState struct {
 		instruments []Match[*Instrument]
 		dyn         []Match[*Entity]
 	}
-	cueBuf  []cueAt  // reused by each sentence
-	instBuf []instAt // reused by each sentence
-	tokBuf  []Token  // reused by each phrase tokenized again
+	cueBuf    []cueAt  // reused by each sentence
+	clauseBuf []clause // reused by each sentence
+	instBuf   []instAt // reused by each sentence
+	tokBuf    []Token  // reused by each phrase tokenized again
 }
 
 func (d *docState) entity(name, typ string) *Entity {

@@ -3,6 +3,7 @@ package article
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Entity types, as the queries print them.
@@ -79,8 +80,9 @@ type Extractor struct {
 	instByID    map[string]*Instrument
 	termWords   map[*Instrument]map[string]bool
 	sectorByKey map[string]*Sector
-	words       map[string]word // the lexicon's words, lower-cased
-	abbr        map[string]bool // abbreviations, lower-cased
+	words       map[string]word     // the lexicon's words, lower-cased
+	oneByte     [utf8.RuneSelf]word // those of one ASCII byte, such as punctuation, without hashing
+	abbr        map[string]bool     // abbreviations, lower-cased
 }
 
 // tags are what the lexicon says of one word: the word lists it is in and,
@@ -265,6 +267,9 @@ func NewExtractor(lex *Lexicon) *Extractor {
 		w := x.words[k]
 		w.num = int32(i + 1)
 		x.words[k] = w
+		if len(k) == 1 && k[0] < utf8.RuneSelf {
+			x.oneByte[k[0]] = w
+		}
 	}
 	num := func(k string) int32 { return x.words[k].num }
 	x.names.indexFirst(num, len(keys))
@@ -290,7 +295,12 @@ func (x *Extractor) mark(w string, tag tags) {
 // lookup looks token t up in the word lists and among the cue phrases of
 // one word; it returns its tags and the number of its word.
 func (x *Extractor) lookup(t Token) (tags, int32) {
-	w := x.words[t.Lower]
+	var w word
+	if len(t.Lower) == 1 && t.Lower[0] < utf8.RuneSelf {
+		w = x.oneByte[t.Lower[0]]
+	} else {
+		w = x.words[t.Lower]
+	}
 	tg := w.tags | tagged
 	if startsWord(t.Text) {
 		tg |= tagWord

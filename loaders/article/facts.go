@@ -76,7 +76,7 @@ func (d *docState) clauses(s int, cues []cueAt) []clause {
 		}
 		return cueAt{}, false
 	}
-	var out []clause
+	out := d.clauseBuf[:0]
 	start := 0
 	cut := func(i int) {
 		if i > start {
@@ -124,6 +124,7 @@ func (d *docState) clauses(s int, cues []cueAt) []clause {
 			}
 		}
 	}
+	d.clauseBuf = out
 	return out
 }
 
@@ -150,14 +151,18 @@ func (d *docState) startsClause(s, i int) bool {
 }
 
 // masked marks tokens inside parentheses: asides carry no facts of their own.
-func masked(toks []Token) []bool {
-	out := make([]bool, len(toks))
+func masked(toks []Token) []bool { return appendMask(nil, toks) }
+
+// appendMask appends the mask of toks to out.
+func appendMask(out []bool, toks []Token) []bool {
+	out = slices.Grow(out, len(toks))[:len(out)+len(toks)]
+	mask := out[len(out)-len(toks):]
 	depth := 0
 	for i, t := range toks {
 		if t.Text == "(" {
 			depth++
 		}
-		out[i] = depth > 0
+		mask[i] = depth > 0
 		if t.Text == ")" && depth > 0 {
 			depth--
 		}
@@ -195,7 +200,7 @@ type clauseContext struct {
 
 func (d *docState) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Claim, *Entity) {
 	toks := d.sents[s].Tokens
-	mask := masked(toks)
+	mask := d.maskOf(s)
 	insts := d.instBuf[:0]
 	d.matches.instruments = d.x.instruments.appendFind(d.matches.instruments[:0], toks)
 	for _, m := range d.matches.instruments {
@@ -682,6 +687,14 @@ func governedByPreposition(toks []Token, i int) bool {
 	return i > 0 && prepositions[toks[i-1].Lower]
 }
 
+// maskOf is masked(tokens of sentence s), kept for the sentence at hand.
+func (d *docState) maskOf(s int) []bool {
+	if d.maskSent != s || d.mask == nil {
+		d.mask, d.maskSent = appendMask(d.mask[:0], d.sents[s].Tokens), s
+	}
+	return d.mask
+}
+
 // clauseMentions are the mentions of clause cl of sentence s outside
 // parentheses. The rules ask for those of one clause again and again, so
 // the last answer is kept; callers must not modify it.
@@ -690,7 +703,7 @@ func (d *docState) clauseMentions(s int, cl clause) []Mention {
 		return d.lastMentions
 	}
 	var out []Mention
-	mask := masked(d.sents[s].Tokens)
+	mask := d.maskOf(s)
 	for _, m := range d.mentions[s] {
 		if m.Start >= cl.start && m.Start < cl.end && !mask[m.Start] {
 			out = append(out, m)
