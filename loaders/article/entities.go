@@ -368,7 +368,8 @@ func (d *docState) nameRun(s, i int) int {
 
 func (d *docState) discoverPeople(s int) {
 	toks := d.sents[s].Tokens
-	for i := 0; i < len(toks); i++ {
+	// "Trade Minister Jane Doe", in the sentences that have a title
+	for i := 0; i < len(toks) && d.mayHave(s, listTitle); i++ {
 		te := d.titleAt(toks, i)
 		if te == 0 {
 			continue
@@ -401,16 +402,19 @@ func (d *docState) discoverPeople(s int) {
 		i = ne - 1
 	}
 	// "said Jane Doe" and "Jane Doe said"; an appositive role may follow ("said Jane Doe, Trade Minister").
+	if !d.mayHave(s, listSaid) {
+		return
+	}
 	for i := 0; i < len(toks); i++ {
 		var ns, ne int
 		switch {
-		case i+1 < len(toks) && (toks[i].Lower == "said" || toks[i].Lower == "says" || toks[i].Lower == "told" || toks[i].Lower == "added"):
+		case i+1 < len(toks) && d.x.is(listSaid, toks[i]):
 			ns = i + 1
 			ne = d.nameRun(s, ns)
 		case toks[i].IsCapitalized() && (i == 0 || !toks[i-1].IsCapitalized()):
 			ns = i
 			ne = d.nameRun(s, ns)
-			if ne >= len(toks) || !(toks[ne].Lower == "said" || toks[ne].Lower == "says" || toks[ne].Lower == "added" || toks[ne].Lower == "told") {
+			if ne >= len(toks) || !d.x.is(listSaid, toks[ne]) {
 				continue
 			}
 		default:
@@ -440,6 +444,9 @@ func (d *docState) discoverPeople(s int) {
 		}
 	}
 }
+
+// saidWords report what a person named beside them says.
+var saidWords = map[string]bool{"said": true, "says": true, "told": true, "added": true}
 
 // learnPerson registers a person's name, surname ("Min-jun" of "Park
 // Min-jun") and, of three names, the first two ("Ana Lucia").

@@ -111,6 +111,7 @@ const (
 	listSubordinator
 	listAsPhrase
 	listClauseOpener
+	listSaid
 
 	// cue phrases of one word
 	tagCue
@@ -247,7 +248,7 @@ func NewExtractor(lex *Lexicon) *Extractor {
 	set(listRemoval, c.Removal)
 	set(listTarget, c.Target)
 	for list, words := range map[tags]map[string]bool{listStopCap: stopCaps, listConnector: connectors,
-		listSubordinator: subordinators, listAsPhrase: asPhrase, listClauseOpener: clauseOpeners} {
+		listSubordinator: subordinators, listAsPhrase: asPhrase, listClauseOpener: clauseOpeners, listSaid: saidWords} {
 		for w := range words {
 			x.mark(w, list)
 		}
