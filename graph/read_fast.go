@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"bytes"
 	"crypto/sha1"
 	"encoding/binary"
 	"errors"
@@ -21,14 +22,14 @@ import (
 //
 // A Reader is not safe for concurrent use. Close it before closing the store.
 type Reader struct {
-	tx       *bolt.Tx
-	log      *bolt.Bucket
-	bySP     *bolt.Bucket // subject, predicate → quad ids
-	byOPS    *bolt.Bucket // object, predicate, subject → quad ids
-	values   map[uint64]quad.Value
-	ids      map[quad.Value]uint64
-	key      [16]byte
-	valueKey []byte
+	tx     *bolt.Tx
+	log    walker // node and quad primitives by id
+	bySP   walker // subject, predicate → quad ids
+	byOPS  *bolt.Bucket
+	values map[uint64]quad.Value
+	ids    map[quad.Value]uint64
+	key    [24]byte
+	reads  int // since the mapped pages were last released
 }
 
 // ErrNoReader reports a store a Reader cannot read: not bolt, or without
@@ -53,19 +54,22 @@ func (s *Store) NewReader() (*Reader, error) {
 		tx.Rollback()
 		return nil, err
 	}
-	r := &Reader{tx: tx, log: tx.Bucket(logBucket), values: map[uint64]quad.Value{}, ids: map[quad.Value]uint64{}}
+	r := &Reader{tx: tx, values: map[uint64]quad.Value{}, ids: map[quad.Value]uint64{}}
+	var log, sp *bolt.Bucket
+	log = tx.Bucket(logBucket)
 	for _, ind := range inds {
 		switch string(indexBucket(ind)) {
 		case "sp":
-			r.bySP = tx.Bucket(indexBucket(ind))
+			sp = tx.Bucket(indexBucket(ind))
 		case "ops":
 			r.byOPS = tx.Bucket(indexBucket(ind))
 		}
 	}
-	if r.log == nil || r.bySP == nil || r.byOPS == nil {
+	if log == nil || sp == nil || r.byOPS == nil {
 		tx.Rollback()
 		return nil, ErrNoReader
 	}
+	r.log, r.bySP = walker{r: r, c: log.Cursor()}, walker{r: r, c: sp.Cursor()}
 	return r, nil
 }
 
@@ -83,7 +87,7 @@ func (r *Reader) ID(v quad.Value) uint64 {
 	h := sha1.Sum([]byte(v.String()))
 	var id uint64
 	if b := r.tx.Bucket(valueBucket(h[:])); b != nil {
-		if raw := b.Get(h[:]); raw != nil {
+		if raw := r.get(b, h[:]); raw != nil {
 			id, _ = binary.Uvarint(raw)
 		}
 	}
@@ -96,8 +100,7 @@ func (r *Reader) Value(id uint64) (quad.Value, error) {
 	if v, ok := r.values[id]; ok {
 		return v, nil
 	}
-	r.valueKey = binary.BigEndian.AppendUint64(r.valueKey[:0], id)
-	raw := r.log.Get(r.valueKey)
+	raw := r.log.get(binary.BigEndian.AppendUint64(r.key[:0], id))
 	if raw == nil {
 		return nil, fmt.Errorf("reading the store: node %d is missing", id)
 	}
@@ -112,39 +115,129 @@ func (r *Reader) Value(id uint64) (quad.Value, error) {
 	return v, nil
 }
 
+// quad reads the quad with id; ok is false when it is gone or deleted.
+func (r *Reader) quad(id uint64) (l Link, ok bool, err error) {
+	raw := r.log.get(binary.BigEndian.AppendUint64(r.key[:0], id))
+	if raw == nil {
+		return l, false, nil
+	}
+	if l, ok, err = decodeLink(raw); err != nil {
+		return l, false, fmt.Errorf("reading the store: quad %d: %w", id, err)
+	}
+	l.ID = id
+	return l, ok, nil
+}
+
+// get reads a key. Each read maps the file's pages around the one it
+// reads into the process; a query reading all over a large store would
+// hold most of the file as resident memory. Every so many reads the pages
+// are given back if too many are held: they stay in the page cache, and
+// come back at the cost of a minor fault when read again.
+func (r *Reader) get(b *bolt.Bucket, key []byte) []byte {
+	r.count()
+	return b.Get(key)
+}
+
+func (r *Reader) count() {
+	if r.reads++; r.reads == releaseEvery {
+		r.reads = 0
+		releaseReadPages(r.tx)
+	}
+}
+
+const releaseEvery = 4096
+
+// walker reads a bucket's keys in mostly rising order: a key a few
+// entries past the last one read is reached by stepping the cursor on,
+// not by a new descent from the root. The quads of one node, and the
+// index entries of one subject, are stored side by side.
+type walker struct {
+	r    *Reader
+	c    *bolt.Cursor
+	k, v []byte // where c is; k is nil when c is nowhere
+}
+
+// walkAhead is how many entries a walker steps over before it seeks: a
+// step costs a few comparisons, a seek a search of each level of the tree.
+const walkAhead = 16
+
+func (w *walker) get(key []byte) []byte {
+	w.r.count()
+	if w.k != nil {
+		switch c := bytes.Compare(key, w.k); {
+		case c == 0:
+			return w.v
+		case c > 0:
+			for range walkAhead {
+				w.k, w.v = w.c.Next()
+				if w.k == nil {
+					return nil
+				}
+				if c := bytes.Compare(w.k, key); c >= 0 {
+					if c > 0 {
+						return nil
+					}
+					return w.v
+				}
+			}
+		}
+	}
+	w.k, w.v = w.c.Seek(key)
+	if w.k == nil || !bytes.Equal(w.k, key) {
+		return nil
+	}
+	return w.v
+}
+
 // Link is a stored quad as node ids; Label is 0 for none.
 type Link struct {
 	ID, Subject, Predicate, Object, Label uint64
 }
 
-// Out calls fn for each stored quad with subject s and, unless pred is 0,
-// predicate pred, by the subject-predicate index.
-func (r *Reader) Out(s, pred uint64, fn func(Link) error) error {
+// Out calls fn for each stored quad with subject s, by the
+// subject-predicate index. An index may still list a quad cayley has
+// marked deleted, so each is read from the log, as cayley's iterators do.
+func (r *Reader) Out(s uint64, fn func(Link) error) error {
 	prefix := binary.BigEndian.AppendUint64(r.key[:0], s)
-	if pred != 0 {
-		prefix = binary.BigEndian.AppendUint64(prefix, pred)
+	// the entries are read before fn runs, as fn may read the index again
+	var ids []uint64
+	c := r.bySP.c.Bucket().Cursor()
+	for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
+		var err error
+		if ids, err = decodeIDs(v, ids); err != nil {
+			return fmt.Errorf("reading the store: %w", err)
+		}
 	}
-	return r.scan(r.bySP, prefix, fn)
+	for _, id := range ids {
+		l, ok, err := r.quad(id)
+		if err != nil {
+			return err
+		}
+		if ok {
+			if err := fn(l); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
-// Objects calls fn once for each distinct object of the stored quads with
-// subject s and predicate pred.
+// Objects calls fn with one stored quad for each distinct object of the
+// quads with subject s and predicate pred.
 //
 // A node's properties are restated by every document that names it, so
 // an instrument's label may be thousands of quads with one object. Rather
 // than read each from the log, one quad is read per object, and the
 // object-predicate-subject entry of that triple strikes all its repeats.
-func (r *Reader) Objects(s, pred uint64, fn func(o uint64) error) error {
+func (r *Reader) Objects(s, pred uint64, fn func(Link) error) error {
 	key := binary.BigEndian.AppendUint64(r.key[:0], s)
 	key = binary.BigEndian.AppendUint64(key, pred)
-	ids, err := decodeIDs(r.bySP.Get(key), nil)
+	ids, err := decodeIDs(r.bySP.get(key), nil)
 	if err != nil {
 		return fmt.Errorf("reading the store: %w", err)
 	}
 	slices.Sort(ids)
 	var (
-		lk    [8]byte
-		tk    [24]byte
 		same  []uint64
 		given []uint64 // objects given to fn, while not striking
 	)
@@ -152,19 +245,15 @@ func (r *Reader) Objects(s, pred uint64, fn func(o uint64) error) error {
 		if id == 0 {
 			continue // struck: no quad has id 0
 		}
-		raw := r.log.Get(binary.BigEndian.AppendUint64(lk[:0], id))
-		if raw == nil {
-			continue
-		}
-		l, ok, err := decodeLink(raw)
+		l, ok, err := r.quad(id)
 		if err != nil {
-			return fmt.Errorf("reading the store: quad %d: %w", id, err)
+			return err
 		}
 		if !ok || slices.Contains(given, l.Object) {
 			continue
 		}
 		given = append(given, l.Object)
-		if err := fn(l.Object); err != nil {
+		if err := fn(l); err != nil {
 			return err
 		}
 		// strike the other quads of the same triple, all after i; a strike
@@ -173,10 +262,10 @@ func (r *Reader) Objects(s, pred uint64, fn func(o uint64) error) error {
 		if len(rest) < strikeAbove {
 			continue
 		}
-		t := binary.BigEndian.AppendUint64(tk[:0], l.Object)
+		t := binary.BigEndian.AppendUint64(r.key[:0], l.Object)
 		t = binary.BigEndian.AppendUint64(t, pred)
 		t = binary.BigEndian.AppendUint64(t, s)
-		if same, err = decodeIDs(r.byOPS.Get(t), same[:0]); err != nil {
+		if same, err = decodeIDs(r.get(r.byOPS, t), same[:0]); err != nil {
 			return fmt.Errorf("reading the store: %w", err)
 		}
 		slices.Sort(same)
@@ -193,13 +282,14 @@ func (r *Reader) Objects(s, pred uint64, fn func(o uint64) error) error {
 // the repeats of an object found rather than read them.
 const strikeAbove = 4
 
-// Subjects calls fn once for each distinct subject of the stored quads
-// with object o and predicate pred: the subject is part of the index key,
-// so only one live quad of each key is read.
-func (r *Reader) Subjects(o, pred uint64, fn func(s uint64) error) error {
+// Subjects calls fn with one stored quad for each distinct subject of the
+// quads with object o and predicate pred: the subject is part of the index
+// key, so only one live quad of each key is read.
+func (r *Reader) Subjects(o, pred uint64, fn func(Link) error) error {
 	prefix := binary.BigEndian.AppendUint64(r.key[:0], o)
 	prefix = binary.BigEndian.AppendUint64(prefix, pred)
-	var subjects, lists []uint64
+	// the entries are read before fn runs, as fn may read the index again
+	var lists []uint64
 	var ends []int
 	c := r.byOPS.Cursor()
 	for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
@@ -210,61 +300,23 @@ func (r *Reader) Subjects(o, pred uint64, fn func(s uint64) error) error {
 		if lists, err = decodeIDs(v, lists); err != nil {
 			return fmt.Errorf("reading the store: %w", err)
 		}
-		subjects = append(subjects, binary.BigEndian.Uint64(k[16:]))
 		ends = append(ends, len(lists))
 	}
-	var lk [8]byte
 	start := 0
-	for i, s := range subjects {
-		for _, id := range lists[start:ends[i]] {
-			raw := r.log.Get(binary.BigEndian.AppendUint64(lk[:0], id))
-			if raw == nil {
-				continue
+	for _, end := range ends {
+		for _, id := range lists[start:end] {
+			l, ok, err := r.quad(id)
+			if err != nil {
+				return err
 			}
-			if _, ok, err := decodeLink(raw); err != nil {
-				return fmt.Errorf("reading the store: quad %d: %w", id, err)
-			} else if ok {
-				if err := fn(s); err != nil {
+			if ok {
+				if err := fn(l); err != nil {
 					return err
 				}
 				break
 			}
 		}
-		start = ends[i]
-	}
-	return nil
-}
-
-// scan reads the quads of the index entries under prefix. An index may
-// still list a quad cayley has marked deleted or removed from the log, so
-// each is read from the log, as cayley's iterators do.
-func (r *Reader) scan(b *bolt.Bucket, prefix []byte, fn func(Link) error) error {
-	// the entries are decoded before fn runs, as fn may scan again
-	var ids []uint64
-	c := b.Cursor()
-	for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
-		var err error
-		if ids, err = decodeIDs(v, ids); err != nil {
-			return fmt.Errorf("reading the store: %w", err)
-		}
-	}
-	var key [8]byte
-	for _, id := range ids {
-		raw := r.log.Get(binary.BigEndian.AppendUint64(key[:0], id))
-		if raw == nil {
-			continue
-		}
-		l, ok, err := decodeLink(raw)
-		if err != nil {
-			return fmt.Errorf("reading the store: quad %d: %w", id, err)
-		}
-		if !ok {
-			continue
-		}
-		l.ID = id
-		if err := fn(l); err != nil {
-			return err
-		}
+		start = end
 	}
 	return nil
 }

@@ -1,9 +1,13 @@
 package queries
 
 import (
+	"cmp"
 	"context"
+	"errors"
+	"runtime"
 	"slices"
 	"sort"
+	"sync"
 
 	"github.com/cayleygraph/quad"
 
@@ -206,91 +210,171 @@ func (n *nav) signature(inst, grantor quad.Value) Signature {
 	return s
 }
 
-// bundlesByID does what bundles does by node ids, on a bolt store: a
-// bundle's members are measures of its own document, so visiting the
-// bundles in the order they were stored reads the log and the indexes
-// in order, where going by name would jump about the file.
+// bundlesByID does what bundles does by node ids, on a bolt store. The
+// bundles are visited in the order they were stored: a bundle's members
+// are measures of its own document, so the log is then read in order
+// rather than all over the file. They are read in parts, each in its own
+// read transaction on its own core, then named in turn.
 func (n *nav) bundlesByID(byInstrumentOnly bool, c *pairCounter) error {
 	r := n.r
 	id := func(iri string) uint64 { return r.ID(quad.IRI(iri)) }
-	typ, bundle, member, policyOf, instrument, grantor := id(tg.RDFType), id(tg.ClassBundle), id(tg.Member),
-		id(tg.PolicyOf), id(tg.Instrument), id(tg.Grantor)
-	if typ == 0 || bundle == 0 || member == 0 {
+	v := vocab{typ: id(tg.RDFType), bundle: id(tg.ClassBundle), member: id(tg.Member), policyOf: id(tg.PolicyOf),
+		instrument: id(tg.Instrument)}
+	if !byInstrumentOnly {
+		v.grantor = id(tg.Grantor)
+	}
+	if v.typ == 0 || v.bundle == 0 || v.member == 0 {
 		return nil
 	}
-	// first is the object of s's pred first by N-Quads form, as nav.one
-	// gives it; 0 when none
-	var objs []uint64
-	first := func(s, pred uint64) uint64 {
-		if s == 0 || pred == 0 {
-			return 0
-		}
-		objs = objs[:0]
-		r.Objects(s, pred, func(o uint64) error {
-			objs = append(objs, o)
-			return nil
-		})
-		if len(objs) < 2 {
-			if len(objs) == 0 {
-				return 0
-			}
-			return objs[0]
-		}
-		var best uint64
-		bestForm := ""
-		for _, o := range objs {
-			if v := n.value(o); v != nil && (best == 0 || v.String() < bestForm) {
-				best, bestForm = o, v.String()
-			}
-		}
-		return best
-	}
-	instOf := map[uint64]uint64{} // a policy's instrument
-	sig := map[uint64]int32{}     // a measure's signature
-	var bundles []uint64
-	if err := r.Subjects(bundle, typ, func(b uint64) error {
-		bundles = append(bundles, b)
+	// in the order of their type quads, which were stored with the rest
+	// of their documents: node ids follow another order
+	var typed []tg.Link
+	if err := r.Subjects(v.bundle, v.typ, func(l tg.Link) error {
+		typed = append(typed, l)
 		return nil
 	}); err != nil {
 		return err
 	}
-	var members []int32
-	for i, b := range bundles {
-		if i%1024 == 0 {
-			if err := n.ctx.Err(); err != nil {
-				return err
+	slices.SortFunc(typed, func(a, b tg.Link) int { return cmp.Compare(a.ID, b.ID) })
+	bundles := make([]uint64, len(typed))
+	for i, l := range typed {
+		bundles[i] = l.Subject
+	}
+	refs := make([]bundleRef, len(bundles))
+	parts := max(1, min(runtime.GOMAXPROCS(0), 4, len(bundles)/4096))
+	errs := make([]error, parts)
+	var wg sync.WaitGroup
+	for p := range parts {
+		lo, hi := len(bundles)*p/parts, len(bundles)*(p+1)/parts
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			pr := r
+			if p > 0 {
+				var err error
+				if pr, err = n.st.NewReader(); err != nil {
+					errs[p] = err
+					return
+				}
+				defer pr.Close()
 			}
-		}
+			errs[p] = readBundles(n.ctx, pr, v, bundles[lo:hi], refs[lo:hi])
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	sig := map[measureRef]int32{}
+	instOf := map[uint64]uint64{} // a policy's instrument
+	var members []int32
+	for _, b := range refs {
 		members = members[:0]
-		err := r.Objects(b, member, func(m uint64) error {
+		for _, m := range b.members {
 			s, ok := sig[m]
 			if !ok {
-				pol := first(m, policyOf)
-				inst, ok := instOf[pol]
+				inst, ok := instOf[m.policy]
 				if !ok {
-					inst = first(pol, instrument)
-					instOf[pol] = inst
+					inst = firstObject(r, m.policy, v.instrument)
+					instOf[m.policy] = inst
 				}
-				var g uint64
-				if !byInstrumentOnly {
-					g = first(m, grantor)
-				}
-				s = c.sig(n.signature(n.node(inst), n.node(g)))
+				s = c.sig(n.signature(n.node(inst), n.node(m.grantor)))
 				sig[m] = s
 			}
 			members = append(members, s)
+		}
+		c.bundle(b.doc, members)
+	}
+	return nil
+}
+
+// vocab holds the ids of the IRIs bundlesByID reads by; grantor is 0 when
+// grouping by instrument alone.
+type vocab struct {
+	typ, bundle, member, policyOf, instrument, grantor uint64
+}
+
+// bundleRef is a bundle as ids: its document, and its members by what
+// their signatures are made of.
+type bundleRef struct {
+	doc     string
+	members []measureRef
+}
+
+type measureRef struct {
+	policy, grantor uint64
+}
+
+// readBundles reads the document and members of each of bundles into refs.
+func readBundles(ctx context.Context, r *tg.Reader, v vocab, bundles []uint64, refs []bundleRef) error {
+	measures := map[uint64]measureRef{}
+	for i, b := range bundles {
+		if i%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		var members []measureRef
+		err := r.Objects(b, v.member, func(l tg.Link) error {
+			m := l.Object
+			ref, ok := measures[m]
+			if !ok {
+				// in the order of the index: a measure's entries are side by side
+				if v.grantor < v.policyOf {
+					ref.grantor = firstObject(r, m, v.grantor)
+					ref.policy = firstObject(r, m, v.policyOf)
+				} else {
+					ref.policy = firstObject(r, m, v.policyOf)
+					ref.grantor = firstObject(r, m, v.grantor)
+				}
+				measures[m] = ref
+			}
+			members = append(members, ref)
 			return nil
 		})
 		if err != nil {
 			return err
 		}
-		v, err := r.Value(b)
+		bv, err := r.Value(b)
 		if err != nil {
 			return err
 		}
-		c.bundle(bundleDoc(tg.ValueText(v)), members)
+		refs[i] = bundleRef{doc: bundleDoc(tg.ValueText(bv)), members: members}
 	}
 	return nil
+}
+
+// firstObject is the object of s's pred that comes first by N-Quads form,
+// as nav.one gives it; 0 when none.
+func firstObject(r *tg.Reader, s, pred uint64) uint64 {
+	if s == 0 || pred == 0 {
+		return 0
+	}
+	var (
+		best     uint64
+		bestForm string
+		many     bool
+	)
+	r.Objects(s, pred, func(l tg.Link) error {
+		o := l.Object
+		if best == 0 {
+			best = o
+			return nil
+		}
+		if !many {
+			many = true
+			if v, err := r.Value(best); err == nil {
+				bestForm = v.String()
+			} else {
+				best = 0
+			}
+		}
+		if v, err := r.Value(o); err == nil && (best == 0 || v.String() < bestForm) {
+			best, bestForm = o, v.String()
+		}
+		return nil
+	})
+	return best
 }
 
 // node is the value of id, nil for 0.

@@ -19,6 +19,7 @@ import (
 type nav struct {
 	ctx   context.Context
 	qs    cgraph.QuadStore
+	st    *tg.Store
 	r     *tg.Reader               // nil when the store has no direct reader
 	texts map[valuePred]string     // cache of first out-values as text
 	ones  map[valuePred]quad.Value // cache of first out-values
@@ -40,7 +41,7 @@ type nodeOut struct {
 }
 
 func newNav(ctx context.Context, st *tg.Store) *nav {
-	n := &nav{ctx: ctx, qs: st.QuadStore(), texts: map[valuePred]string{}, ones: map[valuePred]quad.Value{},
+	n := &nav{ctx: ctx, qs: st.QuadStore(), st: st, texts: map[valuePred]string{}, ones: map[valuePred]quad.Value{},
 		props: map[quad.Value]*nodeOut{}}
 	if r, err := st.NewReader(); err == nil {
 		n.r = r
@@ -78,7 +79,7 @@ func (n *nav) outgoing(node quad.Value) *nodeOut {
 			return p
 		}
 		seen := map[[2]uint64]bool{}
-		n.r.Out(id, 0, func(l tg.Link) error {
+		n.r.Out(id, func(l tg.Link) error {
 			if l.Label != 0 {
 				if doc := n.value(l.Label); doc != nil {
 					p.docs[tg.ValueText(doc)] = true
@@ -150,7 +151,7 @@ func (n *nav) out(node quad.Value, preds ...string) []quad.Value {
 		return sortValues(vs)
 	}
 	if n.r != nil {
-		return sortValues(n.step(node, preds, n.r.Objects))
+		return sortValues(n.step(node, preds, n.r.Objects, func(l tg.Link) uint64 { return l.Object }))
 	}
 	vs, _ := path.StartPath(n.qs, node).Out(iris(preds)...).Iterate(n.ctx).AllValues(n.qs)
 	return sortValues(vs)
@@ -159,14 +160,16 @@ func (n *nav) out(node quad.Value, preds ...string) []quad.Value {
 // in lists the nodes with an edge to node by one of the predicates.
 func (n *nav) in(node quad.Value, preds ...string) []quad.Value {
 	if n.r != nil {
-		return sortValues(n.step(node, preds, n.r.Subjects))
+		return sortValues(n.step(node, preds, n.r.Subjects, func(l tg.Link) uint64 { return l.Subject }))
 	}
 	vs, _ := path.StartPath(n.qs, node).In(iris(preds)...).Iterate(n.ctx).AllValues(n.qs)
 	return sortValues(vs)
 }
 
-// step returns the nodes that read gives from node along each predicate.
-func (n *nav) step(node quad.Value, preds []string, read func(id, pred uint64, fn func(uint64) error) error) []quad.Value {
+// step returns the nodes at the end of the quads read gives from node
+// along each predicate.
+func (n *nav) step(node quad.Value, preds []string, read func(id, pred uint64, fn func(tg.Link) error) error,
+	end func(tg.Link) uint64) []quad.Value {
 	id := n.r.ID(node)
 	if id == 0 {
 		return nil
@@ -177,8 +180,8 @@ func (n *nav) step(node quad.Value, preds []string, read func(id, pred uint64, f
 		if pid == 0 {
 			continue
 		}
-		read(id, pid, func(end uint64) error {
-			if v := n.value(end); v != nil {
+		read(id, pid, func(l tg.Link) error {
+			if v := n.value(end(l)); v != nil {
 				vs = append(vs, v)
 			}
 			return nil
