@@ -471,6 +471,13 @@ func (h *htmlText) head(n *html.Node) {
 // clean drops boilerplate lines and inline furniture and assigns offsets.
 func clean(lines []rawLine, lex *Lexicon) []Block {
 	drop := lex.Boilerplate.Lines
+	// lower-casing changes the length of a rune by a factor of 1/3 (the
+	// Kelvin sign to k) to 3/2 (Ⱥ to ⱥ) at most, so a line more than five
+	// times as long as the longest boilerplate line is none of them
+	longest := 0
+	for _, l := range drop {
+		longest = max(longest, len(strings.TrimSpace(l)))
+	}
 	var out []Block
 	off := 0
 	for _, l := range lines {
@@ -482,7 +489,7 @@ func clean(lines []rawLine, lex *Lexicon) []Block {
 			}
 		}
 		t = collapseSpaces(t)
-		if t == "" || isLine(strings.TrimRight(t, " :"), drop) || isLine(t, drop) {
+		if t == "" || len(t) <= 5*longest && (isLine(strings.TrimRight(t, " :"), drop) || isLine(t, drop)) {
 			continue
 		}
 		if hasPrefixFold(t, lex.Boilerplate.Prefixes) {

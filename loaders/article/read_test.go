@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // blocks renders a document's blocks as "kind: text" lines.
@@ -241,6 +243,20 @@ func TestCleanHelpers(t *testing.T) {
 			if got, want := equalLower(a, b), strings.ToLower(a) == strings.ToLower(b); got != want {
 				t.Errorf("equalLower(%q, %q) = %v, want %v", a, b, got, want)
 			}
+		}
+	}
+}
+
+// TestLowerLength: lower-casing a rune changes its length by a factor of
+// 1/3 to 3/2 at most, which clean relies on to skip long lines.
+func TestLowerLength(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		n, l := utf8.RuneLen(r), utf8.RuneLen(unicode.ToLower(r))
+		if 3*l < n || 2*l > 3*n {
+			t.Errorf("%U is %d bytes, lower-cased %d", r, n, l)
 		}
 	}
 }
