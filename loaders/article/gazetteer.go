@@ -112,7 +112,8 @@ func (g *gazetteer[T]) appendFind(out []Match[T], toks []Token) []Match[T] {
 func (g *gazetteer[T]) longest(toks []Token, i int) (int, []T) {
 	end, vals := -1, []T(nil)
 	switch {
-	case i >= len(toks) || g.mayStart(toks[i]):
+	case i >= len(toks):
+	case g.mayStart(&toks[i]):
 		end, vals = g.walk(g.root, toks, i)
 	case g.root.wild != nil && toks[i].IsWord():
 		// no phrase starts with this word, but one may start with "*"
@@ -124,10 +125,14 @@ func (g *gazetteer[T]) longest(toks []Token, i int) (int, []T) {
 	return end, vals
 }
 
-// mayStart reports whether a phrase may start with the word of t: false
-// only when its tags say that none does.
-func (g *gazetteer[T]) mayStart(t Token) bool {
-	return g.first == 0 || t.tags == 0 || t.tags&g.first != 0
+// mayStart reports whether a phrase not starting with "*" may start at
+// token t: false when its tags say that none starts with its word, or when
+// its first byte starts no key of the root.
+func (g *gazetteer[T]) mayStart(t *Token) bool {
+	if g.first != 0 && t.tags != 0 {
+		return t.tags&g.first != 0
+	}
+	return t.Text != "" && g.root.exactHeads.has(t.Text[0]) || t.Lower != "" && g.root.foldHeads.has(t.Lower[0])
 }
 
 // walk follows toks[j:] down from n and returns the end of the longest
@@ -140,7 +145,7 @@ func (g *gazetteer[T]) walk(n *trieNode[T], toks []Token, j int) (int, []T) {
 	if j >= len(toks) {
 		return best, vals
 	}
-	t := toks[j]
+	t := &toks[j]
 	try := func(c *trieNode[T]) {
 		if c == nil {
 			return
@@ -181,7 +186,7 @@ func (g *gazetteer[T]) indexFirst(num func(word string) int32, n int) {
 }
 
 // foldChild is the child of n by token t in any case.
-func (g *gazetteer[T]) foldChild(n *trieNode[T], t Token) *trieNode[T] {
+func (g *gazetteer[T]) foldChild(n *trieNode[T], t *Token) *trieNode[T] {
 	switch {
 	case n == g.root && g.byWord != nil && t.tags != 0:
 		return g.byWord[t.word] // a word with no number starts nothing
@@ -209,7 +214,7 @@ func (g *gazetteer[T]) one(t Token) []T {
 	if c := n.exact[t.Text]; c != nil && len(c.vals) > 0 {
 		return c.vals
 	}
-	if c := g.foldChild(n, t); c != nil && len(c.vals) > 0 {
+	if c := g.foldChild(n, &t); c != nil && len(c.vals) > 0 {
 		return c.vals
 	}
 	if c := n.wild; c != nil && len(c.vals) > 0 && t.IsWord() {
