@@ -342,11 +342,13 @@ func sentenceOf(text string, off, block int, kind BlockKind, toks []Token) Sente
 func sentenceEnds(text string, abbr map[string]bool) []int {
 	var ends []int
 	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		i += n
-		if r != '.' && r != '!' && r != '?' {
-			continue
+		// the marks are ASCII, so no rune needs decoding to find them
+		m := strings.IndexAny(text[i:], ".!?")
+		if m < 0 {
+			break
 		}
+		r := rune(text[i+m])
+		i += m + 1
 		j := i
 		for j < len(text) {
 			r2, n2 := utf8.DecodeRuneInString(text[j:])
