@@ -2,6 +2,7 @@ package graph
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha1"
 	"encoding/binary"
 	"errors"
@@ -194,52 +195,56 @@ type Link struct {
 	ID, Subject, Predicate, Object, Label uint64
 }
 
-// Out calls fn for each stored quad with subject s, by the
-// subject-predicate index. An index may still list a quad cayley has
-// marked deleted, so each is read from the log, as cayley's iterators do.
-func (r *Reader) Out(s uint64, fn func(Link) error) error {
+// Out returns the stored quads with subject s, by the subject-predicate
+// index. An index may still list a quad cayley has marked deleted, so
+// each is read from the log, as cayley's iterators do.
+func (r *Reader) Out(s uint64) ([]Link, error) {
 	prefix := binary.BigEndian.AppendUint64(r.key[:0], s)
-	// the entries are read before fn runs, as fn may read the index again
 	var ids []uint64
 	c := r.bySP.c.Bucket().Cursor()
 	for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
 		var err error
 		if ids, err = decodeIDs(v, ids); err != nil {
-			return fmt.Errorf("reading the store: %w", err)
+			return nil, fmt.Errorf("reading the store: %w", err)
 		}
 	}
+	slices.Sort(ids)
+	var out []Link
 	for _, id := range ids {
 		l, ok, err := r.quad(id)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if ok {
-			if err := fn(l); err != nil {
-				return err
-			}
+			out = append(out, l)
 		}
 	}
-	return nil
+	return out, nil
 }
 
-// Objects calls fn with one stored quad for each distinct object of the
-// quads with subject s and predicate pred.
+// Objects returns one stored quad for each distinct predicate and object
+// of the quads with subject s and one of preds.
 //
 // A node's properties are restated by every document that names it, so
 // an instrument's label may be thousands of quads with one object. Rather
 // than read each from the log, one quad is read per object, and the
 // object-predicate-subject entry of that triple strikes all its repeats.
-func (r *Reader) Objects(s, pred uint64, fn func(Link) error) error {
-	key := binary.BigEndian.AppendUint64(r.key[:0], s)
-	key = binary.BigEndian.AppendUint64(key, pred)
-	ids, err := decodeIDs(r.bySP.get(key), nil)
-	if err != nil {
-		return fmt.Errorf("reading the store: %w", err)
+// The quads are read in the order of their ids: a node's quads were
+// stored side by side.
+func (r *Reader) Objects(s uint64, preds ...uint64) ([]Link, error) {
+	var ids []uint64
+	for _, p := range slices.Sorted(slices.Values(preds)) {
+		key := binary.BigEndian.AppendUint64(r.key[:0], s)
+		key = binary.BigEndian.AppendUint64(key, p)
+		var err error
+		if ids, err = decodeIDs(r.bySP.get(key), ids); err != nil {
+			return nil, fmt.Errorf("reading the store: %w", err)
+		}
 	}
 	slices.Sort(ids)
 	var (
-		same  []uint64
-		given []uint64 // objects given to fn, while not striking
+		out  []Link
+		same []uint64
 	)
 	for i, id := range ids {
 		if id == 0 {
@@ -247,15 +252,12 @@ func (r *Reader) Objects(s, pred uint64, fn func(Link) error) error {
 		}
 		l, ok, err := r.quad(id)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		if !ok || slices.Contains(given, l.Object) {
+		if !ok || slices.ContainsFunc(out, func(o Link) bool { return o.Predicate == l.Predicate && o.Object == l.Object }) {
 			continue
 		}
-		given = append(given, l.Object)
-		if err := fn(l); err != nil {
-			return err
-		}
+		out = append(out, l)
 		// strike the other quads of the same triple, all after i; a strike
 		// costs about what reading a quad does, so a short rest is read
 		rest := ids[i+1:]
@@ -263,10 +265,10 @@ func (r *Reader) Objects(s, pred uint64, fn func(Link) error) error {
 			continue
 		}
 		t := binary.BigEndian.AppendUint64(r.key[:0], l.Object)
-		t = binary.BigEndian.AppendUint64(t, pred)
+		t = binary.BigEndian.AppendUint64(t, l.Predicate)
 		t = binary.BigEndian.AppendUint64(t, s)
 		if same, err = decodeIDs(r.get(r.byOPS, t), same[:0]); err != nil {
-			return fmt.Errorf("reading the store: %w", err)
+			return nil, fmt.Errorf("reading the store: %w", err)
 		}
 		slices.Sort(same)
 		for _, x := range same {
@@ -275,22 +277,24 @@ func (r *Reader) Objects(s, pred uint64, fn func(Link) error) error {
 			}
 		}
 	}
-	return nil
+	return out, nil
 }
 
 // strikeAbove is the number of unread quads past which Objects strikes
 // the repeats of an object found rather than read them.
 const strikeAbove = 4
 
-// Subjects calls fn with one stored quad for each distinct subject of the
-// quads with object o and predicate pred: the subject is part of the index
-// key, so only one live quad of each key is read.
-func (r *Reader) Subjects(o, pred uint64, fn func(Link) error) error {
+// Subjects returns one stored quad for each distinct subject of the quads
+// with object o and predicate pred, in the order of the subjects' ids. The
+// subject is part of the index key, so one live quad of each key is read:
+// the first listed, and only if it is gone the others.
+func (r *Reader) Subjects(o, pred uint64) ([]Link, error) {
 	prefix := binary.BigEndian.AppendUint64(r.key[:0], o)
 	prefix = binary.BigEndian.AppendUint64(prefix, pred)
-	// the entries are read before fn runs, as fn may read the index again
-	var lists []uint64
-	var ends []int
+	var (
+		lists []uint64
+		ends  []int
+	)
 	c := r.byOPS.Cursor()
 	for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
 		if len(k) != 24 {
@@ -298,27 +302,56 @@ func (r *Reader) Subjects(o, pred uint64, fn func(Link) error) error {
 		}
 		var err error
 		if lists, err = decodeIDs(v, lists); err != nil {
-			return fmt.Errorf("reading the store: %w", err)
+			return nil, fmt.Errorf("reading the store: %w", err)
 		}
 		ends = append(ends, len(lists))
 	}
+	// the first quads in the order of their ids, which is the log's
+	type first struct {
+		id  uint64
+		key int
+	}
+	firsts := make([]first, 0, len(ends))
 	start := 0
-	for _, end := range ends {
-		for _, id := range lists[start:end] {
-			l, ok, err := r.quad(id)
-			if err != nil {
-				return err
-			}
-			if ok {
-				if err := fn(l); err != nil {
-					return err
-				}
-				break
-			}
+	for i, end := range ends {
+		if end > start {
+			firsts = append(firsts, first{lists[start], i})
 		}
 		start = end
 	}
-	return nil
+	slices.SortFunc(firsts, func(a, b first) int { return cmp.Compare(a.id, b.id) })
+	found := make([]Link, len(ends))
+	for _, f := range firsts {
+		l, ok, err := r.quad(f.id)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			found[f.key] = l
+		}
+	}
+	out := found[:0]
+	start = 0
+	for i, end := range ends {
+		l := found[i]
+		for _, id := range lists[min(start+1, end):end] {
+			if l.ID != 0 {
+				break
+			}
+			var ok bool
+			var err error
+			if l, ok, err = r.quad(id); err != nil {
+				return nil, err
+			} else if !ok {
+				l = Link{}
+			}
+		}
+		if l.ID != 0 {
+			out = append(out, l)
+		}
+		start = end
+	}
+	return out, nil
 }
 
 func hasPrefix(b, prefix []byte) bool {

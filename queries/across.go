@@ -228,11 +228,8 @@ func (n *nav) bundlesByID(byInstrumentOnly bool, c *pairCounter) error {
 	}
 	// in the order of their type quads, which were stored with the rest
 	// of their documents: node ids follow another order
-	var typed []tg.Link
-	if err := r.Subjects(v.bundle, v.typ, func(l tg.Link) error {
-		typed = append(typed, l)
-		return nil
-	}); err != nil {
+	typed, err := r.Subjects(v.bundle, v.typ)
+	if err != nil {
 		return err
 	}
 	slices.SortFunc(typed, func(a, b tg.Link) int { return cmp.Compare(a.ID, b.ID) })
@@ -275,7 +272,11 @@ func (n *nav) bundlesByID(byInstrumentOnly bool, c *pairCounter) error {
 			if !ok {
 				inst, ok := instOf[m.policy]
 				if !ok {
-					inst = firstObject(r, m.policy, v.instrument)
+					firsts, err := firstObjects(r, m.policy, v.instrument)
+					if err != nil {
+						return err
+					}
+					inst = firsts[0]
 					instOf[m.policy] = inst
 				}
 				s = c.sig(n.signature(n.node(inst), n.node(m.grantor)))
@@ -314,26 +315,30 @@ func readBundles(ctx context.Context, r *tg.Reader, v vocab, bundles []uint64, r
 				return err
 			}
 		}
-		var members []measureRef
-		err := r.Objects(b, v.member, func(l tg.Link) error {
+		links, err := r.Objects(b, v.member)
+		if err != nil {
+			return err
+		}
+		members := make([]measureRef, 0, len(links))
+		for _, l := range links {
 			m := l.Object
 			ref, ok := measures[m]
 			if !ok {
-				// in the order of the index: a measure's entries are side by side
-				if v.grantor < v.policyOf {
-					ref.grantor = firstObject(r, m, v.grantor)
-					ref.policy = firstObject(r, m, v.policyOf)
-				} else {
-					ref.policy = firstObject(r, m, v.policyOf)
-					ref.grantor = firstObject(r, m, v.grantor)
+				preds := []uint64{v.policyOf}
+				if v.grantor != 0 {
+					preds = append(preds, v.grantor)
+				}
+				firsts, err := firstObjects(r, m, preds...)
+				if err != nil {
+					return err
+				}
+				ref = measureRef{policy: firsts[0]}
+				if v.grantor != 0 {
+					ref.grantor = firsts[1]
 				}
 				measures[m] = ref
 			}
 			members = append(members, ref)
-			return nil
-		})
-		if err != nil {
-			return err
 		}
 		bv, err := r.Value(b)
 		if err != nil {
@@ -344,37 +349,45 @@ func readBundles(ctx context.Context, r *tg.Reader, v vocab, bundles []uint64, r
 	return nil
 }
 
-// firstObject is the object of s's pred that comes first by N-Quads form,
-// as nav.one gives it; 0 when none.
-func firstObject(r *tg.Reader, s, pred uint64) uint64 {
-	if s == 0 || pred == 0 {
-		return 0
+// firstObjects gives for each of preds the object of s's quads along it
+// that comes first by N-Quads form, as nav.one does; 0 when none.
+func firstObjects(r *tg.Reader, s uint64, preds ...uint64) ([]uint64, error) {
+	firsts := make([]uint64, len(preds))
+	if s == 0 {
+		return firsts, nil
 	}
-	var (
-		best     uint64
-		bestForm string
-		many     bool
-	)
-	r.Objects(s, pred, func(l tg.Link) error {
-		o := l.Object
-		if best == 0 {
-			best = o
-			return nil
-		}
-		if !many {
-			many = true
-			if v, err := r.Value(best); err == nil {
+	links, err := r.Objects(s, preds...)
+	if err != nil {
+		return nil, err
+	}
+	for i, p := range preds {
+		var bestForm string
+		for _, l := range links {
+			if l.Predicate != p {
+				continue
+			}
+			if firsts[i] == 0 {
+				firsts[i] = l.Object
+				continue
+			}
+			// more than one: compare by form, as nav does
+			if bestForm == "" {
+				v, err := r.Value(firsts[i])
+				if err != nil {
+					return nil, err
+				}
 				bestForm = v.String()
-			} else {
-				best = 0
+			}
+			v, err := r.Value(l.Object)
+			if err != nil {
+				return nil, err
+			}
+			if f := v.String(); f < bestForm {
+				firsts[i], bestForm = l.Object, f
 			}
 		}
-		if v, err := r.Value(o); err == nil && (best == 0 || v.String() < bestForm) {
-			best, bestForm = o, v.String()
-		}
-		return nil
-	})
-	return best
+	}
+	return firsts, nil
 }
 
 // node is the value of id, nil for 0.

@@ -78,15 +78,16 @@ func (n *nav) outgoing(node quad.Value) *nodeOut {
 		if id == 0 {
 			return p
 		}
+		links, _ := n.r.Out(id)
 		seen := map[[2]uint64]bool{}
-		n.r.Out(id, func(l tg.Link) error {
+		for _, l := range links {
 			if l.Label != 0 {
 				if doc := n.value(l.Label); doc != nil {
 					p.docs[tg.ValueText(doc)] = true
 				}
 			}
 			if seen[[2]uint64{l.Predicate, l.Object}] {
-				return nil
+				continue
 			}
 			seen[[2]uint64{l.Predicate, l.Object}] = true
 			pred, obj := n.value(l.Predicate), n.value(l.Object)
@@ -94,8 +95,7 @@ func (n *nav) outgoing(node quad.Value) *nodeOut {
 				k := tg.ValueText(pred)
 				p.values[k] = append(p.values[k], obj)
 			}
-			return nil
-		})
+		}
 	} else {
 		n.scanOutgoing(node, p)
 	}
@@ -151,7 +151,12 @@ func (n *nav) out(node quad.Value, preds ...string) []quad.Value {
 		return sortValues(vs)
 	}
 	if n.r != nil {
-		return sortValues(n.step(node, preds, n.r.Objects, func(l tg.Link) uint64 { return l.Object }))
+		id, pids := n.ids(node, preds)
+		if id == 0 || len(pids) == 0 {
+			return nil
+		}
+		links, _ := n.r.Objects(id, pids...)
+		return n.ends(links, func(l tg.Link) uint64 { return l.Object })
 	}
 	vs, _ := path.StartPath(n.qs, node).Out(iris(preds)...).Iterate(n.ctx).AllValues(n.qs)
 	return sortValues(vs)
@@ -160,34 +165,43 @@ func (n *nav) out(node quad.Value, preds ...string) []quad.Value {
 // in lists the nodes with an edge to node by one of the predicates.
 func (n *nav) in(node quad.Value, preds ...string) []quad.Value {
 	if n.r != nil {
-		return sortValues(n.step(node, preds, n.r.Subjects, func(l tg.Link) uint64 { return l.Subject }))
+		id, pids := n.ids(node, preds)
+		var links []tg.Link
+		for _, p := range pids {
+			ls, _ := n.r.Subjects(id, p)
+			links = append(links, ls...)
+		}
+		return n.ends(links, func(l tg.Link) uint64 { return l.Subject })
 	}
 	vs, _ := path.StartPath(n.qs, node).In(iris(preds)...).Iterate(n.ctx).AllValues(n.qs)
 	return sortValues(vs)
 }
 
-// step returns the nodes at the end of the quads read gives from node
-// along each predicate.
-func (n *nav) step(node quad.Value, preds []string, read func(id, pred uint64, fn func(tg.Link) error) error,
-	end func(tg.Link) uint64) []quad.Value {
+// ids are the ids of node and of those of preds the store has; 0 and
+// none when it has no such node.
+func (n *nav) ids(node quad.Value, preds []string) (uint64, []uint64) {
 	id := n.r.ID(node)
 	if id == 0 {
-		return nil
+		return 0, nil
 	}
-	var vs []quad.Value
-	for _, pred := range preds {
-		pid := n.r.ID(quad.IRI(pred))
-		if pid == 0 {
-			continue
+	var pids []uint64
+	for _, p := range preds {
+		if pid := n.r.ID(quad.IRI(p)); pid != 0 {
+			pids = append(pids, pid)
 		}
-		read(id, pid, func(l tg.Link) error {
-			if v := n.value(end(l)); v != nil {
-				vs = append(vs, v)
-			}
-			return nil
-		})
 	}
-	return vs
+	return id, pids
+}
+
+// ends are the nodes at one end of links, sorted and without repeats.
+func (n *nav) ends(links []tg.Link, end func(tg.Link) uint64) []quad.Value {
+	var vs []quad.Value
+	for _, l := range links {
+		if v := n.value(end(l)); v != nil {
+			vs = append(vs, v)
+		}
+	}
+	return sortValues(vs)
 }
 
 // sortValues drops repeated values and sorts the rest by their N-Quads
