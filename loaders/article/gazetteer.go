@@ -13,8 +13,16 @@ type gazetteer[T any] struct {
 	foldCase bool
 	first    tags // the tag of words that may start a phrase, if the extractor tags them
 
-	// the root's children by the lower-cased first word's number, for tagged tokens
-	byWord []*trieNode[T]
+	// the root's children by the number of the lower-cased first word, for
+	// tagged tokens: in any case, and as written
+	byWord      []*trieNode[T]
+	byWordExact [][]keyed[T]
+}
+
+// keyed is a child of a node with its key.
+type keyed[T any] struct {
+	key  string
+	node *trieNode[T]
 }
 
 type trieNode[T any] struct {
@@ -154,9 +162,7 @@ func (g *gazetteer[T]) walk(n *trieNode[T], toks []Token, j int) (int, []T) {
 			best, vals = e, v
 		}
 	}
-	if t.Text != "" && n.exactHeads.has(t.Text[0]) {
-		try(n.exact[t.Text])
-	}
+	try(g.exactChild(n, t))
 	try(g.foldChild(n, t))
 	if n.wild != nil && t.IsWord() {
 		try(n.wild)
@@ -183,6 +189,26 @@ func (g *gazetteer[T]) indexFirst(num func(word string) int32, n int) {
 	for k, c := range g.root.fold {
 		g.byWord[num(k)] = c
 	}
+	g.byWordExact = make([][]keyed[T], n+1)
+	for k, c := range g.root.exact {
+		w := num(strings.ToLower(k))
+		g.byWordExact[w] = append(g.byWordExact[w], keyed[T]{k, c})
+	}
+}
+
+// exactChild is the child of n by token t as written.
+func (g *gazetteer[T]) exactChild(n *trieNode[T], t *Token) *trieNode[T] {
+	switch {
+	case n == g.root && g.byWordExact != nil && t.tags != 0:
+		for _, c := range g.byWordExact[t.word] {
+			if c.key == t.Text {
+				return c.node
+			}
+		}
+	case t.Text != "" && n.exactHeads.has(t.Text[0]):
+		return n.exact[t.Text]
+	}
+	return nil
 }
 
 // foldChild is the child of n by token t in any case.
@@ -211,7 +237,7 @@ func findShared[T any](g *gazetteer[T], all *[]Match[T], toks []Token) []Match[T
 // would: a phrase as written before one in any case before "*".
 func (g *gazetteer[T]) one(t Token) []T {
 	n := g.root
-	if c := n.exact[t.Text]; c != nil && len(c.vals) > 0 {
+	if c := g.exactChild(n, &t); c != nil && len(c.vals) > 0 {
 		return c.vals
 	}
 	if c := g.foldChild(n, &t); c != nil && len(c.vals) > 0 {
