@@ -19,18 +19,23 @@ import (
 // small articles of testdata/ (Vietnam with the EU, Vietnam with Japan).
 func corpus(t testing.TB) *tg.Store {
 	t.Helper()
+	return corpusIn(t, tg.Config{Backend: tg.Memory}, t.TempDir())
+}
+
+// corpusIn builds the corpus in the store cfg names, as if read from dir.
+func corpusIn(t testing.TB, cfg tg.Config, dir string) *tg.Store {
+	t.Helper()
 	ctx := context.Background()
 	lex, err := article.DefaultLexicon()
 	if err != nil {
 		t.Fatal(err)
 	}
 	x := article.NewExtractor(lex)
-	st, err := tg.Open(ctx, tg.Config{Backend: tg.Memory})
+	st, err := tg.Open(ctx, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	dir := t.TempDir()
 	sample, err := fs.ReadFile(data.Articles, "articles/malaysia-rare-earths-article.txt")
 	if err != nil {
 		t.Fatal(err)

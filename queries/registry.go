@@ -3,6 +3,7 @@ package queries
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -29,6 +30,15 @@ func (p Params) Int(name string) (int, error) {
 	v, err := strconv.Atoi(p.Flags[name])
 	if err != nil || v < 1 {
 		return 0, ErrUsage{fmt.Sprintf("--%s wants a positive number, not %q", name, p.Flags[name])}
+	}
+	return v, nil
+}
+
+// Count returns the named flag as a number, zero or more.
+func (p Params) Count(name string) (int, error) {
+	v, err := strconv.Atoi(p.Flags[name])
+	if err != nil || v < 0 {
+		return 0, ErrUsage{fmt.Sprintf("--%s wants a number, not %q", name, p.Flags[name])}
 	}
 	return v, nil
 }
@@ -106,10 +116,15 @@ func contractQueries() []Query {
 			Flags: []Flag{
 				{Name: "across", Bool: true, Usage: "count, over all documents, which kinds of measure are bundled together"},
 				{Name: "by", Default: "instrument-grantor", Usage: "with --across, group measures by instrument-grantor or instrument"},
+				{Name: "min-docs", Default: "1", Usage: "with --across, only pairs bundled in at least this many documents"},
+				{Name: "limit", Default: "0", Usage: "with --across, only the first this many pairs, most documents first (0: all)"},
 			},
 			Run: func(ctx context.Context, st *tg.Store, p Params) (Result, error) {
 				if p.Bool("across") {
 					return runAcross(ctx, st, p)
+				}
+				if p.Flag("min-docs") != "1" || p.Flag("limit") != "0" {
+					return Result{}, ErrUsage{"--min-docs and --limit go with --across"}
 				}
 				rows, err := Bundles(ctx, st)
 				t := Table{Header: []string{"BUNDLE", "BASIS", "MEMBERS", "EVIDENCE"}}
@@ -146,7 +161,22 @@ func runAcross(ctx context.Context, st *tg.Store, p Params) (Result, error) {
 	if by != "instrument-grantor" && by != "instrument" {
 		return Result{}, ErrUsage{fmt.Sprintf("--by wants instrument-grantor or instrument, not %q", by)}
 	}
+	minDocs, err := p.Count("min-docs")
+	if err != nil {
+		return Result{}, err
+	}
+	limit, err := p.Count("limit")
+	if err != nil {
+		return Result{}, err
+	}
 	rows, err := BundlesAcross(ctx, st, by == "instrument")
+	// the rows come most documents first: the pairs in too few are a tail
+	if k := sort.Search(len(rows), func(i int) bool { return rows[i].Documents < minDocs }); k < len(rows) {
+		rows = rows[:k]
+	}
+	if limit > 0 && limit < len(rows) {
+		rows = rows[:limit]
+	}
 	t := Table{Header: []string{"MEASURE", "BUNDLED WITH", "BUNDLES", "DOCUMENTS", "DOCS"}}
 	sig := func(s Signature) string {
 		if s.Grantor == "" {
