@@ -76,9 +76,11 @@ func readStats(ctx context.Context, tx *bolt.Tx, verify bool) (st Stats, clean, 
 	if !hasOPS || !hasLabel {
 		return Stats{}, false, false, nil
 	}
-	r := statsReader{
-		log:   tx.Bucket(logBucket),
-		preds: map[uint64]bool{},
+	r := statsReader{ctx: ctx, tx: tx, log: tx.Bucket(logBucket), preds: map[uint64]bool{}}
+	if verify {
+		if err := r.readLive(); err != nil {
+			return Stats{}, false, true, err
+		}
 	}
 	st.Classes = map[string]int64{}
 	st.Quads = metaInt(tx, keySize)
@@ -89,21 +91,23 @@ func readStats(ctx context.Context, tx *bolt.Tx, verify bool) (st Stats, clean, 
 		var listed int64
 		c := b.Cursor()
 		for k, v := c.First(); k != nil; k, v = c.Next() {
+			if err := r.step(); err != nil {
+				return Stats{}, false, true, err
+			}
 			listed += countIDs(v)
 			if len(k) != 8 || binary.BigEndian.Uint64(k) == 0 || len(v) == 0 {
 				continue // 0 is no label
 			}
-			if verify {
-				if live, err := r.anyLive(v); err != nil || !live {
-					if err != nil {
-						return Stats{}, false, true, err
-					}
-					continue
-				}
+			if live, err := r.anyLive(v); err != nil {
+				return Stats{}, false, true, err
+			} else if live {
+				st.Documents++
 			}
-			st.Documents++
 		}
 		clean = clean && listed == st.Quads
+	}
+	if !clean && !verify {
+		return Stats{}, false, true, ctx.Err() // no use reading the rest
 	}
 
 	var (
@@ -125,22 +129,18 @@ func readStats(ctx context.Context, tx *bolt.Tx, verify bool) (st Stats, clean, 
 	if b := tx.Bucket([]byte("ops")); b != nil {
 		c := b.Cursor()
 		for k, v := c.First(); k != nil; k, v = c.Next() {
-			listed += countIDs(v)
-			if listed&0xffff == 0 {
-				if err := ctx.Err(); err != nil {
-					return Stats{}, false, true, err
-				}
+			if err := r.step(); err != nil {
+				return Stats{}, false, true, err
 			}
+			listed += countIDs(v)
 			if len(k) != 24 || len(v) == 0 {
 				continue
 			}
-			if verify {
-				if live, err := r.anyLive(v); err != nil || !live {
-					if err != nil {
-						return Stats{}, false, true, err
-					}
-					continue
+			if live, err := r.anyLive(v); err != nil || !live {
+				if err != nil {
+					return Stats{}, false, true, err
 				}
+				continue
 			}
 			o := binary.BigEndian.Uint64(k)
 			p := binary.BigEndian.Uint64(k[8:])
@@ -166,6 +166,9 @@ func readStats(ctx context.Context, tx *bolt.Tx, verify bool) (st Stats, clean, 
 		// a class counted may be a node cayley has removed
 		return Stats{}, false, true, ctx.Err()
 	}
+	if verify {
+		st.Quads = r.live.count() // as counted, rather than as recorded
+	}
 	st.Nodes = nodes.count()
 	for id, n := range perClass {
 		v, err := r.value(id)
@@ -179,11 +182,73 @@ func readStats(ctx context.Context, tx *bolt.Tx, verify bool) (st Stats, clean, 
 
 // statsReader reads the log for readStats.
 type statsReader struct {
+	ctx   context.Context
+	tx    *bolt.Tx
 	log   *bolt.Bucket
 	key   [8]byte
+	steps int
+	live  bitset          // when verifying: the quads the log holds and has not marked deleted
 	preds map[uint64]bool // whether a predicate's text is rdf:type
 	last  uint64          // the predicate last asked about, and its answer
 	isLst bool
+}
+
+// step is called for each key read. Every so often it gives back the
+// file's pages the scan mapped into the process (they stay in the page
+// cache; a scan of the whole store would otherwise hold gigabytes of it
+// as resident memory) and checks for cancellation.
+func (r *statsReader) step() error {
+	if r.steps++; r.steps&0xffff != 0 {
+		return nil
+	}
+	releaseReadPages(r.tx)
+	return r.ctx.Err()
+}
+
+// readLive reads which quads are live, in one pass over the log: a key
+// by key check of the indexes would be a search of the log for each of
+// millions of keys, when deleted quads are a handful.
+func (r *statsReader) readLive() error {
+	r.live = make(bitset, metaInt(r.tx, keyHorizon)/64+1)
+	if r.log == nil {
+		return nil
+	}
+	c := r.log.Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		if err := r.step(); err != nil {
+			return err
+		}
+		if len(k) != 8 {
+			continue
+		}
+		_, live, err := decodeLink(v)
+		if err != nil {
+			return fmt.Errorf("log entry %x: %w", k, err)
+		}
+		if live {
+			r.live.set(binary.BigEndian.Uint64(k))
+		}
+	}
+	return nil
+}
+
+// anyLive reports whether an index entry lists a live quad; without
+// verifying, every entry does.
+func (r *statsReader) anyLive(entry []byte) (bool, error) {
+	if r.live == nil {
+		return true, nil
+	}
+	for len(entry) > 0 {
+		id, n := binary.Uvarint(entry)
+		if n <= 0 {
+			return false, fmt.Errorf("corrupt index entry")
+		}
+		if r.live.has(id) {
+			return true, nil
+		}
+		entry = entry[n:]
+	}
+	return false, nil
 }
 
 // isType reports whether the predicate with id reads as rdf:type, as
@@ -226,28 +291,6 @@ func (r *statsReader) get(id uint64) []byte {
 	return r.log.Get(binary.BigEndian.AppendUint64(r.key[:0], id))
 }
 
-// anyLive reports whether an index entry lists a quad the log holds and
-// has not marked deleted.
-func (r *statsReader) anyLive(entry []byte) (bool, error) {
-	for len(entry) > 0 {
-		id, n := binary.Uvarint(entry)
-		if n <= 0 {
-			return false, fmt.Errorf("corrupt index entry")
-		}
-		entry = entry[n:]
-		raw := r.get(id)
-		if raw == nil {
-			continue
-		}
-		if _, live, err := decodeLink(raw); err != nil {
-			return false, fmt.Errorf("quad %d: %w", id, err)
-		} else if live {
-			return true, nil
-		}
-	}
-	return false, nil
-}
-
 // countIDs is the number of ids in an index entry: each uvarint ends with
 // the one byte of it below 0x80.
 func countIDs(entry []byte) int64 {
@@ -269,6 +312,11 @@ func (b *bitset) set(id uint64) {
 		*b = append(*b, make([]uint64, w+1-uint64(len(*b)))...)
 	}
 	(*b)[w] |= 1 << (id % 64)
+}
+
+func (b bitset) has(id uint64) bool {
+	w := id / 64
+	return w < uint64(len(b)) && b[w]&(1<<(id%64)) != 0
 }
 
 func (b bitset) count() int64 {
