@@ -21,7 +21,8 @@ import (
 // The object-predicate-subject index has a key per distinct triple, so
 // its keys alone give the nodes (subjects and objects) and the typed
 // (subject, class) pairs; the label index has a key per document. The
-// size in meta is the number of quads.
+// size in meta is the number of quads. Only when cayley has left deleted
+// quads in the indexes is the log read as well, to tell the live ones.
 func (s *Store) statsKV(ctx context.Context) (st Stats, ok bool, err error) {
 	db := s.boltDB()
 	if db == nil {
