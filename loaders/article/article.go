@@ -31,7 +31,7 @@ func (x *Extractor) Extract(doc *Document) *Result {
 		sents[s].tags = x.tag(sents[s].Tokens)
 		ntoks += len(sents[s].Tokens)
 	}
-	d := &docState{x: x, sents: sents, ents: map[string]*Entity{}, byDef: map[*entityDef]*Entity{}, dyn: newGazetteer[*Entity](false)}
+	d := &docState{x: x, sents: sents, ents: map[entityKey]*Entity{}, byDef: map[*entityDef]*Entity{}, dyn: newGazetteer[*Entity](false)}
 	// news names an actor, a sector or a cue every ten tokens or so
 	d.matches.names = make([]Match[nameHit], 0, ntoks/8)
 	d.matches.cues = make([]Match[cueHit], 0, ntoks/6)

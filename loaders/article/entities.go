@@ -77,7 +77,7 @@ func isDash(s string) bool { return s == "-" || s == "–" || s == "—" || s ==
 type docState struct {
 	x        *Extractor
 	sents    []Sentence
-	ents     map[string]*Entity
+	ents     map[entityKey]*Entity
 	byDef    map[*entityDef]*Entity
 	order    []*Entity
 	dyn      *gazetteer[*Entity]
@@ -109,7 +109,7 @@ type docState struct {
 
 func (d *docState) entity(name, typ string) *Entity {
 	name = strings.TrimSpace(name)
-	key := typ + "\x00" + strings.ToLower(name)
+	key := entityKey{typ, strings.ToLower(name)}
 	if e := d.ents[key]; e != nil {
 		return e
 	}
@@ -160,6 +160,9 @@ func (d *docState) staticAt(s, i int) *Match[nameHit] {
 	}
 	return nil
 }
+
+// entityKey is an entity's type and lower-cased name.
+type entityKey struct{ typ, name string }
 
 // mayHave reports whether a token of sentence s may be in the word list:
 // the rules that need one skip the sentences that have none.

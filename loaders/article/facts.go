@@ -1304,7 +1304,7 @@ func (d *docState) distinctWords(m *Measure) []string {
 	for _, sp := range m.sides {
 		d.tokBuf = appendTokens(d.tokBuf[:0], sp.phrase, "")
 		for _, t := range d.tokBuf {
-			if t.IsWord() && !generic[t.Lower] && !stopWord(t.Lower) && !d.x.isConcessionNoun(t) && !slices.Contains(out, t.Lower) {
+			if t.IsWord() && !stopWord(t.Lower) && !generic[t.Lower] && !slices.Contains(out, t.Lower) && !d.x.isConcessionNoun(t) {
 				out = append(out, t.Lower)
 			}
 		}

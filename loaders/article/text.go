@@ -173,20 +173,23 @@ func asciiCase(s string) (ascii, upper bool) {
 // asciiLower lower-cases the ASCII letters of s and leaves every other
 // byte in place, so that offsets into s hold in the result.
 func asciiLower(s string) string {
-	i := 0
-	for i < len(s) && !('A' <= s[i] && s[i] <= 'Z') {
-		i++
-	}
-	if i == len(s) {
-		return s
-	}
-	b := []byte(s)
-	for ; i < len(b); i++ {
-		if c := b[i]; 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
+	var b strings.Builder
+	done := 0 // s[:done] is written
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'A' <= c && c <= 'Z' {
+			if done == 0 {
+				b.Grow(len(s))
+			}
+			b.WriteString(s[done:i])
+			b.WriteByte(c + 'a' - 'A')
+			done = i + 1
 		}
 	}
-	return string(b)
+	if done == 0 {
+		return s
+	}
+	b.WriteString(s[done:])
+	return b.String()
 }
 
 // isASCIIAlnum reports an ASCII letter or digit, which needs no decoding.
