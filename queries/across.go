@@ -217,6 +217,7 @@ func (n *nav) signature(inst, grantor quad.Value) Signature {
 // read transaction on its own core, then named in turn.
 func (n *nav) bundlesByID(byInstrumentOnly bool, c *pairCounter) error {
 	r := n.r
+	r.KeepPages() // this reads the whole store: see there
 	id := func(iri string) uint64 { return r.ID(quad.IRI(iri)) }
 	v := vocab{typ: id(tg.RDFType), bundle: id(tg.ClassBundle), member: id(tg.Member), policyOf: id(tg.PolicyOf),
 		instrument: id(tg.Instrument)}
@@ -254,6 +255,7 @@ func (n *nav) bundlesByID(byInstrumentOnly bool, c *pairCounter) error {
 					return
 				}
 				defer pr.Close()
+				pr.KeepPages()
 			}
 			errs[p] = readBundles(n.ctx, pr, v, bundles[lo:hi], refs[lo:hi])
 		}()
@@ -340,11 +342,21 @@ func readBundles(ctx context.Context, r *tg.Reader, v vocab, bundles []uint64, r
 			}
 			members = append(members, ref)
 		}
-		bv, err := r.Value(b)
+		refs[i].members = members
+	}
+	// the bundles' own nodes were stored apart from their quads: they are
+	// read in a pass of their own, in the order of their ids
+	order := make([]int, len(bundles))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(bundles[a], bundles[b]) })
+	for _, i := range order {
+		bv, err := r.Value(bundles[i])
 		if err != nil {
 			return err
 		}
-		refs[i] = bundleRef{doc: bundleDoc(tg.ValueText(bv)), members: members}
+		refs[i].doc = bundleDoc(tg.ValueText(bv))
 	}
 	return nil
 }
