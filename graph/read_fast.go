@@ -422,7 +422,7 @@ func decodeNodeValue(b []byte) (quad.Value, error) {
 			if n < 0 {
 				return nil, protowire.ParseError(n)
 			}
-			return pquads.UnmarshalValue(v)
+			return decodeValue(v)
 		}
 		if n = protowire.ConsumeFieldValue(num, typ, b); n < 0 {
 			return nil, protowire.ParseError(n)
@@ -431,3 +431,26 @@ func decodeNodeValue(b []byte) (quad.Value, error) {
 	}
 	return nil, errors.New("not a node")
 }
+
+// decodeValue reads a value as pquads encodes it. IRIs and plain strings,
+// nearly every node, are read by hand: protobuf's reflection would be most
+// of the cost of reading a node.
+func decodeValue(b []byte) (quad.Value, error) {
+	num, typ, n := protowire.ConsumeTag(b)
+	if n > 0 && typ == protowire.BytesType && (num == valueStr || num == valueIRI) {
+		v, m := protowire.ConsumeBytes(b[n:])
+		if m > 0 && n+m == len(b) {
+			if num == valueIRI {
+				return quad.IRI(v), nil
+			}
+			return quad.String(v), nil
+		}
+	}
+	return pquads.UnmarshalValue(b)
+}
+
+// Fields of pquads.Value.
+const (
+	valueStr = 2
+	valueIRI = 3
+)
