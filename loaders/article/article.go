@@ -9,6 +9,7 @@
 package article
 
 import (
+	"slices"
 	"sort"
 )
 
@@ -31,12 +32,17 @@ func (x *Extractor) Extract(doc *Document) *Result {
 		sents[s].tags = x.tag(sents[s].Tokens)
 		ntoks += len(sents[s].Tokens)
 	}
-	d := &docState{x: x, sents: sents, ents: map[entityKey]*Entity{}, byDef: map[*entityDef]*Entity{}, dyn: newGazetteer[*Entity](false)}
+	d := &docState{x: x, sents: sents, ents: map[entityKey]*Entity{}, byDef: map[*entityDef]*Entity{}, dyn: newGazetteer[*Entity](false), maskSent: -1}
+	d.scratch, _ = x.scratch.Get().(*scratch)
+	if d.scratch == nil {
+		d.scratch = new(scratch)
+	}
+	defer x.scratch.Put(d.scratch)
+	d.reset(len(sents))
 	// news names an actor, a sector or a cue every ten tokens or so
-	d.matches.names = make([]Match[nameHit], 0, ntoks/8)
-	d.matches.cues = make([]Match[cueHit], 0, ntoks/6)
-	d.matches.sectors = make([]Match[*Sector], 0, ntoks/10)
-	d.static = make([][]Match[nameHit], len(sents))
+	d.matches.names = slices.Grow(d.matches.names, ntoks/8)
+	d.matches.cues = slices.Grow(d.matches.cues, ntoks/6)
+	d.matches.sectors = slices.Grow(d.matches.sectors, ntoks/10)
 	mentioned := map[string]int{}
 	for s := range sents {
 		d.static[s] = findShared(x.names, &d.matches.names, sents[s].Tokens)

@@ -75,25 +75,33 @@ func isDash(s string) bool { return s == "-" || s == "–" || s == "—" || s ==
 
 // docState holds one document's extraction in progress.
 type docState struct {
-	x        *Extractor
-	sents    []Sentence
-	ents     map[entityKey]*Entity
-	byDef    map[*entityDef]*Entity
-	order    []*Entity
-	dyn      *gazetteer[*Entity]
+	x       *Extractor
+	sents   []Sentence
+	ents    map[entityKey]*Entity
+	byDef   map[*entityDef]*Entity
+	order   []*Entity
+	dyn     *gazetteer[*Entity]
+	parties []*Entity // the two main parties, most mentioned first
+	deal    *Entity   // the main agreement, when the text names or implies one
+
+	lastClause   clauseKey
+	lastMentions []Mention // of lastClause
+	maskSent     int       // the sentence of mask
+
+	*scratch
+}
+
+// scratch holds what a document's extraction needs only while it runs: no
+// Result refers to it, so the Extractor hands it to the next document
+// rather than have every document allocate its own.
+type scratch struct {
 	static   [][]Match[nameHit]
 	mentions [][]Mention
 	cues     [][]Match[cueHit]  // the cue phrases of each sentence, as extractFacts found them
 	sectors  [][]Match[*Sector] // and its sector phrases
-	parties  []*Entity          // the two main parties, most mentioned first
-	deal     *Entity            // the main agreement, when the text names or implies one
+	mask     []bool             // masked tokens of sentence maskSent
 
-	lastClause   clauseKey
-	lastMentions []Mention // of lastClause
-	mask         []bool    // masked tokens of sentence maskSent
-	maskSent     int
-
-	// arrays the sentences' matches share, and buffers for those not kept
+	// arrays the sentences' matches and mentions share, and buffers for those not kept
 	matches struct {
 		names       []Match[nameHit]
 		cues        []Match[cueHit]
@@ -101,10 +109,35 @@ type docState struct {
 		instruments []Match[*Instrument]
 		dyn         []Match[*Entity]
 	}
-	cueBuf    []cueAt  // reused by each sentence
-	clauseBuf []clause // reused by each sentence
-	instBuf   []instAt // reused by each sentence
-	tokBuf    []Token  // reused by each phrase tokenized again
+	mentionBuf []Mention // the arrays of mentions and clauseMentions
+	cands      []Mention // reused by each sentence
+	cueBuf     []cueAt   // reused by each sentence
+	clauseBuf  []clause  // reused by each sentence
+	instBuf    []instAt  // reused by each sentence
+	tokBuf     []Token   // reused by each phrase tokenized again
+}
+
+// reset empties s for a document of n sentences.
+func (s *scratch) reset(n int) {
+	s.static = resize(s.static, n)
+	s.mentions = resize(s.mentions, n)
+	s.cues = resize(s.cues, n)
+	s.sectors = resize(s.sectors, n)
+	s.mask = s.mask[:0]
+	s.matches.names = s.matches.names[:0]
+	s.matches.cues = s.matches.cues[:0]
+	s.matches.sectors = s.matches.sectors[:0]
+	s.mentionBuf = s.mentionBuf[:0]
+}
+
+// resize returns s with length n and zero elements, reusing its array when it is large enough.
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 func (d *docState) entity(name, typ string) *Entity {

@@ -3,6 +3,7 @@ package article
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -83,6 +84,7 @@ type Extractor struct {
 	words       map[string]word     // the lexicon's words, lower-cased
 	oneByte     [utf8.RuneSelf]word // those of one ASCII byte, such as punctuation, without hashing
 	abbr        map[string]bool     // abbreviations, lower-cased
+	scratch     sync.Pool           // of *scratch, for the next document
 }
 
 // tags are what the lexicon says of one word: the word lists it is in and,

@@ -175,8 +175,6 @@ func (d *docState) extractFacts() ([]*Measure, []Claim) {
 	var all []*Measure
 	var claims []Claim
 	var last *Entity
-	d.cues = make([][]Match[cueHit], len(d.sents))
-	d.sectors = make([][]Match[*Sector], len(d.sents))
 	for s := range d.sents {
 		ms, cl, subj := d.sentenceFacts(s, last)
 		all = append(all, ms...)
@@ -689,7 +687,7 @@ func governedByPreposition(toks []Token, i int) bool {
 
 // maskOf is masked(tokens of sentence s), kept for the sentence at hand.
 func (d *docState) maskOf(s int) []bool {
-	if d.maskSent != s || d.mask == nil {
+	if d.maskSent != s {
 		d.mask, d.maskSent = appendMask(d.mask[:0], d.sents[s].Tokens), s
 	}
 	return d.mask
@@ -702,14 +700,18 @@ func (d *docState) clauseMentions(s int, cl clause) []Mention {
 	if k := (clauseKey{s, cl.start, cl.end}); d.lastClause == k && d.lastMentions != nil {
 		return d.lastMentions
 	}
-	var out []Mention
 	mask := d.maskOf(s)
+	n := len(d.mentionBuf)
 	for _, m := range d.mentions[s] {
 		if m.Start >= cl.start && m.Start < cl.end && !mask[m.Start] {
-			out = append(out, m)
+			d.mentionBuf = append(d.mentionBuf, m)
 		}
 	}
-	d.lastClause, d.lastMentions = clauseKey{s, cl.start, cl.end}, out[:len(out):len(out)]
+	var out []Mention // nil when there are none, as callers may ask
+	if len(d.mentionBuf) > n {
+		out = d.mentionBuf[n:len(d.mentionBuf):len(d.mentionBuf)]
+	}
+	d.lastClause, d.lastMentions = clauseKey{s, cl.start, cl.end}, out
 	return d.lastMentions
 }
 

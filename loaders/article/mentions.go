@@ -11,8 +11,7 @@ import (
 // every sentence, keeping the longest name at each place, then resolves
 // generic references ("the trade agreement", "the Commission").
 func (d *docState) findMentions() {
-	d.mentions = make([][]Mention, len(d.sents))
-	var cands []Mention
+	cands := d.cands
 	for s := range d.sents {
 		toks := d.sents[s].Tokens
 		cands = cands[:0]
@@ -34,17 +33,18 @@ func (d *docState) findMentions() {
 			}
 			return cmp.Compare(b.End-b.Start, a.End-a.Start)
 		})
-		kept := make([]Mention, 0, len(cands))
-		next := 0
+		n, next := len(d.mentionBuf), 0
 		for _, c := range cands {
 			if c.Start < next {
 				continue
 			}
-			kept = append(kept, c)
+			d.mentionBuf = append(d.mentionBuf, c)
 			next = c.End
 		}
-		d.mentions[s] = kept
+		// capped, so that insertMention's append does not run into the next sentence's
+		d.mentions[s] = d.mentionBuf[n:len(d.mentionBuf):len(d.mentionBuf)]
 	}
+	d.cands = cands
 	d.resolveOrgHeads()
 	for s := range d.sents {
 		for i := range d.mentions[s] {
