@@ -21,7 +21,8 @@ const DefaultBatchBytes = 128 << 20
 // BulkOptions tune a Bulk writer.
 type BulkOptions struct {
 	// BatchBytes bounds the memory of the batches, the one queued and the
-	// one being written (0: DefaultBatchBytes).
+	// one being written (0: DefaultBatchBytes); on bolt the nodes made and
+	// not filed by value yet take up to half as much again.
 	BatchBytes int64
 	// Ready, when set, is called before a batch is written, and nothing is
 	// written unless it returns nil: a load checks its whole file while the
@@ -178,7 +179,7 @@ func (b *Bulk) writeFiling(fileAll bool) error {
 	if err := b.wait(); err != nil {
 		return err
 	}
-	fileAll = b.kvq != nil && (fileAll || b.pending.bytes() > b.limit/2)
+	fileAll = b.kvq != nil && (fileAll || b.pending.bytes() > b.limit)
 	if b.empty() && (!fileAll || len(b.pending.nodes) == 0) {
 		return b.ctx.Err()
 	}
