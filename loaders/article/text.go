@@ -10,7 +10,7 @@ import (
 type Token struct {
 	Text       string // as written ("n’t" is normalised to "n't", "’s" to "'s")
 	Lower      string
-	Start, End int   // byte offsets in the sentence
+	Start, End int32 // byte offsets in the sentence, which is no longer than a block (MaxBlockBytes)
 	tags       tags  // what the lexicon says of it, once Extract has looked it up
 	word       int32 // the number of its word in the lexicon, 0 if none
 }
@@ -64,7 +64,7 @@ func Tokenize(s string) []Token {
 // "" to have it made when first needed.
 func appendTokens(out []Token, s, lower string) []Token {
 	emit := func(start, end int, text string) {
-		t := Token{Text: text, Lower: text, Start: start, End: end}
+		t := Token{Text: text, Lower: text, Start: int32(start), End: int32(end)}
 		switch ascii, upper := asciiCase(text); {
 		case ascii && upper:
 			// a slice of the lower-cased sentence rather than a string of its own
@@ -338,7 +338,7 @@ func sentenceOf(text string, off, block int, kind BlockKind, toks []Token) Sente
 		toks[i].Start -= start
 		toks[i].End -= start
 	}
-	return Sentence{Text: text[start:end], Offset: off + start, Block: block, Kind: kind, Tokens: toks}
+	return Sentence{Text: text[start:end], Offset: off + int(start), Block: block, Kind: kind, Tokens: toks}
 }
 
 // sentenceEnds returns the byte offsets just after each sentence end in text.
