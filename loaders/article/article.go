@@ -26,18 +26,18 @@ type Result struct {
 
 // Extract runs the pipeline over a read document.
 func (x *Extractor) Extract(doc *Document) *Result {
-	sents := segment(doc, x.abbr)
+	sc, _ := x.scratch.Get().(*scratch)
+	if sc == nil {
+		sc = new(scratch)
+	}
+	defer x.putScratch(sc)
+	sents := segment(doc, x.abbr, &sc.seg)
 	ntoks := 0
 	for s := range sents {
 		sents[s].tags = x.tag(sents[s].Tokens)
 		ntoks += len(sents[s].Tokens)
 	}
-	d := &docState{x: x, sents: sents, ents: map[entityKey]*Entity{}, byDef: map[*entityDef]*Entity{}, dyn: newGazetteer[*Entity](false), maskSent: -1}
-	d.scratch, _ = x.scratch.Get().(*scratch)
-	if d.scratch == nil {
-		d.scratch = new(scratch)
-	}
-	defer x.scratch.Put(d.scratch)
+	d := &docState{x: x, sents: sents, ents: map[entityKey]*Entity{}, byDef: map[*entityDef]*Entity{}, dyn: newGazetteer[*Entity](false), maskSent: -1, scratch: sc}
 	d.reset(len(sents))
 	// news names an actor, a sector or a cue every ten tokens or so
 	d.matches.names = slices.Grow(d.matches.names, ntoks/8)
@@ -91,6 +91,17 @@ func (x *Extractor) Extract(doc *Document) *Result {
 	}
 	sort.SliceStable(ents, func(i, j int) bool { return ents[i].first < ents[j].first })
 	return &Result{Doc: doc, Sentences: sents, Entities: ents, Measures: measures, Bundles: bundles, Claims: claims}
+}
+
+// maxScratchTokens bounds the documents whose buffers are kept for the
+// next: a rare huge one should not have every later one hold on to its
+// memory.
+const maxScratchTokens = 1 << 16
+
+func (x *Extractor) putScratch(sc *scratch) {
+	if cap(sc.seg.toks) <= maxScratchTokens {
+		x.scratch.Put(sc)
+	}
 }
 
 func containsEntity(es []*Entity, e *Entity) bool {

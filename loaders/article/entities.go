@@ -95,6 +95,7 @@ type docState struct {
 // Result refers to it, so the Extractor hands it to the next document
 // rather than have every document allocate its own.
 type scratch struct {
+	seg      segmenter
 	static   [][]Match[nameHit]
 	mentions [][]Mention
 	cues     [][]Match[cueHit]  // the cue phrases of each sentence, as extractFacts found them

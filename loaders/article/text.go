@@ -1,6 +1,7 @@
 package article
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -244,7 +245,7 @@ var sentenceStarters = map[string]bool{
 // items are one sentence each; paragraphs split at sentence-final marks that
 // are not part of an abbreviation or a number.
 func Segment(doc *Document, lex *Lexicon) []Sentence {
-	return segment(doc, abbreviations(lex))
+	return segment(doc, abbreviations(lex), &segmenter{})
 }
 
 // abbreviations is the set of the lexicon's abbreviations, lower-cased.
@@ -256,18 +257,10 @@ func abbreviations(lex *Lexicon) map[string]bool {
 	return abbr
 }
 
-func segment(doc *Document, abbr map[string]bool) []Sentence {
-	size := 0
-	for _, bl := range doc.Blocks {
-		size += len(bl.Text)
-	}
-	// the sentences' tokens share one array; prose has a token every five or
-	// six bytes, and a sentence every hundred or so (text denser than that
-	// costs the array a move as it grows)
-	g := segmenter{
-		out:  make([]Sentence, 0, len(doc.Blocks)+size/80),
-		toks: make([]Token, 0, size/5+16),
-	}
+// segment segments doc with the buffers of g, which it leaves for the next
+// document; the sentences it returns have arrays of their own.
+func segment(doc *Document, abbr map[string]bool, g *segmenter) []Sentence {
+	g.out, g.toks = g.out[:0], g.toks[:0]
 	for bi, bl := range doc.Blocks {
 		text := bl.Text
 		lower := asciiLower(text) // once for the block, its sentences slice it
@@ -293,13 +286,26 @@ func segment(doc *Document, abbr map[string]bool) []Sentence {
 		}
 		part(start, len(text))
 	}
-	return g.out
+	return g.sentences()
 }
 
 // segmenter collects the sentences of a document.
 type segmenter struct {
 	out  []Sentence
-	toks []Token // the tokens of all sentences, which own slices of it
+	toks []Token // the tokens of all sentences, in order, which own slices of it
+}
+
+// sentences returns copies of the sentences and their tokens in arrays of
+// their exact size: the result keeps them, and a document's count of tokens
+// is known only once it is tokenized.
+func (g *segmenter) sentences() []Sentence {
+	out := append(make([]Sentence, 0, len(g.out)), g.out...)
+	toks := slices.Clone(g.toks)
+	for i := range out {
+		n := len(out[i].Tokens)
+		out[i].Tokens, toks = toks[:n:n], toks[n:]
+	}
+	return out
 }
 
 // MaxSentenceTokens bounds a sentence. Prose stays far below it (news
