@@ -17,9 +17,9 @@ import (
 )
 
 // Reader reads a bolt store's indexes and log directly, in one read
-// transaction. A query that walks thousands of nodes pays one B-tree
-// descent per index entry and per quad, where cayley's iterators open a
-// transaction, look up buckets and decode a protobuf per step.
+// transaction. A query that walks thousands of nodes pays at most one
+// B-tree descent per index entry and per quad, where cayley's iterators
+// open a transaction, look up buckets and decode a protobuf per step.
 //
 // A Reader is not safe for concurrent use. Close it before closing the store.
 type Reader struct {
@@ -57,8 +57,8 @@ func (s *Store) NewReader() (*Reader, error) {
 		return nil, err
 	}
 	r := &Reader{tx: tx, values: map[uint64]quad.Value{}, ids: map[quad.Value]uint64{}}
-	var log, sp *bolt.Bucket
-	log = tx.Bucket(logBucket)
+	log := tx.Bucket(logBucket)
+	var sp *bolt.Bucket
 	for _, ind := range inds {
 		switch string(indexBucket(ind)) {
 		case "sp":

@@ -217,7 +217,7 @@ func (n *nav) signature(inst, grantor quad.Value) Signature {
 // read transaction on its own core, then named in turn.
 func (n *nav) bundlesByID(byInstrumentOnly bool, c *pairCounter) error {
 	r := n.r
-	r.KeepPages() // this reads the whole store: see there
+	r.KeepPages() // it reads all over the store: see KeepPages
 	id := func(iri string) uint64 { return r.ID(quad.IRI(iri)) }
 	v := vocab{typ: id(tg.RDFType), bundle: id(tg.ClassBundle), member: id(tg.Member), policyOf: id(tg.PolicyOf),
 		instrument: id(tg.Instrument)}
