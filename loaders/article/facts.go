@@ -24,6 +24,18 @@ type Measure struct {
 	wordsDone   bool     // ... once computed
 }
 
+// newMeasure returns a measure named at side of sentence s. Its first
+// evidence and side share its allocation: most measures have no other.
+func newMeasure(s int, side span) *Measure {
+	c := &struct {
+		m     Measure
+		ev    [1]int
+		sides [1]span
+	}{ev: [1]int{s}, sides: [1]span{side}}
+	c.m.Evidence, c.m.sides = c.ev[:], c.sides[:]
+	return &c.m
+}
+
 type span struct {
 	sent, start, end int
 	phrase           string
@@ -308,7 +320,8 @@ func (d *docState) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Clai
 			if !phraseNeg && !inherited && rejectedBefore(ccues, g, cue) {
 				pol = Denied
 			}
-			m := &Measure{Instrument: g.in, Polarity: pol, Hedged: hedged, Evidence: []int{s}}
+			m := newMeasure(s, span{sent: s, start: g.start, end: g.end})
+			m.Instrument, m.Polarity, m.Hedged = g.in, pol, hedged
 			if ok {
 				m.Action = cue.hit.lemma
 			}
@@ -332,7 +345,7 @@ func (d *docState) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Clai
 			}
 			m.Sector = d.sectorOf(s, cl, g, sectors, ccues)
 			m.Policy = d.policyPhrase(s, cl, g)
-			m.sides = []span{{s, g.start, g.end, m.Policy}}
+			m.sides[0].phrase = m.Policy
 			if d.deal != nil && (m.Grantor == d.deal || d.sentenceMentions(s, d.deal)) {
 				m.PartOf = d.deal
 			}
