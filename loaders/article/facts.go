@@ -20,8 +20,7 @@ type Measure struct {
 	Evidence    []int  // sentences
 	PartOf      *Entity
 	sides       []span   // where it was named in each evidence sentence
-	words       []string // distinctWords of its sides ...
-	wordsDone   bool     // ... once computed
+	words       []string // distinctWords of its sides, once computed (nil before)
 }
 
 // newMeasure returns a measure named at side of sentence s. Its first
@@ -1308,7 +1307,7 @@ func (d *docState) mergeMeasures(ms []*Measure) []*Measure {
 // distinctWords are the words of a measure's phrases beyond its instrument's
 // own and the nouns of conceding it ("tariff cut" says no more than "tariff").
 func (d *docState) distinctWords(m *Measure) []string {
-	if m.wordsDone {
+	if m.words != nil {
 		return m.words
 	}
 	generic := d.x.termWords[m.Instrument]
@@ -1324,7 +1323,10 @@ func (d *docState) distinctWords(m *Measure) []string {
 			}
 		}
 	}
-	m.words, m.wordsDone = out, true
+	if out == nil {
+		out = []string{} // computed, and none
+	}
+	m.words = out
 	return out
 }
 
