@@ -65,18 +65,27 @@ func Tokenize(s string) []Token {
 // "" to have it made when first needed.
 func appendTokens(out []Token, s, lower string) []Token {
 	emit := func(start, end int, text string) {
-		t := Token{Text: text, Lower: text, Start: int32(start), End: int32(end)}
+		lw := text
 		switch ascii, upper := asciiCase(text); {
 		case ascii && upper:
 			// a slice of the lower-cased sentence rather than a string of its own
 			if lower == "" {
 				lower = asciiLower(s)
 			}
-			t.Lower = lower[start:end]
+			lw = lower[start:end]
 		case !ascii:
-			t.Lower = strings.ToLower(text)
+			lw = strings.ToLower(text)
 		}
-		out = append(out, t)
+		// set in place: appending a Token copies it with a bulk write
+		// barrier while the GC marks, which costs more than the tokenizing
+		if len(out) == cap(out) {
+			out = slices.Grow(out, 1)
+		}
+		out = out[:len(out)+1]
+		t := &out[len(out)-1]
+		t.Text, t.Lower = text, lw
+		t.Start, t.End = int32(start), int32(end)
+		t.tags, t.word = 0, 0
 	}
 	i := 0
 	for i < len(s) {
