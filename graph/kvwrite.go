@@ -650,11 +650,18 @@ func (w *kvWrite) writeQuads(first uint64, now int64) error {
 		}
 		var b *bolt.Bucket
 		if b, err = w.tx.CreateBucketIfNotExists(indexBucket(ind)); err == nil {
+			b.FillPercent = indexFill
 			err = w.writeIndex(b, len(ind.Dirs), recs)
 		}
 	}
 	return err
 }
+
+// indexFill is how full the index pages a batch splits are left. A
+// batch's keys mostly hold its new nodes, the highest ids, so they go after
+// every stored key: a page left half empty for later inserts, bolt's
+// default, would mostly stay half empty.
+const indexFill = 0.9
 
 // writeIndex applies sorted records to an index bucket, one entry per key.
 func (w *kvWrite) writeIndex(b *bolt.Bucket, dirs int, recs []indexRecord) error {
