@@ -110,12 +110,16 @@ type scratch struct {
 		instruments []Match[*Instrument]
 		dyn         []Match[*Entity]
 	}
-	mentionBuf []Mention // the arrays of mentions and clauseMentions
-	cands      []Mention // reused by each sentence
-	cueBuf     []cueAt   // reused by each sentence
-	clauseBuf  []clause  // reused by each sentence
-	instBuf    []instAt  // reused by each sentence
-	tokBuf     []Token   // reused by each phrase tokenized again
+	mentionBuf   []Mention  // the arrays of mentions and clauseMentions
+	cands        []Mention  // reused by each sentence
+	measureBuf   []*Measure // the measures of all sentences, before mergeMeasures
+	claimBuf     []Claim
+	sentMeasures []*Measure // reused by each sentence
+	sentClaims   []Claim
+	cueBuf       []cueAt  // reused by each sentence
+	clauseBuf    []clause // reused by each sentence
+	instBuf      []instAt // reused by each sentence
+	tokBuf       []Token  // reused by each phrase tokenized again
 }
 
 // reset empties s for a document of n sentences.

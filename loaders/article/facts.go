@@ -182,9 +182,9 @@ func appendMask(out []bool, toks []Token) []bool {
 }
 
 // extractFacts finds the measures and claims of every sentence.
+// The measures are in a buffer of d, for mergeMeasures to copy.
 func (d *docState) extractFacts() ([]*Measure, []Claim) {
-	var all []*Measure
-	var claims []Claim
+	all, claims := d.measureBuf[:0], d.claimBuf[:0]
 	var last *Entity
 	for s := range d.sents {
 		ms, cl, subj := d.sentenceFacts(s, last)
@@ -194,7 +194,11 @@ func (d *docState) extractFacts() ([]*Measure, []Claim) {
 			last = subj
 		}
 	}
-	return all, claims
+	d.measureBuf, d.claimBuf = all, claims
+	if len(claims) == 0 {
+		return all, nil
+	}
+	return all, slices.Clone(claims)
 }
 
 // clauseContext carries what earlier clauses of a sentence established.
@@ -244,8 +248,8 @@ func (d *docState) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Clai
 			cues = append(cues, cueAt{m.Start, m.End, hit})
 		}
 	}
-	var measures []*Measure
-	var claims []Claim
+	// in buffers of d, as the caller copies them at once
+	measures, claims := d.sentMeasures[:0], d.sentClaims[:0]
 	ctx := clauseContext{prev: prevSubject}
 	d.cueBuf = cues
 	for _, cl := range d.clauses(s, cues) {
@@ -369,6 +373,7 @@ func (d *docState) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Clai
 	if ctx.subject != nil {
 		subject = ctx.subject
 	}
+	d.sentMeasures, d.sentClaims = measures, claims
 	return measures, claims, subject
 }
 
@@ -1258,7 +1263,10 @@ func isAux(w string) bool {
 // instrument, polarity and sector, and phrases that do not name different
 // things (their words beyond the instrument's own overlap, or one has none).
 func (d *docState) mergeMeasures(ms []*Measure) []*Measure {
-	var out []*Measure
+	if len(ms) == 0 {
+		return nil
+	}
+	out := make([]*Measure, 0, len(ms)) // most are not merged
 	for _, m := range ms {
 		merged := false
 		for _, o := range out {
