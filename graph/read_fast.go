@@ -117,6 +117,24 @@ func (r *Reader) Value(id uint64) (quad.Value, error) {
 	return v, nil
 }
 
+// Peek is the node with id, decoded but not kept unless it already is: a
+// listing reads millions of values once each, and keeping them all would
+// hold gigabytes.
+func (r *Reader) Peek(id uint64) (quad.Value, error) {
+	if v, ok := r.values[id]; ok {
+		return v, nil
+	}
+	raw := r.log.get(binary.BigEndian.AppendUint64(r.key[:0], id))
+	if raw == nil {
+		return nil, fmt.Errorf("reading the store: node %d is missing", id)
+	}
+	v, err := decodeNodeValue(raw)
+	if err != nil {
+		return nil, fmt.Errorf("reading the store: node %d: %w", id, err)
+	}
+	return v, nil
+}
+
 // quad reads the quad with id; ok is false when it is gone or deleted.
 func (r *Reader) quad(id uint64) (l Link, ok bool, err error) {
 	raw := r.log.get(binary.BigEndian.AppendUint64(r.key[:0], id))

@@ -99,7 +99,30 @@ type ConcessionFilter struct {
 func Concessions(ctx context.Context, st *tg.Store, f ConcessionFilter) ([]ConcessionRow, error) {
 	n := newNav(ctx, st)
 	defer n.close()
+	keep := func(r ConcessionRow) bool {
+		return (f.Polarity == "" || strings.EqualFold(r.Polarity, f.Polarity)) &&
+			(f.Sector == "" || r.Sector != nil && strings.EqualFold(*r.Sector, f.Sector))
+	}
 	rows := []ConcessionRow{}
+	if n.r != nil {
+		fs := n.facts()
+		for _, id := range fs.subjects(quad.IRI(tg.ClassConcession), tg.RDFType) {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			ps := fs.read(id)
+			if !n.matchesActor(n.value(fs.first(ps, tg.Grantor)), f.Grantor) ||
+				!n.matchesActor(n.value(fs.first(ps, tg.Beneficiary)), f.Beneficiary) {
+				continue
+			}
+			r := fs.concession(id, ps)
+			if keep(r) {
+				rows = append(rows, r)
+			}
+		}
+		sortByEvidence(rows, func(r ConcessionRow) ([]Evidence, string) { return r.Evidence, r.ID })
+		return rows, nil
+	}
 	for _, m := range n.in(quad.IRI(tg.ClassConcession), tg.RDFType) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -107,12 +130,9 @@ func Concessions(ctx context.Context, st *tg.Store, f ConcessionFilter) ([]Conce
 		if !n.matchesActor(n.one(m, tg.Grantor), f.Grantor) || !n.matchesActor(n.one(m, tg.Beneficiary), f.Beneficiary) {
 			continue
 		}
-		r := n.concession(m)
-		if (f.Polarity != "" && !strings.EqualFold(r.Polarity, f.Polarity)) ||
-			(f.Sector != "" && (r.Sector == nil || !strings.EqualFold(*r.Sector, f.Sector))) {
-			continue
+		if r := n.concession(m); keep(r) {
+			rows = append(rows, r)
 		}
-		rows = append(rows, r)
 	}
 	sortByEvidence(rows, func(r ConcessionRow) ([]Evidence, string) { return r.Evidence, r.ID })
 	return rows, nil

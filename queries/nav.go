@@ -24,6 +24,7 @@ type nav struct {
 	texts map[valuePred]string     // cache of first out-values as text
 	ones  map[valuePred]quad.Value // cache of first out-values
 	props map[quad.Value]*nodeOut  // cache of each node's outgoing edges
+	f     *facts                   // the listings' reads by id, when r is set
 }
 
 // valuePred keys the caches: quad values are comparable, and a key made
@@ -287,6 +288,12 @@ func (n *nav) typeName(node quad.Value) string {
 
 // concession reads one measure as a row.
 func (n *nav) concession(m quad.Value) ConcessionRow {
+	if n.r != nil {
+		if id := n.r.ID(m); id != 0 {
+			f := n.facts()
+			return f.concession(id, f.read(id))
+		}
+	}
 	n.outgoing(m) // one scan reads every property of the measure
 	pol := n.one(m, tg.PolicyOf)
 	inst := n.one(pol, tg.Instrument)

@@ -1,0 +1,247 @@
+package queries
+
+import (
+	"sort"
+
+	"github.com/cayleygraph/quad"
+
+	tg "github.com/tradegraph/tradegraph/graph"
+)
+
+// The listings visit every measure, bundle or claim once. Going through
+// nav's caches, each would leave its values and props behind in maps that
+// outgrow the rows themselves; here a fact's props are read in one pass
+// of the subject-predicate index and dropped once its row is made, and
+// only what many facts share is kept: the nodes they point to, sentences,
+// documents and policies, each by id.
+
+// facts reads facts by node id through a Reader.
+type facts struct {
+	n        *nav
+	preds    map[uint64]string // predicate IRIs
+	names    map[uint64]*string
+	docs     map[uint64]string
+	sents    map[uint64]Evidence
+	policies map[uint64]*policyFacts
+}
+
+// policyFacts are what a measure's row takes from its policy.
+type policyFacts struct {
+	instrument, mast string
+	sector           *string
+}
+
+func (n *nav) facts() *facts {
+	if n.f == nil {
+		n.f = &facts{n: n, preds: map[uint64]string{}, names: map[uint64]*string{}, docs: map[uint64]string{}, sents: map[uint64]Evidence{},
+			policies: map[uint64]*policyFacts{}}
+	}
+	return n.f
+}
+
+// prop is one distinct (predicate, object) of a fact.
+type prop struct {
+	pred string
+	obj  uint64
+}
+
+// props are the distinct outgoing props of a fact, in the order of their quads.
+type props []prop
+
+// read returns the outgoing props of the node with id.
+func (f *facts) read(id uint64) props {
+	links, _ := f.n.r.Out(id)
+	es := make(props, 0, len(links))
+	for _, l := range links {
+		p, ok := f.preds[l.Predicate]
+		if !ok {
+			if v := f.n.value(l.Predicate); v != nil {
+				p = tg.ValueText(v)
+			}
+			f.preds[l.Predicate] = p
+		}
+		e := prop{p, l.Object}
+		dup := false
+		for _, x := range es {
+			if x == e {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			es = append(es, e)
+		}
+	}
+	return es
+}
+
+// all lists the objects of pred in the order nav.out gives them: by
+// their N-Quads form.
+func (f *facts) all(es props, pred string) []uint64 {
+	var ids []uint64
+	for _, e := range es {
+		if e.pred == pred {
+			ids = append(ids, e.obj)
+		}
+	}
+	if len(ids) < 2 {
+		return ids
+	}
+	forms := make(map[uint64]string, len(ids))
+	for _, id := range ids {
+		if v := f.peek(id); v != nil {
+			forms[id] = v.String()
+		}
+	}
+	sort.Slice(ids, func(i, j int) bool { return forms[ids[i]] < forms[ids[j]] })
+	return ids
+}
+
+// first is the first object of pred, 0 when none.
+func (f *facts) first(es props, pred string) uint64 {
+	var id uint64
+	form := ""
+	for _, e := range es {
+		if e.pred != pred {
+			continue
+		}
+		if id == 0 {
+			id = e.obj
+			continue
+		}
+		// several objects: the least N-Quads form, as nav.one picks
+		if form == "" {
+			form = f.peek(id).String()
+		}
+		if s := f.peek(e.obj).String(); s < form {
+			id, form = e.obj, s
+		}
+	}
+	return id
+}
+
+// text is the first object of pred as text.
+func (f *facts) text(es props, pred string) string {
+	if id := f.first(es, pred); id != 0 {
+		return tg.ValueText(f.peek(id))
+	}
+	return ""
+}
+
+// peek is the node with id, not kept by the reader.
+func (f *facts) peek(id uint64) quad.Value {
+	v, err := f.n.r.Peek(id)
+	if err != nil {
+		return nil
+	}
+	return v
+}
+
+// name is a node's label or short id, shared by every row naming it;
+// nil for no node.
+func (f *facts) name(id uint64) *string {
+	if id == 0 {
+		return nil
+	}
+	if s, ok := f.names[id]; ok {
+		return s
+	}
+	var s *string
+	if v := f.n.value(id); v != nil {
+		l := f.n.label(v)
+		s = &l
+	}
+	f.names[id] = s
+	return s
+}
+
+// policy is what a measure's row shows of its policy.
+func (f *facts) policy(id uint64) *policyFacts {
+	if p, ok := f.policies[id]; ok {
+		return p
+	}
+	p := &policyFacts{}
+	if pol := f.n.value(id); pol != nil {
+		inst := f.n.one(pol, tg.Instrument)
+		p.instrument, p.mast = f.n.text(inst, tg.RDFSLabel), f.n.text(inst, tg.MAST)
+		if sec := f.n.one(pol, tg.Sector); sec != nil {
+			p.sector = f.name(f.n.r.ID(sec))
+		}
+	}
+	f.policies[id] = p
+	return p
+}
+
+// concession reads the measure with id as a row.
+func (f *facts) concession(id uint64, es props) ConcessionRow {
+	r := ConcessionRow{
+		ID:          shortID(tg.ValueText(f.peek(id))),
+		Grantor:     f.name(f.first(es, tg.Grantor)),
+		Beneficiary: f.name(f.first(es, tg.Beneficiary)),
+		Policy:      f.text(es, tg.Text),
+		Polarity:    f.text(es, tg.Polarity),
+		Action:      f.text(es, tg.Action),
+		Hedged:      f.text(es, tg.Hedged) == "true",
+		Agreement:   f.name(f.first(es, tg.PartOf)),
+		Evidence:    f.evidence(es),
+	}
+	if pol := f.first(es, tg.PolicyOf); pol != 0 {
+		p := f.policy(pol)
+		r.Instrument, r.MAST, r.Sector = p.instrument, p.mast, p.sector
+	}
+	return r
+}
+
+// evidence lists the sentences behind a fact, in document and text order.
+func (f *facts) evidence(es props) []Evidence {
+	out := []Evidence{}
+	for _, s := range f.all(es, tg.Evidence) {
+		out = append(out, f.sentence(s))
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Doc != out[j].Doc {
+			return out[i].Doc < out[j].Doc
+		}
+		return out[i].pos < out[j].pos
+	})
+	return out
+}
+
+// sentence is the sentence with id as evidence, read once.
+func (f *facts) sentence(id uint64) Evidence {
+	if e, ok := f.sents[id]; ok {
+		return e
+	}
+	es := f.read(id)
+	e := Evidence{Doc: f.doc(f.first(es, tg.InDocument)), Sentence: f.text(es, tg.Text),
+		pos: sentenceIndex(tg.ValueText(f.peek(id)))}
+	f.sents[id] = e
+	return e
+}
+
+// doc is the identifier of the document with id, made once per document.
+func (f *facts) doc(id uint64) string {
+	if id == 0 {
+		return DocID("")
+	}
+	if d, ok := f.docs[id]; ok {
+		return d
+	}
+	d := DocID(tg.ValueText(f.n.value(id)))
+	f.docs[id] = d
+	return d
+}
+
+// subjects lists the ids of the nodes with an edge to node by pred.
+func (f *facts) subjects(node quad.Value, pred string) []uint64 {
+	id, pids := f.n.ids(node, []string{pred})
+	if id == 0 || len(pids) == 0 {
+		return nil
+	}
+	links, _ := f.n.r.Subjects(id, pids[0])
+	out := make([]uint64, len(links))
+	for i, l := range links {
+		out[i] = l.Subject
+	}
+	return out
+}
