@@ -120,8 +120,7 @@ func Sectors(ctx context.Context, st *tg.Store) ([]SectorRow, error) {
 		docs := map[string]bool{}
 		for _, pol := range n.in(sec, tg.Sector) {
 			pr := PolicyRow{Policy: n.label(pol), Instrument: n.label(n.one(pol, tg.Instrument)), Measures: []string{}}
-			for _, m := range n.in(pol, tg.PolicyOf) {
-				c := n.concession(m)
+			for _, c := range n.measures(pol) {
 				pr.Measures = append(pr.Measures, deref(c.Grantor)+": "+c.Policy+" ("+c.Polarity+")")
 				r.Measures++
 				r.ByPolarity[c.Polarity]++

@@ -211,6 +211,25 @@ func Bundles(ctx context.Context, st *tg.Store) ([]BundleRow, error) {
 	n := newNav(ctx, st)
 	defer n.close()
 	rows := []BundleRow{}
+	if n.r != nil {
+		fs := n.facts()
+		for _, id := range fs.subjects(quad.IRI(tg.ClassBundle), tg.RDFType) {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			ps := fs.read(id)
+			r := BundleRow{ID: shortID(tg.ValueText(fs.peek(id))), Basis: fs.word(ps, tg.Basis), Evidence: fs.evidence(ps),
+				Members: []MemberRow{}}
+			for _, m := range fs.all(ps, tg.Member) {
+				c := fs.concession(m, fs.read(m))
+				r.Members = append(r.Members, MemberRow{ID: c.ID, Policy: c.Policy, Instrument: c.Instrument, Sector: c.Sector,
+					Grantor: c.Grantor, Polarity: c.Polarity})
+			}
+			rows = append(rows, r)
+		}
+		sortByEvidence(rows, func(r BundleRow) ([]Evidence, string) { return r.Evidence, r.ID })
+		return rows, nil
+	}
 	for _, b := range n.in(quad.IRI(tg.ClassBundle), tg.RDFType) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -243,6 +262,25 @@ func Claims(ctx context.Context, st *tg.Store, polarity string) ([]ClaimRow, err
 	n := newNav(ctx, st)
 	defer n.close()
 	rows := []ClaimRow{}
+	if n.r != nil {
+		fs := n.facts()
+		for _, id := range fs.subjects(quad.IRI(tg.ClassClaim), tg.RDFType) {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			ps := fs.read(id)
+			r := ClaimRow{Polarity: fs.word(ps, tg.Polarity)}
+			if polarity != "" && !strings.EqualFold(r.Polarity, polarity) {
+				continue
+			}
+			r.ID, r.Subject, r.Predicate, r.Object = shortID(tg.ValueText(fs.peek(id))), fs.word(ps, tg.Subject),
+				fs.word(ps, tg.Predicate), fs.text(ps, tg.Object)
+			r.Hedged, r.Evidence = fs.word(ps, tg.Hedged) == "true", fs.evidence(ps)
+			rows = append(rows, r)
+		}
+		sortByEvidence(rows, func(r ClaimRow) ([]Evidence, string) { return r.Evidence, r.ID })
+		return rows, nil
+	}
 	for _, c := range n.in(quad.IRI(tg.ClassClaim), tg.RDFType) {
 		if err := ctx.Err(); err != nil {
 			return nil, err

@@ -128,6 +128,15 @@ func (f *facts) text(es props, pred string) string {
 	return ""
 }
 
+// word is like text for the values many facts share, such as a polarity:
+// they are kept by the reader, read once.
+func (f *facts) word(ps props, pred string) string {
+	if id := f.first(ps, pred); id != 0 {
+		return tg.ValueText(f.n.value(id))
+	}
+	return ""
+}
+
 // peek is the node with id, not kept by the reader.
 func (f *facts) peek(id uint64) quad.Value {
 	v, err := f.n.r.Peek(id)
@@ -179,9 +188,9 @@ func (f *facts) concession(id uint64, es props) ConcessionRow {
 		Grantor:     f.name(f.first(es, tg.Grantor)),
 		Beneficiary: f.name(f.first(es, tg.Beneficiary)),
 		Policy:      f.text(es, tg.Text),
-		Polarity:    f.text(es, tg.Polarity),
-		Action:      f.text(es, tg.Action),
-		Hedged:      f.text(es, tg.Hedged) == "true",
+		Polarity:    f.word(es, tg.Polarity),
+		Action:      f.word(es, tg.Action),
+		Hedged:      f.word(es, tg.Hedged) == "true",
 		Agreement:   f.name(f.first(es, tg.PartOf)),
 		Evidence:    f.evidence(es),
 	}

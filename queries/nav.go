@@ -336,3 +336,19 @@ func (n *nav) evidence(fact quad.Value) []Evidence {
 	})
 	return out
 }
+
+// measures reads the measures of a policy as rows, in no set order.
+func (n *nav) measures(pol quad.Value) []ConcessionRow {
+	var out []ConcessionRow
+	if n.r != nil {
+		f := n.facts()
+		for _, id := range f.subjects(pol, tg.PolicyOf) {
+			out = append(out, f.concession(id, f.read(id)))
+		}
+		return out
+	}
+	for _, m := range n.in(pol, tg.PolicyOf) {
+		out = append(out, n.concession(m))
+	}
+	return out
+}
