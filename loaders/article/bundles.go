@@ -43,7 +43,8 @@ func (d *docState) findBundles(measures []*Measure) []*Bundle {
 		out = append(out, b)
 	}
 	alive := live(measures)
-	bySentence := make([][]*Measure, len(d.sents))
+	d.bySentence = resize(d.bySentence, len(d.sents))
+	bySentence := d.bySentence
 	for _, m := range measures {
 		for _, sp := range m.sides {
 			if !containsMeasure(bySentence[sp.sent], m) {

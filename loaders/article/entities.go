@@ -116,10 +116,11 @@ type scratch struct {
 	claimBuf     []Claim
 	sentMeasures []*Measure // reused by each sentence
 	sentClaims   []Claim
-	cueBuf       []cueAt  // reused by each sentence
-	clauseBuf    []clause // reused by each sentence
-	instBuf      []instAt // reused by each sentence
-	tokBuf       []Token  // reused by each phrase tokenized again
+	bySentence   [][]*Measure // findBundles' measures of each sentence
+	cueBuf       []cueAt      // reused by each sentence
+	clauseBuf    []clause     // reused by each sentence
+	instBuf      []instAt     // reused by each sentence
+	tokBuf       []Token      // reused by each phrase tokenized again
 }
 
 // reset empties s for a document of n sentences.

@@ -236,7 +236,7 @@ var bullet = regexp.MustCompile(`^\s*(?:[-*•▪◦–]\s+|\d{1,3}[.)]\s+)`)
 
 func readText(b []byte) []rawLine {
 	var out []rawLine
-	for _, l := range strings.Split(string(b), "\n") {
+	for l := range strings.SplitSeq(string(b), "\n") {
 		l = strings.TrimSpace(strings.TrimSuffix(l, "\r"))
 		if l == "" {
 			continue
@@ -287,7 +287,7 @@ func readMarkdown(b []byte) []rawLine {
 		}
 	}
 	inFence := false
-	for _, l := range strings.Split(string(b), "\n") {
+	for l := range strings.SplitSeq(string(b), "\n") {
 		l = strings.TrimSpace(strings.TrimSuffix(l, "\r"))
 		if strings.HasPrefix(l, "```") {
 			inFence = !inFence
