@@ -1324,7 +1324,7 @@ func (d *docState) distinctWords(m *Measure) []string {
 	}
 	var out []string
 	for _, sp := range m.sides {
-		d.tokBuf = appendTokens(d.tokBuf[:0], sp.phrase, "")
+		d.tokBuf = appendTokens(d.tokBuf[:0], sp.phrase, nil)
 		for _, t := range d.tokBuf {
 			if t.IsWord() && !stopWord(t.Lower) && !generic[t.Lower] && !slices.Contains(out, t.Lower) && !d.x.isConcessionNoun(t) {
 				out = append(out, t.Lower)

@@ -58,17 +58,21 @@ func Tokenize(s string) []Token {
 	if s == "" {
 		return nil
 	}
-	return appendTokens(make([]Token, 0, len(s)/4+1), s, "")
+	return appendTokens(make([]Token, 0, len(s)/4+1), s, nil)
 }
 
-// appendTokens appends the tokens of s to out. lower is asciiLower(s), or
-// "" to have it made when first needed.
-func appendTokens(out []Token, s, lower string) []Token {
+// appendTokens appends the tokens of s to out. The lower-case forms of
+// ASCII tokens with capitals are written to low, if not nil, rather than
+// to strings of their own.
+func appendTokens(out []Token, s string, low *strings.Builder) []Token {
+	lower := "" // asciiLower(s), once needed when low is nil
 	emit := func(start, end int, text string) {
 		lw := text
 		switch ascii, upper := asciiCase(text); {
+		case ascii && upper && low != nil:
+			lw = appendLower(low, text)
 		case ascii && upper:
-			// a slice of the lower-cased sentence rather than a string of its own
+			// a slice of the lower-cased text rather than a string of its own
 			if lower == "" {
 				lower = asciiLower(s)
 			}
@@ -202,6 +206,20 @@ func asciiLower(s string) string {
 	return b.String()
 }
 
+// appendLower writes ASCII s lower-cased to b and returns it as a slice of
+// b's string: a text's capitalized words share its array.
+func appendLower(b *strings.Builder, s string) string {
+	n := b.Len()
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()[n:]
+}
+
 // isASCIIAlnum reports an ASCII letter or digit, which needs no decoding.
 func isASCIIAlnum(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
@@ -270,11 +288,18 @@ func abbreviations(lex *Lexicon) map[string]bool {
 // document; the sentences it returns have arrays of their own.
 func segment(doc *Document, abbr map[string]bool, g *segmenter) []Sentence {
 	g.out, g.toks = g.out[:0], g.toks[:0]
+	size := 0
+	for _, bl := range doc.Blocks {
+		size += len(bl.Text)
+	}
+	// the result keeps the lower-case words: a new array, sized for the
+	// fifth to quarter of news text written in capitalized words
+	g.low = strings.Builder{}
+	g.low.Grow(size / 3)
 	for bi, bl := range doc.Blocks {
 		text := bl.Text
-		lower := asciiLower(text) // once for the block, its sentences slice it
 		if bl.Kind != Paragraph {
-			g.add(text, lower, bl.Offset, bi, bl.Kind)
+			g.add(text, bl.Offset, bi, bl.Kind)
 			continue
 		}
 		// the sentence of text[from:to], without its surrounding space
@@ -285,8 +310,7 @@ func segment(doc *Document, abbr map[string]bool, g *segmenter) []Sentence {
 				return
 			}
 			lead := len(x) - len(strings.TrimLeft(x, " "))
-			at := from + len(x) - len(strings.TrimLeftFunc(x, unicode.IsSpace)) // where s is
-			g.add(s, lower[at:at+len(s)], bl.Offset+from+lead, bi, bl.Kind)
+			g.add(s, bl.Offset+from+lead, bi, bl.Kind)
 		}
 		start := 0
 		for _, end := range sentenceEnds(text, abbr) {
@@ -301,7 +325,8 @@ func segment(doc *Document, abbr map[string]bool, g *segmenter) []Sentence {
 // segmenter collects the sentences of a document.
 type segmenter struct {
 	out  []Sentence
-	toks []Token // the tokens of all sentences, in order, which own slices of it
+	toks []Token         // the tokens of all sentences, in order, which own slices of it
+	low  strings.Builder // the lower-case forms of the document's capitalized words
 }
 
 // sentences returns copies of the sentences and their tokens in arrays of
@@ -325,9 +350,9 @@ func (g *segmenter) sentences() []Sentence {
 const MaxSentenceTokens = 200
 
 // add appends text as one sentence, or as pieces when it is too long.
-func (g *segmenter) add(text, lower string, off, block int, kind BlockKind) {
+func (g *segmenter) add(text string, off, block int, kind BlockKind) {
 	n := len(g.toks)
-	g.toks = appendTokens(g.toks, text, lower)
+	g.toks = appendTokens(g.toks, text, &g.low)
 	toks := g.toks[n:len(g.toks):len(g.toks)]
 	for len(toks) > MaxSentenceTokens {
 		cut := MaxSentenceTokens
