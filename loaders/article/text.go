@@ -428,8 +428,20 @@ func sentenceEnds(text string, abbr map[string]bool) []int {
 
 // lastWord is the whitespace-delimited word ending text, with its final period.
 func lastWord(text string) string {
-	i := strings.LastIndexAny(text, " (\"“")
-	return text[i+1:]
+	// as strings.LastIndexAny(text, " (\"“"), whose set with a non-ASCII
+	// mark decodes every rune; the word follows the first byte of the
+	// mark found, so a “ leaves its last two bytes in it
+	for i := len(text) - 1; i >= 0; i-- {
+		switch text[i] {
+		case ' ', '(', '"':
+			return text[i+1:]
+		case 0x9c: // the last byte of “
+			if i >= 2 && text[i-2:i+1] == "“" {
+				return text[i-1:]
+			}
+		}
+	}
+	return text
 }
 
 func firstWord(text string) string {

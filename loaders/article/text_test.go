@@ -188,3 +188,12 @@ func TestVerbForms(t *testing.T) {
 		})
 	}
 }
+
+func TestLastWord(t *testing.T) {
+	for _, s := range []string{"", "a", "the U.S.", "said “U.S.", "x (Inc.", "“a", "a“", "é“b. c", "q\"r", "a b c", "(", " "} {
+		i := strings.LastIndexAny(s, " (\"“")
+		if want := s[i+1:]; lastWord(s) != want {
+			t.Errorf("lastWord(%q) = %q, want %q", s, lastWord(s), want)
+		}
+	}
+}
