@@ -2,10 +2,13 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
+	"reflect"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -191,7 +194,7 @@ func (o *queryOptions) completeNames(cmd *cobra.Command, _ []string, prefix stri
 func (o *queryOptions) print(res queries.Result) error {
 	switch {
 	case o.JSON:
-		return o.printJSON(res.Value)
+		return o.printList(res.Value)
 	case o.CSV:
 		w := csv.NewWriter(o.IO.Out)
 		if err := w.Write(res.Table.Header); err != nil {
@@ -216,6 +219,36 @@ func (o *queryOptions) print(res queries.Result) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
+	return out.Flush()
+}
+
+// printList prints a list of rows as printJSON does, one row at a time:
+// encoded whole and then indented, a listing of half a million rows
+// would take a gigabyte on top of the rows.
+func (o *queryOptions) printList(v any) error {
+	list := reflect.ValueOf(v)
+	if list.Kind() != reflect.Slice || list.Len() == 0 {
+		return o.printJSON(v)
+	}
+	out := bufio.NewWriterSize(o.IO.Out, 64<<10)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("  ", "  ")
+	out.WriteString("[\n")
+	for i := range list.Len() {
+		buf.Reset()
+		if err := enc.Encode(list.Index(i).Interface()); err != nil {
+			return err
+		}
+		out.WriteString("  ")
+		out.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		if i < list.Len()-1 {
+			out.WriteString(",")
+		}
+		out.WriteString("\n")
+	}
+	out.WriteString("]\n")
 	return out.Flush()
 }
 
