@@ -111,8 +111,8 @@ func Concessions(ctx context.Context, st *tg.Store, f ConcessionFilter) ([]Conce
 				return nil, err
 			}
 			ps := fs.read(id)
-			if !n.matchesActor(n.value(fs.first(ps, tg.Grantor)), f.Grantor) ||
-				!n.matchesActor(n.value(fs.first(ps, tg.Beneficiary)), f.Beneficiary) {
+			if f.Grantor != "" && !n.matchesActor(n.value(fs.first(ps, tg.Grantor)), f.Grantor) ||
+				f.Beneficiary != "" && !n.matchesActor(n.value(fs.first(ps, tg.Beneficiary)), f.Beneficiary) {
 				continue
 			}
 			r := fs.concession(id, ps)

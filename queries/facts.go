@@ -139,6 +139,9 @@ func (f *facts) word(ps props, pred string) string {
 
 // peek is the node with id, not kept by the reader.
 func (f *facts) peek(id uint64) quad.Value {
+	if id == 0 {
+		return nil
+	}
 	v, err := f.n.r.Peek(id)
 	if err != nil {
 		return nil

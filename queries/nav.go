@@ -60,6 +60,9 @@ func (n *nav) close() {
 
 // value is the node with id, nil if the store cannot give it.
 func (n *nav) value(id uint64) quad.Value {
+	if id == 0 {
+		return nil // no node: not worth a read
+	}
 	v, err := n.r.Value(id)
 	if err != nil {
 		return nil

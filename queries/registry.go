@@ -53,10 +53,10 @@ type Table struct {
 }
 
 // Result is what a query returns: a value printed as JSON, and the same
-// rows as a table.
+// rows as a table, laid out only when printed so.
 type Result struct {
 	Value any
-	Table Table
+	Table func() Table
 }
 
 // Query is a named question over the graph.
@@ -82,11 +82,14 @@ func contractQueries() []Query {
 			Name: "entities", Doc: "actors: countries, blocs, agencies, people, companies, firm groups, media, funds, agreements",
 			Run: func(ctx context.Context, st *tg.Store, _ Params) (Result, error) {
 				rows, err := Entities(ctx, st)
-				t := Table{Header: []string{"NAME", "TYPE", "ALIASES", "DOCUMENTS"}}
-				for _, r := range rows {
-					t.Rows = append(t.Rows, []string{r.Name, r.Type, strings.Join(r.Aliases, "; "), fmt.Sprint(len(r.Documents))})
+				table := func() Table {
+					t := Table{Header: []string{"NAME", "TYPE", "ALIASES", "DOCUMENTS"}}
+					for _, r := range rows {
+						t.Rows = append(t.Rows, []string{r.Name, r.Type, strings.Join(r.Aliases, "; "), fmt.Sprint(len(r.Documents))})
+					}
+					return t
 				}
-				return Result{rows, t}, err
+				return Result{rows, table}, err
 			},
 		},
 		{
@@ -103,12 +106,15 @@ func contractQueries() []Query {
 				}
 				rows, err := Concessions(ctx, st, ConcessionFilter{Grantor: p.Flag("grantor"), Beneficiary: p.Flag("beneficiary"),
 					Sector: p.Flag("sector"), Polarity: p.Flag("polarity")})
-				t := Table{Header: []string{"GRANTOR", "POLARITY", "INSTRUMENT", "SECTOR", "POLICY", "BENEFICIARY", "EVIDENCE"}}
-				for _, r := range rows {
-					t.Rows = append(t.Rows, []string{deref(r.Grantor), r.Polarity, r.Instrument, deref(r.Sector), r.Policy,
-						deref(r.Beneficiary), firstEvidence(r.Evidence)})
+				table := func() Table {
+					t := Table{Header: []string{"GRANTOR", "POLARITY", "INSTRUMENT", "SECTOR", "POLICY", "BENEFICIARY", "EVIDENCE"}}
+					for _, r := range rows {
+						t.Rows = append(t.Rows, []string{deref(r.Grantor), r.Polarity, r.Instrument, deref(r.Sector), r.Policy,
+							deref(r.Beneficiary), firstEvidence(r.Evidence)})
+					}
+					return t
 				}
-				return Result{rows, t}, err
+				return Result{rows, table}, err
 			},
 		},
 		{
@@ -127,15 +133,18 @@ func contractQueries() []Query {
 					return Result{}, ErrUsage{"--min-docs and --limit go with --across"}
 				}
 				rows, err := Bundles(ctx, st)
-				t := Table{Header: []string{"BUNDLE", "BASIS", "MEMBERS", "EVIDENCE"}}
-				for _, r := range rows {
-					var ms []string
-					for _, m := range r.Members {
-						ms = append(ms, fmt.Sprintf("%s: %s (%s)", deref(m.Grantor), m.Policy, m.Polarity))
+				table := func() Table {
+					t := Table{Header: []string{"BUNDLE", "BASIS", "MEMBERS", "EVIDENCE"}}
+					for _, r := range rows {
+						var ms []string
+						for _, m := range r.Members {
+							ms = append(ms, fmt.Sprintf("%s: %s (%s)", deref(m.Grantor), m.Policy, m.Polarity))
+						}
+						t.Rows = append(t.Rows, []string{r.ID, r.Basis, strings.Join(ms, " + "), firstEvidence(r.Evidence)})
 					}
-					t.Rows = append(t.Rows, []string{r.ID, r.Basis, strings.Join(ms, " + "), firstEvidence(r.Evidence)})
+					return t
 				}
-				return Result{rows, t}, err
+				return Result{rows, table}, err
 			},
 		},
 		{
@@ -146,11 +155,14 @@ func contractQueries() []Query {
 					return Result{}, err
 				}
 				rows, err := Claims(ctx, st, p.Flag("polarity"))
-				t := Table{Header: []string{"POLARITY", "SUBJECT", "PREDICATE", "OBJECT", "EVIDENCE"}}
-				for _, r := range rows {
-					t.Rows = append(t.Rows, []string{r.Polarity, r.Subject, r.Predicate, r.Object, firstEvidence(r.Evidence)})
+				table := func() Table {
+					t := Table{Header: []string{"POLARITY", "SUBJECT", "PREDICATE", "OBJECT", "EVIDENCE"}}
+					for _, r := range rows {
+						t.Rows = append(t.Rows, []string{r.Polarity, r.Subject, r.Predicate, r.Object, firstEvidence(r.Evidence)})
+					}
+					return t
 				}
-				return Result{rows, t}, err
+				return Result{rows, table}, err
 			},
 		},
 	}
@@ -177,18 +189,21 @@ func runAcross(ctx context.Context, st *tg.Store, p Params) (Result, error) {
 	if limit > 0 && limit < len(rows) {
 		rows = rows[:limit]
 	}
-	t := Table{Header: []string{"MEASURE", "BUNDLED WITH", "BUNDLES", "DOCUMENTS", "DOCS"}}
-	sig := func(s Signature) string {
-		if s.Grantor == "" {
-			return s.Instrument
+	table := func() Table {
+		t := Table{Header: []string{"MEASURE", "BUNDLED WITH", "BUNDLES", "DOCUMENTS", "DOCS"}}
+		sig := func(s Signature) string {
+			if s.Grantor == "" {
+				return s.Instrument
+			}
+			return s.Instrument + " (" + s.Grantor + ")"
 		}
-		return s.Instrument + " (" + s.Grantor + ")"
+		for _, r := range rows {
+			t.Rows = append(t.Rows, []string{sig(r.Pair[0]), sig(r.Pair[1]), strconv.Itoa(r.Bundles), strconv.Itoa(r.Documents),
+				strings.Join(r.Docs, "; ")})
+		}
+		return t
 	}
-	for _, r := range rows {
-		t.Rows = append(t.Rows, []string{sig(r.Pair[0]), sig(r.Pair[1]), strconv.Itoa(r.Bundles), strconv.Itoa(r.Documents),
-			strings.Join(r.Docs, "; ")})
-	}
-	return Result{rows, t}, err
+	return Result{rows, table}, err
 }
 
 func concessionTable(title string, rows []ConcessionRow) [][]string {
@@ -210,32 +225,38 @@ func researcherQueries() []Query {
 				if err != nil {
 					return Result{}, err
 				}
-				t := Table{Header: []string{"AS", "POLARITY", "INSTRUMENT", "SECTOR", "POLICY", "EVIDENCE"}}
-				t.Rows = append(t.Rows, []string{"actor", r.Type, r.Name, strings.Join(r.Aliases, "; "), strings.Join(r.Documents, "; "), ""})
-				for _, role := range r.Roles {
-					t.Rows = append(t.Rows, []string{"role", "", role.Role, "", role.Organization, ""})
+				table := func() Table {
+					t := Table{Header: []string{"AS", "POLARITY", "INSTRUMENT", "SECTOR", "POLICY", "EVIDENCE"}}
+					t.Rows = append(t.Rows, []string{"actor", r.Type, r.Name, strings.Join(r.Aliases, "; "), strings.Join(r.Documents, "; "), ""})
+					for _, role := range r.Roles {
+						t.Rows = append(t.Rows, []string{"role", "", role.Role, "", role.Organization, ""})
+					}
+					t.Rows = append(t.Rows, concessionTable("grants", r.Grants)...)
+					t.Rows = append(t.Rows, concessionTable("keeps", r.Keeps)...)
+					t.Rows = append(t.Rows, concessionTable("denied", r.Denied)...)
+					t.Rows = append(t.Rows, concessionTable("receives", r.Receives)...)
+					return t
 				}
-				t.Rows = append(t.Rows, concessionTable("grants", r.Grants)...)
-				t.Rows = append(t.Rows, concessionTable("keeps", r.Keeps)...)
-				t.Rows = append(t.Rows, concessionTable("denied", r.Denied)...)
-				t.Rows = append(t.Rows, concessionTable("receives", r.Receives)...)
-				return Result{r, t}, nil
+				return Result{r, table}, nil
 			},
 		},
 		{
 			Name: "sectors", Doc: "each sector with its policies and measures",
 			Run: func(ctx context.Context, st *tg.Store, _ Params) (Result, error) {
 				rows, err := Sectors(ctx, st)
-				t := Table{Header: []string{"SECTOR", "MEASURES", "ASSERTED", "RETAINED", "DENIED", "POLICIES"}}
-				for _, r := range rows {
-					var ps []string
-					for _, p := range r.Policies {
-						ps = append(ps, fmt.Sprintf("%s (%d)", p.Instrument, len(p.Measures)))
+				table := func() Table {
+					t := Table{Header: []string{"SECTOR", "MEASURES", "ASSERTED", "RETAINED", "DENIED", "POLICIES"}}
+					for _, r := range rows {
+						var ps []string
+						for _, p := range r.Policies {
+							ps = append(ps, fmt.Sprintf("%s (%d)", p.Instrument, len(p.Measures)))
+						}
+						t.Rows = append(t.Rows, []string{r.Sector, strconv.Itoa(r.Measures), strconv.Itoa(r.ByPolarity[tg.Asserted]),
+							strconv.Itoa(r.ByPolarity[tg.Retained]), strconv.Itoa(r.ByPolarity[tg.Denied]), strings.Join(ps, "; ")})
 					}
-					t.Rows = append(t.Rows, []string{r.Sector, strconv.Itoa(r.Measures), strconv.Itoa(r.ByPolarity[tg.Asserted]),
-						strconv.Itoa(r.ByPolarity[tg.Retained]), strconv.Itoa(r.ByPolarity[tg.Denied]), strings.Join(ps, "; ")})
+					return t
 				}
-				return Result{rows, t}, err
+				return Result{rows, table}, err
 			},
 		},
 		{
@@ -256,19 +277,22 @@ func researcherQueries() []Query {
 					return Result{}, err
 				}
 				rows, err := Paths(ctx, st, p.Args[0], p.Args[1], hops, limit, p.Bool("via-evidence"))
-				t := Table{Header: []string{"PATH", "HOPS", "STEPS"}}
-				for i, r := range rows {
-					var steps []string
-					for _, s := range r.Steps {
-						arrow := "-" + s.Predicate + "->"
-						if s.Direction == "in" {
-							arrow = "<-" + s.Predicate + "-"
+				table := func() Table {
+					t := Table{Header: []string{"PATH", "HOPS", "STEPS"}}
+					for i, r := range rows {
+						var steps []string
+						for _, s := range r.Steps {
+							arrow := "-" + s.Predicate + "->"
+							if s.Direction == "in" {
+								arrow = "<-" + s.Predicate + "-"
+							}
+							steps = append(steps, arrow+" "+s.ToLabel)
 						}
-						steps = append(steps, arrow+" "+s.ToLabel)
+						t.Rows = append(t.Rows, []string{strconv.Itoa(i + 1), strconv.Itoa(r.Hops), strings.Join(steps, " ")})
 					}
-					t.Rows = append(t.Rows, []string{strconv.Itoa(i + 1), strconv.Itoa(r.Hops), strings.Join(steps, " ")})
+					return t
 				}
-				return Result{rows, t}, err
+				return Result{rows, table}, err
 			},
 		},
 		{
@@ -287,11 +311,14 @@ func researcherQueries() []Query {
 				if err != nil {
 					return Result{}, err
 				}
-				t := Table{Header: []string{"HOPS", "VIA", "TYPE", "LABEL", "ID"}}
-				for _, nb := range r.Neighbors {
-					t.Rows = append(t.Rows, []string{strconv.Itoa(nb.Hops), nb.Via, nb.Type, nb.Label, nb.ID})
+				table := func() Table {
+					t := Table{Header: []string{"HOPS", "VIA", "TYPE", "LABEL", "ID"}}
+					for _, nb := range r.Neighbors {
+						t.Rows = append(t.Rows, []string{strconv.Itoa(nb.Hops), nb.Via, nb.Type, nb.Label, nb.ID})
+					}
+					return t
 				}
-				return Result{r, t}, nil
+				return Result{r, table}, nil
 			},
 		},
 		{
@@ -302,11 +329,14 @@ func researcherQueries() []Query {
 				if err != nil {
 					return Result{}, err
 				}
-				t := Table{Header: []string{"DOC", "TITLE", "SENTENCE"}}
-				for _, e := range r.Evidence {
-					t.Rows = append(t.Rows, []string{e.Doc, e.Title, e.Sentence})
+				table := func() Table {
+					t := Table{Header: []string{"DOC", "TITLE", "SENTENCE"}}
+					for _, e := range r.Evidence {
+						t.Rows = append(t.Rows, []string{e.Doc, e.Title, e.Sentence})
+					}
+					return t
 				}
-				return Result{r, t}, nil
+				return Result{r, table}, nil
 			},
 		},
 	}

@@ -192,15 +192,16 @@ func (o *queryOptions) completeNames(cmd *cobra.Command, _ []string, prefix stri
 
 // print writes a result as JSON, CSV or an aligned table.
 func (o *queryOptions) print(res queries.Result) error {
-	switch {
-	case o.JSON:
+	if o.JSON {
 		return o.printList(res.Value)
-	case o.CSV:
+	}
+	t := res.Table()
+	if o.CSV {
 		w := csv.NewWriter(o.IO.Out)
-		if err := w.Write(res.Table.Header); err != nil {
+		if err := w.Write(t.Header); err != nil {
 			return err
 		}
-		for _, r := range res.Table.Rows {
+		for _, r := range t.Rows {
 			if err := w.Write(neutralise(r)); err != nil {
 				return err
 			}
@@ -212,8 +213,8 @@ func (o *queryOptions) print(res queries.Result) error {
 	// column is a system call per eight spaces
 	out := bufio.NewWriterSize(o.IO.Out, 64<<10)
 	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, strings.Join(res.Table.Header, "\t"))
-	for _, r := range res.Table.Rows {
+	fmt.Fprintln(tw, strings.Join(t.Header, "\t"))
+	for _, r := range t.Rows {
 		fmt.Fprintln(tw, strings.Join(r, "\t"))
 	}
 	if err := tw.Flush(); err != nil {
