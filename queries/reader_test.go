@@ -58,7 +58,7 @@ func TestBoltReaderAnswersAsCayley(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%s %v %v: %v", r.query, r.args, r.flags, err)
 			}
-			b, err := json.Marshal(res)
+			b, err := json.Marshal([]any{res.Value, res.Table()})
 			if err != nil {
 				t.Fatal(err)
 			}
