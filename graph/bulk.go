@@ -222,7 +222,8 @@ func (b *Bulk) wait() error {
 	return b.err
 }
 
-// writeKV writes a batch into the bolt file in one transaction.
+// writeKV writes a batch into the bolt file in one transaction, then, with
+// fileAll, files the pending nodes by value.
 func (s *Store) writeKV(q *kvQueue, pending *pendingNodes, fileAll bool) (Result, error) {
 	hdb, ok := s.boltTx.KV.(*hbolt.DB)
 	if !ok {
@@ -234,13 +235,18 @@ func (s *Store) writeKV(q *kvQueue, pending *pendingNodes, fileAll bool) (Result
 	)
 	err := hdb.DB().Update(func(tx *bolt.Tx) error {
 		var err error
-		res, nodesRemoved, err = q.write(tx, pending, fileAll)
+		res, nodesRemoved, err = q.write(tx, pending)
 		return err
 	})
 	if err != nil {
 		return Result{}, err
 	}
 	releaseMapped(hdb.DB())
+	if fileAll {
+		if err := fileInParts(hdb.DB(), pending); err != nil {
+			return Result{}, err
+		}
+	}
 	if nodesRemoved {
 		// cayley caches the ids of IRIs; a removed node's id is stale now
 		qs, err := kv.New(s.boltTx, cgraph.Options{kv.OptNoBloom: true})

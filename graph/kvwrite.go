@@ -189,9 +189,8 @@ type removedQuad struct {
 	ids ids
 }
 
-// write writes the batch in tx. The nodes it makes join pending; with
-// fileAll, every pending node is filed by value in the same transaction.
-func (q *kvQueue) write(tx *bolt.Tx, pending *pendingNodes, fileAll bool) (res Result, nodesRemoved bool, err error) {
+// write writes the batch in tx. The nodes it makes join pending.
+func (q *kvQueue) write(tx *bolt.Tx, pending *pendingNodes) (res Result, nodesRemoved bool, err error) {
 	inds, err := readIndexes(tx)
 	if err != nil {
 		return Result{}, false, err
@@ -249,25 +248,86 @@ func (q *kvQueue) write(tx *bolt.Tx, pending *pendingNodes, fileAll bool) (res R
 	if err := putMetaInt(tx, keyHorizon, int64(horizon)); err != nil {
 		return Result{}, false, err
 	}
-	if fileAll {
-		err = filePending(tx, pending)
-	} else if len(pending.nodes) > 0 {
-		err = tx.Bucket(metaBucket).Put(keyPending, binary.AppendUvarint(nil, pending.start))
-	}
-	if err != nil {
-		return Result{}, false, err
+	if len(pending.nodes) > 0 {
+		if err := tx.Bucket(metaBucket).Put(keyPending, binary.AppendUvarint(nil, pending.start)); err != nil {
+			return Result{}, false, err
+		}
 	}
 	return Result{Added: len(w.added), Removed: len(w.removed)}, removedNodes > 0, nil
 }
 
 // filePending writes the pending nodes' counts and ids, in hash order, and
-// clears meta/pending.
+// clears meta/pending, in one transaction.
 func filePending(tx *bolt.Tx, pending *pendingNodes) error {
+	if err := fileNodes(tx, pending, pendingHashes(pending)); err != nil {
+		return err
+	}
+	clear(pending.nodes)
+	return tx.Bucket(metaBucket).Delete(keyPending)
+}
+
+// fileInParts files the pending nodes in several transactions, each for a
+// range of hashes. The value and count buckets are keyed by hash, so filing
+// touches pages all over them, and one transaction would hold all of them
+// in memory: a gigabyte in a store of ten million quads. A part holds about
+// a million ids' worth of the store. Until the last part is written,
+// meta/pending stays, so a writer stopped on the way leaves nodes that the
+// next open files again (repairPending).
+func fileInParts(db *bolt.DB, pending *pendingNodes) error {
+	var horizon int64
+	if err := db.View(func(tx *bolt.Tx) error {
+		horizon = metaInt(tx, keyHorizon)
+		return nil
+	}); err != nil {
+		return err
+	}
+	parts := int(min(max(horizon>>20, 1), 64))
+	hashes := pendingHashes(pending)
+	for i := range parts {
+		// the hashes whose bucket (their first two bytes) is in the part
+		end := len(hashes)
+		if i < parts-1 {
+			limit := (i + 1) * 65536 / parts
+			end, _ = slices.BinarySearchFunc(hashes, limit, func(h refs.ValueHash, limit int) int {
+				return cmp.Compare(int(h[0])<<8|int(h[1]), limit)
+			})
+		}
+		part := hashes[:end]
+		hashes = hashes[end:]
+		last := i == parts-1
+		err := db.Update(func(tx *bolt.Tx) error {
+			if err := fileNodes(tx, pending, part); err != nil {
+				return err
+			}
+			if last {
+				return tx.Bucket(metaBucket).Delete(keyPending)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for _, h := range part {
+			delete(pending.nodes, h)
+		}
+		releaseMapped(db)
+	}
+	return nil
+}
+
+// pendingHashes returns the hashes of the pending nodes, sorted.
+func pendingHashes(pending *pendingNodes) []refs.ValueHash {
 	hashes := make([]refs.ValueHash, 0, len(pending.nodes))
 	for h := range pending.nodes {
 		hashes = append(hashes, h)
 	}
 	slices.SortFunc(hashes, cmpHash)
+	return hashes
+}
+
+// fileNodes writes the counts and ids of the pending nodes with the sorted
+// hashes.
+func fileNodes(tx *bolt.Tx, pending *pendingNodes, hashes []refs.ValueHash) error {
 	// counts (n..) first: they sort before values (v..), so each new
 	// bucket goes at the end of the root, not before 65,536 others
 	for _, prefix := range []func([]byte) []byte{countsBucket, valueBucket} {
@@ -293,8 +353,7 @@ func filePending(tx *bolt.Tx, pending *pendingNodes) error {
 			}
 		}
 	}
-	clear(pending.nodes)
-	return tx.Bucket(metaBucket).Delete(keyPending)
+	return nil
 }
 
 // resolve finds the ids of the queued values the store already holds,
