@@ -109,6 +109,38 @@ func TestBulkMatchesApply(t *testing.T) {
 	}
 }
 
+// TestBulkFilesNodesInParts files the bulk writer's new nodes in many
+// transactions, as in a store of millions of quads: the store must be the
+// one Apply gives, with nothing left pending.
+func TestBulkFilesNodesInParts(t *testing.T) {
+	defer graph.SetIDsPerPart(100)()
+	changes := history(t)
+	plain := open(t, graph.Config{Backend: graph.Memory})
+	for _, c := range changes {
+		apply(t, plain, c)
+	}
+	want := dump(t, plain)
+	for _, batch := range []int64{64 << 10, 0} {
+		st := open(t, graph.Config{Address: filepath.Join(t.TempDir(), "tradegraph.db")})
+		b := st.NewBulk(t.Context(), graph.BulkOptions{BatchBytes: batch})
+		for _, c := range changes {
+			if err := b.Apply(c); err != nil {
+				t.Fatalf("batch %d: Apply: %v", batch, err)
+			}
+		}
+		if _, err := b.Flush(); err != nil {
+			t.Fatalf("batch %d: Flush: %v", batch, err)
+		}
+		if d := dump(t, st); d != want {
+			t.Errorf("batch %d: dump differs from Apply's:\n%s", batch, diffLines(d, want))
+		}
+		sameByLabel(t, st, plain, changes)
+		if pending, err := graph.HasPending(st); err != nil || pending {
+			t.Errorf("batch %d: nodes left pending after Flush (%v)", batch, err)
+		}
+	}
+}
+
 // TestBulkThenApply checks that cayley's own writes and reads work on what
 // the bulk writer stored: a document rebuilt with Apply after a bulk load,
 // and one rebuilt with Bulk after that, give the store Apply alone gives.

@@ -25,3 +25,14 @@ func StatsKV(s *Store, ctx context.Context, verify bool) (st Stats, clean, ok bo
 	st.Backend = s.backend
 	return st, clean, ok, err
 }
+
+// SetIDsPerPart makes pending nodes filed in parts of n ids' worth of the
+// store, until the returned function restores the default.
+func SetIDsPerPart(n int64) func() {
+	old := idsPerPart
+	idsPerPart = n
+	return func() { idsPerPart = old }
+}
+
+// HasPending reports whether a bolt store has nodes not filed by value.
+func HasPending(s *Store) (bool, error) { return hasPending(s.boltDB()) }

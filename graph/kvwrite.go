@@ -281,7 +281,7 @@ func fileInParts(db *bolt.DB, pending *pendingNodes) error {
 	}); err != nil {
 		return err
 	}
-	parts := int(min(max(horizon>>20, 1), 64))
+	parts := int(min(max(horizon/idsPerPart, 1), 64))
 	hashes := pendingHashes(pending)
 	for i := range parts {
 		// the hashes whose bucket (their first two bytes) is in the part
@@ -314,6 +314,9 @@ func fileInParts(db *bolt.DB, pending *pendingNodes) error {
 	}
 	return nil
 }
+
+// idsPerPart is how many ids of the store a part of a filing stands for.
+var idsPerPart int64 = 1 << 20
 
 // pendingHashes returns the hashes of the pending nodes, sorted.
 func pendingHashes(pending *pendingNodes) []refs.ValueHash {
