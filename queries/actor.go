@@ -1,7 +1,9 @@
 package queries
 
 import (
+	"cmp"
 	"context"
+	"slices"
 	"sort"
 
 	"github.com/cayleygraph/quad"
@@ -115,24 +117,49 @@ func Sectors(ctx context.Context, st *tg.Store) ([]SectorRow, error) {
 	n := newNav(ctx, st)
 	defer n.close()
 	rows := []SectorRow{}
+	// the measures are read after all the policies, in the order of their
+	// ids: policy by policy, they would be read from all over the store
+	type place struct {
+		m        measure
+		sec, pol int
+	}
+	var places []place
 	for _, sec := range n.in(quad.IRI(tg.ClassSector), tg.RDFType) {
 		r := SectorRow{Sector: n.label(sec), Policies: []PolicyRow{}, ByPolarity: map[string]int{}}
-		docs := map[string]bool{}
 		for _, pol := range n.in(sec, tg.Sector) {
-			pr := PolicyRow{Policy: n.label(pol), Instrument: n.label(n.one(pol, tg.Instrument)), Measures: []string{}}
-			for _, c := range n.measures(pol) {
-				pr.Measures = append(pr.Measures, deref(c.Grantor)+": "+c.Policy+" ("+c.Polarity+")")
-				r.Measures++
-				r.ByPolarity[c.Polarity]++
-				for _, e := range c.Evidence {
-					docs[e.Doc] = true
-				}
+			for _, m := range n.measures(pol) {
+				places = append(places, place{m, len(rows), len(r.Policies)})
 			}
-			sort.Strings(pr.Measures)
-			r.Policies = append(r.Policies, pr)
+			r.Policies = append(r.Policies, PolicyRow{Policy: n.label(pol), Instrument: n.label(n.one(pol, tg.Instrument)),
+				Measures: []string{}})
 		}
-		r.Documents = sortedKeys(docs)
 		rows = append(rows, r)
+	}
+	slices.SortStableFunc(places, func(a, b place) int { return cmp.Compare(a.m.id, b.m.id) })
+	docs := make([]map[string]bool, len(rows))
+	for i, p := range places {
+		if i%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		c := n.row(p.m)
+		r, pr := &rows[p.sec], &rows[p.sec].Policies[p.pol]
+		pr.Measures = append(pr.Measures, deref(c.Grantor)+": "+c.Policy+" ("+c.Polarity+")")
+		r.Measures++
+		r.ByPolarity[c.Polarity]++
+		if docs[p.sec] == nil {
+			docs[p.sec] = map[string]bool{}
+		}
+		for _, e := range c.Evidence {
+			docs[p.sec][e.Doc] = true
+		}
+	}
+	for i := range rows {
+		for _, pr := range rows[i].Policies {
+			sort.Strings(pr.Measures)
+		}
+		rows[i].Documents = sortedKeys(docs[i])
 	}
 	sort.SliceStable(rows, func(i, j int) bool {
 		if rows[i].Measures != rows[j].Measures {

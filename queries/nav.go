@@ -340,18 +340,33 @@ func (n *nav) evidence(fact quad.Value) []Evidence {
 	return out
 }
 
-// measures reads the measures of a policy as rows, in no set order.
-func (n *nav) measures(pol quad.Value) []ConcessionRow {
-	var out []ConcessionRow
+// measure is a measure to read: by id when the store has a reader, else
+// by value.
+type measure struct {
+	id uint64
+	v  quad.Value
+}
+
+// measures lists the measures of a policy, in no set order.
+func (n *nav) measures(pol quad.Value) []measure {
+	var out []measure
 	if n.r != nil {
-		f := n.facts()
-		for _, id := range f.subjects(pol, tg.PolicyOf) {
-			out = append(out, f.concession(id, f.read(id)))
+		for _, id := range n.facts().subjects(pol, tg.PolicyOf) {
+			out = append(out, measure{id: id})
 		}
 		return out
 	}
 	for _, m := range n.in(pol, tg.PolicyOf) {
-		out = append(out, n.concession(m))
+		out = append(out, measure{v: m})
 	}
 	return out
+}
+
+// row reads a measure as a row.
+func (n *nav) row(m measure) ConcessionRow {
+	if m.v != nil {
+		return n.concession(m.v)
+	}
+	f := n.facts()
+	return f.concession(m.id, f.read(m.id))
 }
