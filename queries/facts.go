@@ -1,6 +1,8 @@
 package queries
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 
 	"github.com/cayleygraph/quad"
@@ -244,13 +246,17 @@ func (f *facts) doc(id uint64) string {
 	return d
 }
 
-// subjects lists the ids of the nodes with an edge to node by pred.
+// subjects lists the ids of the nodes with an edge to node by pred, in
+// the order of those edges' quads. A fact's quads were stored with the
+// rest of its document, so the log is then read nearly in order; in the
+// order of node ids, each fact would be a seek.
 func (f *facts) subjects(node quad.Value, pred string) []uint64 {
 	id, pids := f.n.ids(node, []string{pred})
 	if id == 0 || len(pids) == 0 {
 		return nil
 	}
 	links, _ := f.n.r.Subjects(id, pids[0])
+	slices.SortFunc(links, func(a, b tg.Link) int { return cmp.Compare(a.ID, b.ID) })
 	out := make([]uint64, len(links))
 	for i, l := range links {
 		out[i] = l.Subject
