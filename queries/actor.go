@@ -118,7 +118,7 @@ func Sectors(ctx context.Context, st *tg.Store) ([]SectorRow, error) {
 	defer n.close()
 	rows := []SectorRow{}
 	// the measures are read after all the policies, in the order of their
-	// ids: policy by policy, they would be read from all over the store
+	// quads: policy by policy, they would be read from all over the store
 	type place struct {
 		m        measure
 		sec, pol int
@@ -135,7 +135,7 @@ func Sectors(ctx context.Context, st *tg.Store) ([]SectorRow, error) {
 		}
 		rows = append(rows, r)
 	}
-	slices.SortStableFunc(places, func(a, b place) int { return cmp.Compare(a.m.id, b.m.id) })
+	slices.SortStableFunc(places, func(a, b place) int { return cmp.Compare(a.m.quad, b.m.quad) })
 	docs := make([]map[string]bool, len(rows))
 	for i, p := range places {
 		if i%1024 == 0 {

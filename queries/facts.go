@@ -251,15 +251,22 @@ func (f *facts) doc(id uint64) string {
 // rest of its document, so the log is then read nearly in order; in the
 // order of node ids, each fact would be a seek.
 func (f *facts) subjects(node quad.Value, pred string) []uint64 {
+	links := f.links(node, pred)
+	out := make([]uint64, len(links))
+	for i, l := range links {
+		out[i] = l.Subject
+	}
+	return out
+}
+
+// links are the quads of subjects' edges, one per subject, in the order
+// of their ids.
+func (f *facts) links(node quad.Value, pred string) []tg.Link {
 	id, pids := f.n.ids(node, []string{pred})
 	if id == 0 || len(pids) == 0 {
 		return nil
 	}
 	links, _ := f.n.r.Subjects(id, pids[0])
 	slices.SortFunc(links, func(a, b tg.Link) int { return cmp.Compare(a.ID, b.ID) })
-	out := make([]uint64, len(links))
-	for i, l := range links {
-		out[i] = l.Subject
-	}
-	return out
+	return links
 }

@@ -343,16 +343,17 @@ func (n *nav) evidence(fact quad.Value) []Evidence {
 // measure is a measure to read: by id when the store has a reader, else
 // by value.
 type measure struct {
-	id uint64
-	v  quad.Value
+	id   uint64
+	quad uint64 // the id of the quad naming it, the order to read it in
+	v    quad.Value
 }
 
 // measures lists the measures of a policy, in no set order.
 func (n *nav) measures(pol quad.Value) []measure {
 	var out []measure
 	if n.r != nil {
-		for _, id := range n.facts().subjects(pol, tg.PolicyOf) {
-			out = append(out, measure{id: id})
+		for _, l := range n.facts().links(pol, tg.PolicyOf) {
+			out = append(out, measure{id: l.Subject, quad: l.ID})
 		}
 		return out
 	}
