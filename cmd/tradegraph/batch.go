@@ -14,7 +14,7 @@ import (
 // load, to cmd.
 func batchFlag(cmd *cobra.Command, mb *int) {
 	cmd.Flags().IntVar(mb, "batch-mb", graph.DefaultBatchBytes>>20,
-		"memory for write batches, in MB: larger batches write faster")
+		"memory for write batches, in MB: larger batches write faster; the heap is kept near 5 times this plus 128 MB")
 }
 
 // boundMemory checks --batch-mb and makes it the garbage collector's target
