@@ -102,13 +102,9 @@ func (r *Reader) Value(id uint64) (quad.Value, error) {
 	if v, ok := r.values[id]; ok {
 		return v, nil
 	}
-	raw := r.log.get(binary.BigEndian.AppendUint64(r.key[:0], id))
-	if raw == nil {
-		return nil, fmt.Errorf("reading the store: node %d is missing", id)
-	}
-	v, err := decodeNodeValue(raw)
+	v, err := r.Peek(id)
 	if err != nil {
-		return nil, fmt.Errorf("reading the store: node %d: %w", id, err)
+		return nil, err
 	}
 	r.values[id] = v
 	if _, ok := r.ids[v]; !ok {
