@@ -8,6 +8,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/tradegraph/tradegraph/graph"
+	"github.com/tradegraph/tradegraph/graph/vocab"
 	"github.com/tradegraph/tradegraph/loaders/article"
 	"github.com/tradegraph/tradegraph/loaders/synth"
 )
@@ -189,7 +190,7 @@ func TestBulkRefusesInvalidQuads(t *testing.T) {
 	st := open(t, graph.Config{Address: filepath.Join(t.TempDir(), "tradegraph.db")})
 	b := st.NewBulk(t.Context(), graph.BulkOptions{})
 	good := nq(t, docA)
-	bad := append(nq(t, docB), quad.Quad{Subject: graph.IRI(graph.IDBase + "x"), Object: quad.String("no predicate")})
+	bad := append(nq(t, docB), quad.Quad{Subject: vocab.IRI(vocab.IDBase + "x"), Object: quad.String("no predicate")})
 	if err := b.Apply(graph.Change{Add: good}); err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/tradegraph/tradegraph/graph/vocab"
+
 	"github.com/cayleygraph/quad"
 )
 
@@ -27,7 +29,7 @@ type Report struct {
 }
 
 // references are the predicates whose objects must be nodes of the graph.
-var references = []string{Grantor, Beneficiary, PolicyOf, Member, PartOf, MemberOf, Instrument, Sector, Evidence, InDocument}
+var references = []string{vocab.Grantor, vocab.Beneficiary, vocab.PolicyOf, vocab.Member, vocab.PartOf, vocab.MemberOf, vocab.Instrument, vocab.Sector, vocab.Evidence, vocab.InDocument}
 
 // Check reads the whole store once and verifies that every document is
 // complete (it holds as many quads as its completeness mark says), that
@@ -50,30 +52,30 @@ func (s *Store) Check(ctx context.Context) (Report, error) {
 	err := s.EachQuad(ctx, func(q quad.Quad) error {
 		label := ""
 		if q.Label != nil {
-			label = ValueText(q.Label)
+			label = vocab.ValueText(q.Label)
 		}
 		perLabel[label]++
-		subj, pred := ValueText(q.Subject), ValueText(q.Predicate)
+		subj, pred := vocab.ValueText(q.Subject), vocab.ValueText(q.Predicate)
 		switch pred {
-		case RDFType:
+		case vocab.RDFType:
 			typed[subj] = true
-			switch ValueText(q.Object) {
-			case ClassDocument:
+			switch vocab.ValueText(q.Object) {
+			case vocab.ClassDocument:
 				isDoc[subj] = true
-			case ClassConcession, ClassBundle, ClassClaim:
+			case vocab.ClassConcession, vocab.ClassBundle, vocab.ClassClaim:
 				facts[subj] = label
 			}
-		case QuadCount:
-			n, err := strconv.Atoi(ValueText(q.Object))
+		case vocab.QuadCount:
+			n, err := strconv.Atoi(vocab.ValueText(q.Object))
 			if err == nil {
 				declared[label] = n
 			}
-		case Evidence:
+		case vocab.Evidence:
 			evidenced[subj] = true
 		}
 		if isRef[pred] {
 			if _, ok := q.Object.(quad.IRI); ok {
-				refs = append(refs, ref{subj, pred, ValueText(q.Object), label})
+				refs = append(refs, ref{subj, pred, vocab.ValueText(q.Object), label})
 			}
 		}
 		return nil
@@ -88,7 +90,7 @@ func (s *Store) Check(ctx context.Context) (Report, error) {
 		case marked && want != n:
 			rep.Problems = append(rep.Problems, Problem{label, "incomplete", fmt.Sprintf("holds %d of its %d quads", n, want)})
 			incomplete[label] = true
-		case !marked && strings.HasPrefix(label, IDBase+"doc/"):
+		case !marked && strings.HasPrefix(label, vocab.IDBase+"doc/"):
 			rep.Problems = append(rep.Problems, Problem{label, "incomplete", fmt.Sprintf("%d quads and no completeness mark", n)})
 			incomplete[label] = true
 		}
@@ -106,7 +108,7 @@ func (s *Store) Check(ctx context.Context) (Report, error) {
 	}
 	for _, r := range refs {
 		if !typed[r.to] {
-			rep.Problems = append(rep.Problems, Problem{r.doc, "dangling", fmt.Sprintf("%s %s %s: no such node", r.from, LocalName(r.pred), r.to)})
+			rep.Problems = append(rep.Problems, Problem{r.doc, "dangling", fmt.Sprintf("%s %s %s: no such node", r.from, vocab.LocalName(r.pred), r.to)})
 		}
 	}
 	for d := range incomplete {

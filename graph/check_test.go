@@ -8,6 +8,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/tradegraph/tradegraph/graph"
+	"github.com/tradegraph/tradegraph/graph/vocab"
 	"github.com/tradegraph/tradegraph/loaders/article"
 )
 
@@ -99,11 +100,11 @@ func TestCheckFindsAndRepairsAnIncompleteDocument(t *testing.T) {
 func TestCheckFindsFactsWithoutEvidenceAndDanglingReferences(t *testing.T) {
 	st, _ := twoDocuments(t)
 	ctx := context.Background()
-	label := quad.IRI(graph.IDBase + "file/extra.nq")
-	m := quad.IRI(graph.IDBase + "measure/orphan")
+	label := quad.IRI(vocab.IDBase + "file/extra.nq")
+	m := quad.IRI(vocab.IDBase + "measure/orphan")
 	_, err := st.Apply(ctx, graph.Change{Add: []quad.Quad{
-		{Subject: m, Predicate: quad.IRI(graph.RDFType), Object: quad.IRI(graph.ClassConcession), Label: label},
-		{Subject: m, Predicate: quad.IRI(graph.Grantor), Object: quad.IRI(graph.IDBase + "country/atlantis"), Label: label},
+		{Subject: m, Predicate: quad.IRI(vocab.RDFType), Object: quad.IRI(vocab.ClassConcession), Label: label},
+		{Subject: m, Predicate: quad.IRI(vocab.Grantor), Object: quad.IRI(vocab.IDBase + "country/atlantis"), Label: label},
 	}})
 	if err != nil {
 		t.Fatal(err)

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/tradegraph/tradegraph/graph/vocab"
+
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
 )
@@ -160,11 +162,11 @@ func (s *Store) statsQuads(ctx context.Context) (Stats, error) {
 		if q.Label != nil {
 			labels[q.Label.String()] = struct{}{}
 		}
-		if ValueText(q.Predicate) == RDFType {
+		if vocab.ValueText(q.Predicate) == vocab.RDFType {
 			k := [2]string{q.Subject.String(), q.Object.String()}
 			if _, seen := typed[k]; !seen {
 				typed[k] = struct{}{}
-				st.Classes[LocalName(ValueText(q.Object))]++
+				st.Classes[vocab.LocalName(vocab.ValueText(q.Object))]++
 			}
 		}
 		return nil
@@ -172,14 +174,4 @@ func (s *Store) statsQuads(ctx context.Context) (Stats, error) {
 	st.Nodes = int64(len(nodes))
 	st.Documents = int64(len(labels))
 	return st, err
-}
-
-// LocalName is the part of an IRI after its last '#' or '/'.
-func LocalName(iri string) string {
-	for i := len(iri) - 1; i >= 0; i-- {
-		if iri[i] == '#' || iri[i] == '/' {
-			return iri[i+1:]
-		}
-	}
-	return iri
 }

@@ -7,6 +7,8 @@ import (
 	"math/bits"
 	"slices"
 
+	"github.com/tradegraph/tradegraph/graph/vocab"
+
 	"github.com/cayleygraph/quad"
 	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
 	bolt "go.etcd.io/bbolt"
@@ -176,7 +178,7 @@ func readStats(ctx context.Context, tx *bolt.Tx, verify bool) (st Stats, clean, 
 		if err != nil {
 			return Stats{}, false, true, err
 		}
-		st.Classes[LocalName(ValueText(v))] += n
+		st.Classes[vocab.LocalName(vocab.ValueText(v))] += n
 	}
 	return st, clean, true, ctx.Err()
 }
@@ -265,7 +267,7 @@ func (r *statsReader) isType(id uint64) (bool, error) {
 			if err != nil {
 				return false, fmt.Errorf("node %d: %w", id, err)
 			}
-			typed = ValueText(v) == RDFType
+			typed = vocab.ValueText(v) == vocab.RDFType
 		}
 		r.preds[id] = typed
 	}

@@ -21,6 +21,7 @@ import (
 	"github.com/lib/pq"
 
 	"github.com/tradegraph/tradegraph/graph"
+	"github.com/tradegraph/tradegraph/graph/vocab"
 )
 
 // TestStore runs one suite against every backend, so a behaviour that holds
@@ -64,8 +65,8 @@ const (
 )
 
 var (
-	labelA = graph.IRI(graph.IDBase + "doc/a")
-	labelB = graph.IRI(graph.IDBase + "doc/b")
+	labelA = vocab.IRI(vocab.IDBase + "doc/a")
+	labelB = vocab.IRI(vocab.IDBase + "doc/b")
 )
 
 func storeSuite(t *testing.T, persistent bool, fresh func(*testing.T) graph.Config) {
@@ -109,7 +110,7 @@ func storeSuite(t *testing.T, persistent bool, fresh func(*testing.T) graph.Conf
 		st := open(t, fresh(t))
 		apply(t, st, graph.Change{Add: nq(t, docA)})
 		before := dump(t, st)
-		invalid := quad.Quad{Subject: graph.IRI(graph.IDBase + "x"), Object: quad.String("no predicate")}
+		invalid := quad.Quad{Subject: vocab.IRI(vocab.IDBase + "x"), Object: quad.String("no predicate")}
 		changes := map[string]graph.Change{
 			"add":     {Add: append(nq(t, docB), invalid)},
 			"replace": {Replace: []quad.Value{labelA}, Add: []quad.Quad{invalid}},
@@ -244,7 +245,7 @@ func storeSuite(t *testing.T, persistent bool, fresh func(*testing.T) graph.Conf
 	t.Run("QuadsWith finds the quads of one node, sorted", func(t *testing.T) {
 		st := open(t, fresh(t))
 		apply(t, st, graph.Change{Add: nq(t, docA+docB)})
-		got, err := st.QuadsWith(t.Context(), quad.Subject, graph.IRI(graph.IDBase+"usa"))
+		got, err := st.QuadsWith(t.Context(), quad.Subject, vocab.IRI(vocab.IDBase+"usa"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -255,7 +256,7 @@ func storeSuite(t *testing.T, persistent bool, fresh func(*testing.T) graph.Conf
 		if format(t, got) != want {
 			t.Errorf("QuadsWith(subject usa):\n%s\nwant:\n%s", format(t, got), want)
 		}
-		none, err := st.QuadsWith(t.Context(), quad.Subject, graph.IRI(graph.IDBase+"nowhere"))
+		none, err := st.QuadsWith(t.Context(), quad.Subject, vocab.IRI(vocab.IDBase+"nowhere"))
 		if err != nil || len(none) != 0 {
 			t.Errorf("QuadsWith(an unknown node) = %v, %v; want nothing", none, err)
 		}
@@ -509,10 +510,10 @@ func dump(t *testing.T, st *graph.Store) string {
 }
 
 var shortForms = strings.NewReplacer(
-	"<id:", "<"+graph.IDBase,
-	"<tg:", "<"+graph.NS,
+	"<id:", "<"+vocab.IDBase,
+	"<tg:", "<"+vocab.NS,
 	"<xsd:", "<http://www.w3.org/2001/XMLSchema#",
-	"<a>", "<"+graph.RDFType+">",
+	"<a>", "<"+vocab.RDFType+">",
 )
 
 // expand writes out the short forms of IRIs the tests use.

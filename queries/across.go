@@ -12,6 +12,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	tg "github.com/tradegraph/tradegraph/graph"
+	"github.com/tradegraph/tradegraph/graph/vocab"
 )
 
 // Signature groups measures across documents: an instrument, and unless
@@ -179,24 +180,24 @@ func (c *pairCounter) rows() []PairRow {
 func (n *nav) bundles(byInstrumentOnly bool, c *pairCounter) error {
 	sig := map[quad.Value]int32{}
 	var members []int32
-	for _, b := range n.in(quad.IRI(tg.ClassBundle), tg.RDFType) {
+	for _, b := range n.in(quad.IRI(vocab.ClassBundle), vocab.RDFType) {
 		if err := n.ctx.Err(); err != nil {
 			return err
 		}
 		members = members[:0]
-		for _, m := range n.out(b, tg.Member) {
+		for _, m := range n.out(b, vocab.Member) {
 			s, ok := sig[m]
 			if !ok {
 				var g quad.Value
 				if !byInstrumentOnly {
-					g = n.one(m, tg.Grantor)
+					g = n.one(m, vocab.Grantor)
 				}
-				s = c.sig(n.signature(n.one(n.one(m, tg.PolicyOf), tg.Instrument), g))
+				s = c.sig(n.signature(n.one(n.one(m, vocab.PolicyOf), vocab.Instrument), g))
 				sig[m] = s
 			}
 			members = append(members, s)
 		}
-		c.bundle(bundleDoc(tg.ValueText(b)), members)
+		c.bundle(bundleDoc(vocab.ValueText(b)), members)
 	}
 	return nil
 }
@@ -219,10 +220,10 @@ func (n *nav) bundlesByID(byInstrumentOnly bool, c *pairCounter) error {
 	r := n.r
 	r.KeepPages() // it reads all over the store: see KeepPages
 	id := func(iri string) uint64 { return r.ID(quad.IRI(iri)) }
-	v := vocab{typ: id(tg.RDFType), bundle: id(tg.ClassBundle), member: id(tg.Member), policyOf: id(tg.PolicyOf),
-		instrument: id(tg.Instrument)}
+	v := vocabIDs{typ: id(vocab.RDFType), bundle: id(vocab.ClassBundle), member: id(vocab.Member), policyOf: id(vocab.PolicyOf),
+		instrument: id(vocab.Instrument)}
 	if !byInstrumentOnly {
-		v.grantor = id(tg.Grantor)
+		v.grantor = id(vocab.Grantor)
 	}
 	if v.typ == 0 || v.bundle == 0 || v.member == 0 {
 		return nil
@@ -291,9 +292,9 @@ func (n *nav) bundlesByID(byInstrumentOnly bool, c *pairCounter) error {
 	return nil
 }
 
-// vocab holds the ids of the IRIs bundlesByID reads by; grantor is 0 when
+// vocabIDs holds the ids of the IRIs bundlesByID reads by; grantor is 0 when
 // grouping by instrument alone.
-type vocab struct {
+type vocabIDs struct {
 	typ, bundle, member, policyOf, instrument, grantor uint64
 }
 
@@ -309,7 +310,7 @@ type measureRef struct {
 }
 
 // readBundles reads the document and members of each of bundles into refs.
-func readBundles(ctx context.Context, r *tg.Reader, v vocab, bundles []uint64, refs []bundleRef) error {
+func readBundles(ctx context.Context, r *tg.Reader, v vocabIDs, bundles []uint64, refs []bundleRef) error {
 	measures := map[uint64]measureRef{}
 	for i, b := range bundles {
 		if i%1024 == 0 {
@@ -356,7 +357,7 @@ func readBundles(ctx context.Context, r *tg.Reader, v vocab, bundles []uint64, r
 		if err != nil {
 			return err
 		}
-		refs[i].doc = bundleDoc(tg.ValueText(bv))
+		refs[i].doc = bundleDoc(vocab.ValueText(bv))
 	}
 	return nil
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	tg "github.com/tradegraph/tradegraph/graph"
+	"github.com/tradegraph/tradegraph/graph/vocab"
 )
 
 // RoleRow is a role a person holds.
@@ -40,36 +41,36 @@ func Actor(ctx context.Context, st *tg.Store, name string) (ActorRow, error) {
 	if err != nil {
 		return ActorRow{}, err
 	}
-	r := ActorRow{ID: shortID(tg.ValueText(node)), Name: n.label(node), Type: n.typeName(node),
-		Aliases: texts(n.out(node, tg.Alias)), Roles: []RoleRow{},
+	r := ActorRow{ID: shortID(vocab.ValueText(node)), Name: n.label(node), Type: n.typeName(node),
+		Aliases: texts(n.out(node, vocab.Alias)), Roles: []RoleRow{},
 		Grants: []ConcessionRow{}, Keeps: []ConcessionRow{}, Denied: []ConcessionRow{}, Receives: []ConcessionRow{}}
-	for _, role := range n.out(node, tg.Role) {
-		rr := RoleRow{Role: tg.ValueText(role)}
-		if org := n.one(node, tg.MemberOf); org != nil {
+	for _, role := range n.out(node, vocab.Role) {
+		rr := RoleRow{Role: vocab.ValueText(role)}
+		if org := n.one(node, vocab.MemberOf); org != nil {
 			rr.Organization = n.label(org)
 		}
 		r.Roles = append(r.Roles, rr)
 	}
-	for _, m := range n.in(node, tg.Grantor) {
+	for _, m := range n.in(node, vocab.Grantor) {
 		c := n.concession(m)
 		switch c.Polarity {
-		case tg.Retained:
+		case vocab.Retained:
 			r.Keeps = append(r.Keeps, c)
-		case tg.Denied:
+		case vocab.Denied:
 			r.Denied = append(r.Denied, c)
 		default:
 			r.Grants = append(r.Grants, c)
 		}
 	}
-	for _, m := range n.in(node, tg.Beneficiary) {
+	for _, m := range n.in(node, vocab.Beneficiary) {
 		r.Receives = append(r.Receives, n.concession(m))
 	}
-	for _, p := range n.in(node, tg.MemberOf) {
+	for _, p := range n.in(node, vocab.MemberOf) {
 		r.Members = append(r.Members, n.label(p))
 	}
 	docs := map[string]bool{}
-	for _, d := range n.in(node, tg.Mentions) {
-		docs[DocID(tg.ValueText(d))] = true
+	for _, d := range n.in(node, vocab.Mentions) {
+		docs[DocID(vocab.ValueText(d))] = true
 	}
 	r.Documents = sortedKeys(docs)
 	for _, rows := range [][]ConcessionRow{r.Grants, r.Keeps, r.Denied, r.Receives} {
@@ -81,7 +82,7 @@ func Actor(ctx context.Context, st *tg.Store, name string) (ActorRow, error) {
 func texts(vs []quad.Value) []string {
 	out := []string{}
 	for _, v := range vs {
-		out = append(out, tg.ValueText(v))
+		out = append(out, vocab.ValueText(v))
 	}
 	sort.Strings(out)
 	return out
@@ -124,13 +125,13 @@ func Sectors(ctx context.Context, st *tg.Store) ([]SectorRow, error) {
 		sec, pol int
 	}
 	var places []place
-	for _, sec := range n.in(quad.IRI(tg.ClassSector), tg.RDFType) {
+	for _, sec := range n.in(quad.IRI(vocab.ClassSector), vocab.RDFType) {
 		r := SectorRow{Sector: n.label(sec), Policies: []PolicyRow{}, ByPolarity: map[string]int{}}
-		for _, pol := range n.in(sec, tg.Sector) {
+		for _, pol := range n.in(sec, vocab.Sector) {
 			for _, m := range n.measures(pol) {
 				places = append(places, place{m, len(rows), len(r.Policies)})
 			}
-			r.Policies = append(r.Policies, PolicyRow{Policy: n.label(pol), Instrument: n.label(n.one(pol, tg.Instrument)),
+			r.Policies = append(r.Policies, PolicyRow{Policy: n.label(pol), Instrument: n.label(n.one(pol, vocab.Instrument)),
 				Measures: []string{}})
 		}
 		rows = append(rows, r)
@@ -197,27 +198,27 @@ func EvidenceOf(ctx context.Context, st *tg.Store, id string) (EvidenceRow, erro
 	if err != nil {
 		return EvidenceRow{}, err
 	}
-	r := EvidenceRow{ID: shortID(tg.ValueText(node)), Type: n.typeName(node), Label: n.text(node, tg.Text), Evidence: []EvidenceDoc{}}
+	r := EvidenceRow{ID: shortID(vocab.ValueText(node)), Type: n.typeName(node), Label: n.text(node, vocab.Text), Evidence: []EvidenceDoc{}}
 	if r.Label == "" {
 		r.Label = n.label(node)
 	}
-	sents := n.out(node, tg.Evidence)
+	sents := n.out(node, vocab.Evidence)
 	sort.SliceStable(sents, func(i, j int) bool {
-		a, b := tg.ValueText(sents[i]), tg.ValueText(sents[j])
+		a, b := vocab.ValueText(sents[i]), vocab.ValueText(sents[j])
 		if da, db := bundleDoc(a), bundleDoc(b); da != db {
 			return da < db
 		}
 		return sentenceIndex(a) < sentenceIndex(b)
 	})
 	for _, s := range sents {
-		doc := n.one(s, tg.InDocument)
-		r.Evidence = append(r.Evidence, EvidenceDoc{Doc: DocID(tg.ValueText(doc)), Title: n.text(doc, tg.Title),
-			Source: n.text(doc, tg.Source), Date: n.text(doc, tg.Date), Sentence: n.text(s, tg.Text), Offset: n.text(s, tg.Offset)})
+		doc := n.one(s, vocab.InDocument)
+		r.Evidence = append(r.Evidence, EvidenceDoc{Doc: DocID(vocab.ValueText(doc)), Title: n.text(doc, vocab.Title),
+			Source: n.text(doc, vocab.Source), Date: n.text(doc, vocab.Date), Sentence: n.text(s, vocab.Text), Offset: n.text(s, vocab.Offset)})
 	}
 	if len(r.Evidence) == 0 {
-		for _, doc := range n.in(node, tg.Mentions) {
-			r.Evidence = append(r.Evidence, EvidenceDoc{Doc: DocID(tg.ValueText(doc)), Title: n.text(doc, tg.Title),
-				Source: n.text(doc, tg.Source), Date: n.text(doc, tg.Date)})
+		for _, doc := range n.in(node, vocab.Mentions) {
+			r.Evidence = append(r.Evidence, EvidenceDoc{Doc: DocID(vocab.ValueText(doc)), Title: n.text(doc, vocab.Title),
+				Source: n.text(doc, vocab.Source), Date: n.text(doc, vocab.Date)})
 		}
 	}
 	return r, nil

@@ -7,6 +7,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	tg "github.com/tradegraph/tradegraph/graph"
+	"github.com/tradegraph/tradegraph/graph/vocab"
 	"github.com/tradegraph/tradegraph/loaders/synth"
 )
 
@@ -35,8 +36,8 @@ func busiest(b *testing.B, st *tg.Store) (string, string) {
 		name string
 		n    int
 	}{}
-	for _, c := range n.in(quad.IRI(tg.ClassCountry), tg.RDFType) {
-		k := len(n.in(c, tg.Grantor))
+	for _, c := range n.in(quad.IRI(vocab.ClassCountry), vocab.RDFType) {
+		k := len(n.in(c, vocab.Grantor))
 		switch {
 		case k > best[0].n:
 			best[1], best[0] = best[0], struct {
@@ -74,17 +75,17 @@ func fourHopsApart(b *testing.B, st *tg.Store) (string, string) {
 	ctx := context.Background()
 	n := newNav(ctx, st)
 	defer n.close()
-	for _, a := range n.in(quad.IRI(tg.ClassAgency), tg.RDFType) {
-		if len(n.in(a, tg.Grantor)) == 0 {
+	for _, a := range n.in(quad.IRI(vocab.ClassAgency), vocab.RDFType) {
+		if len(n.in(a, vocab.Grantor)) == 0 {
 			continue
 		}
-		r, err := Neighbors(ctx, st, tg.ValueText(a), 4, false)
+		r, err := Neighbors(ctx, st, vocab.ValueText(a), 4, false)
 		if err != nil {
 			continue
 		}
 		for _, nb := range r.Neighbors {
 			if nb.Hops == 4 && nb.Type == "agency" {
-				return tg.ValueText(a), nb.ID
+				return vocab.ValueText(a), nb.ID
 			}
 		}
 	}

@@ -9,7 +9,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 
-	tg "github.com/tradegraph/tradegraph/graph"
+	"github.com/tradegraph/tradegraph/graph/vocab"
 )
 
 func containsValue(vs []quad.Value, x quad.Value) bool {
@@ -23,18 +23,18 @@ func containsValue(vs []quad.Value, x quad.Value) bool {
 
 // typeNames maps actor classes to the type names of the JSON contract.
 var typeNames = map[string]string{
-	tg.ClassCountry: "country", tg.ClassBloc: "bloc", tg.ClassAgency: "agency", tg.ClassPerson: "person",
-	tg.ClassCompany: "company", tg.ClassFirmGroup: "firm_group", tg.ClassMedia: "media", tg.ClassFund: "fund",
-	tg.ClassAgreement: "agreement",
+	vocab.ClassCountry: "country", vocab.ClassBloc: "bloc", vocab.ClassAgency: "agency", vocab.ClassPerson: "person",
+	vocab.ClassCompany: "company", vocab.ClassFirmGroup: "firm_group", vocab.ClassMedia: "media", vocab.ClassFund: "fund",
+	vocab.ClassAgreement: "agreement",
 }
 
 // actorClasses are the classes of actors, in the order types are listed.
-var actorClasses = []string{tg.ClassCountry, tg.ClassBloc, tg.ClassAgency, tg.ClassPerson, tg.ClassCompany,
-	tg.ClassFirmGroup, tg.ClassMedia, tg.ClassFund, tg.ClassAgreement}
+var actorClasses = []string{vocab.ClassCountry, vocab.ClassBloc, vocab.ClassAgency, vocab.ClassPerson, vocab.ClassCompany,
+	vocab.ClassFirmGroup, vocab.ClassMedia, vocab.ClassFund, vocab.ClassAgreement}
 
 // DocID is the identifier of a document from its IRI.
 func DocID(iri string) string {
-	id := strings.TrimPrefix(iri, tg.IDBase+"doc/")
+	id := strings.TrimPrefix(iri, vocab.IDBase+"doc/")
 	if u, err := url.PathUnescape(id); err == nil {
 		return u
 	}
@@ -42,7 +42,7 @@ func DocID(iri string) string {
 }
 
 // shortID is a node's IRI without the common prefix.
-func shortID(iri string) string { return strings.TrimPrefix(iri, tg.IDBase) }
+func shortID(iri string) string { return strings.TrimPrefix(iri, vocab.IDBase) }
 
 // Evidence is a sentence that supports a fact.
 type Evidence struct {

@@ -9,6 +9,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	tg "github.com/tradegraph/tradegraph/graph"
+	"github.com/tradegraph/tradegraph/graph/vocab"
 )
 
 // EntityRow is an actor of the graph.
@@ -29,15 +30,15 @@ func Entities(ctx context.Context, st *tg.Store) ([]EntityRow, error) {
 	rows := []EntityRow{}
 	seen := map[string]bool{}
 	for _, class := range actorClasses {
-		for _, node := range n.in(quad.IRI(class), tg.RDFType) {
+		for _, node := range n.in(quad.IRI(class), vocab.RDFType) {
 			if seen[node.String()] {
 				continue
 			}
 			seen[node.String()] = true
 			p := n.outgoing(node)
-			r := EntityRow{ID: shortID(tg.ValueText(node)), Name: n.label(node), Type: n.typeName(node),
-				Aliases: texts(p.values[tg.Alias]), Role: n.text(node, tg.Role), Documents: docList(p.docs)}
-			if org := n.one(node, tg.MemberOf); org != nil {
+			r := EntityRow{ID: shortID(vocab.ValueText(node)), Name: n.label(node), Type: n.typeName(node),
+				Aliases: texts(p.values[vocab.Alias]), Role: n.text(node, vocab.Role), Documents: docList(p.docs)}
+			if org := n.one(node, vocab.MemberOf); org != nil {
 				r.MemberOf = n.label(org)
 			}
 			rows = append(rows, r)
@@ -106,13 +107,13 @@ func Concessions(ctx context.Context, st *tg.Store, f ConcessionFilter) ([]Conce
 	rows := []ConcessionRow{}
 	if n.r != nil {
 		fs := n.facts()
-		for _, id := range fs.subjects(quad.IRI(tg.ClassConcession), tg.RDFType) {
+		for _, id := range fs.subjects(quad.IRI(vocab.ClassConcession), vocab.RDFType) {
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
 			ps := fs.read(id)
-			if f.Grantor != "" && !n.matchesActor(n.value(fs.first(ps, tg.Grantor)), f.Grantor) ||
-				f.Beneficiary != "" && !n.matchesActor(n.value(fs.first(ps, tg.Beneficiary)), f.Beneficiary) {
+			if f.Grantor != "" && !n.matchesActor(n.value(fs.first(ps, vocab.Grantor)), f.Grantor) ||
+				f.Beneficiary != "" && !n.matchesActor(n.value(fs.first(ps, vocab.Beneficiary)), f.Beneficiary) {
 				continue
 			}
 			r := fs.concession(id, ps)
@@ -123,11 +124,11 @@ func Concessions(ctx context.Context, st *tg.Store, f ConcessionFilter) ([]Conce
 		sortByEvidence(rows, func(r ConcessionRow) ([]Evidence, string) { return r.Evidence, r.ID })
 		return rows, nil
 	}
-	for _, m := range n.in(quad.IRI(tg.ClassConcession), tg.RDFType) {
+	for _, m := range n.in(quad.IRI(vocab.ClassConcession), vocab.RDFType) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		if !n.matchesActor(n.one(m, tg.Grantor), f.Grantor) || !n.matchesActor(n.one(m, tg.Beneficiary), f.Beneficiary) {
+		if !n.matchesActor(n.one(m, vocab.Grantor), f.Grantor) || !n.matchesActor(n.one(m, vocab.Beneficiary), f.Beneficiary) {
 			continue
 		}
 		if r := n.concession(m); keep(r) {
@@ -149,8 +150,8 @@ func (n *nav) matchesActor(node quad.Value, name string) bool {
 	if strings.EqualFold(n.label(node), name) {
 		return true
 	}
-	for _, a := range n.out(node, tg.Alias) {
-		if strings.EqualFold(tg.ValueText(a), name) {
+	for _, a := range n.out(node, vocab.Alias) {
+		if strings.EqualFold(vocab.ValueText(a), name) {
 			return true
 		}
 	}
@@ -213,14 +214,14 @@ func Bundles(ctx context.Context, st *tg.Store) ([]BundleRow, error) {
 	rows := []BundleRow{}
 	if n.r != nil {
 		fs := n.facts()
-		for _, id := range fs.subjects(quad.IRI(tg.ClassBundle), tg.RDFType) {
+		for _, id := range fs.subjects(quad.IRI(vocab.ClassBundle), vocab.RDFType) {
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
 			ps := fs.read(id)
-			r := BundleRow{ID: shortID(tg.ValueText(fs.peek(id))), Basis: fs.word(ps, tg.Basis), Evidence: fs.evidence(ps),
+			r := BundleRow{ID: shortID(vocab.ValueText(fs.peek(id))), Basis: fs.word(ps, vocab.Basis), Evidence: fs.evidence(ps),
 				Members: []MemberRow{}}
-			for _, m := range fs.all(ps, tg.Member) {
+			for _, m := range fs.all(ps, vocab.Member) {
 				c := fs.concession(m, fs.read(m))
 				r.Members = append(r.Members, MemberRow{ID: c.ID, Policy: c.Policy, Instrument: c.Instrument, Sector: c.Sector,
 					Grantor: c.Grantor, Polarity: c.Polarity})
@@ -230,12 +231,12 @@ func Bundles(ctx context.Context, st *tg.Store) ([]BundleRow, error) {
 		sortByEvidence(rows, func(r BundleRow) ([]Evidence, string) { return r.Evidence, r.ID })
 		return rows, nil
 	}
-	for _, b := range n.in(quad.IRI(tg.ClassBundle), tg.RDFType) {
+	for _, b := range n.in(quad.IRI(vocab.ClassBundle), vocab.RDFType) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		r := BundleRow{ID: shortID(tg.ValueText(b)), Basis: n.text(b, tg.Basis), Evidence: n.evidence(b), Members: []MemberRow{}}
-		for _, m := range n.out(b, tg.Member) {
+		r := BundleRow{ID: shortID(vocab.ValueText(b)), Basis: n.text(b, vocab.Basis), Evidence: n.evidence(b), Members: []MemberRow{}}
+		for _, m := range n.out(b, vocab.Member) {
 			c := n.concession(m)
 			r.Members = append(r.Members, MemberRow{ID: c.ID, Policy: c.Policy, Instrument: c.Instrument, Sector: c.Sector,
 				Grantor: c.Grantor, Polarity: c.Polarity})
@@ -264,29 +265,29 @@ func Claims(ctx context.Context, st *tg.Store, polarity string) ([]ClaimRow, err
 	rows := []ClaimRow{}
 	if n.r != nil {
 		fs := n.facts()
-		for _, id := range fs.subjects(quad.IRI(tg.ClassClaim), tg.RDFType) {
+		for _, id := range fs.subjects(quad.IRI(vocab.ClassClaim), vocab.RDFType) {
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
 			ps := fs.read(id)
-			r := ClaimRow{Polarity: fs.word(ps, tg.Polarity)}
+			r := ClaimRow{Polarity: fs.word(ps, vocab.Polarity)}
 			if polarity != "" && !strings.EqualFold(r.Polarity, polarity) {
 				continue
 			}
-			r.ID, r.Subject, r.Predicate, r.Object = shortID(tg.ValueText(fs.peek(id))), fs.word(ps, tg.Subject),
-				fs.word(ps, tg.Predicate), fs.text(ps, tg.Object)
-			r.Hedged, r.Evidence = fs.word(ps, tg.Hedged) == "true", fs.evidence(ps)
+			r.ID, r.Subject, r.Predicate, r.Object = shortID(vocab.ValueText(fs.peek(id))), fs.word(ps, vocab.Subject),
+				fs.word(ps, vocab.Predicate), fs.text(ps, vocab.Object)
+			r.Hedged, r.Evidence = fs.word(ps, vocab.Hedged) == "true", fs.evidence(ps)
 			rows = append(rows, r)
 		}
 		sortByEvidence(rows, func(r ClaimRow) ([]Evidence, string) { return r.Evidence, r.ID })
 		return rows, nil
 	}
-	for _, c := range n.in(quad.IRI(tg.ClassClaim), tg.RDFType) {
+	for _, c := range n.in(quad.IRI(vocab.ClassClaim), vocab.RDFType) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		r := ClaimRow{ID: shortID(tg.ValueText(c)), Subject: n.text(c, tg.Subject), Predicate: n.text(c, tg.Predicate),
-			Object: n.text(c, tg.Object), Polarity: n.text(c, tg.Polarity), Hedged: n.text(c, tg.Hedged) == "true",
+		r := ClaimRow{ID: shortID(vocab.ValueText(c)), Subject: n.text(c, vocab.Subject), Predicate: n.text(c, vocab.Predicate),
+			Object: n.text(c, vocab.Object), Polarity: n.text(c, vocab.Polarity), Hedged: n.text(c, vocab.Hedged) == "true",
 			Evidence: n.evidence(c)}
 		if polarity != "" && !strings.EqualFold(r.Polarity, polarity) {
 			continue

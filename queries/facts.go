@@ -8,6 +8,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	tg "github.com/tradegraph/tradegraph/graph"
+	"github.com/tradegraph/tradegraph/graph/vocab"
 )
 
 // The listings visit every measure, bundle or claim once. Going through
@@ -58,7 +59,7 @@ func (f *facts) read(id uint64) props {
 		p, ok := f.preds[l.Predicate]
 		if !ok {
 			if v := f.n.value(l.Predicate); v != nil {
-				p = tg.ValueText(v)
+				p = vocab.ValueText(v)
 			}
 			f.preds[l.Predicate] = p
 		}
@@ -125,7 +126,7 @@ func (f *facts) first(es props, pred string) uint64 {
 // text is the first object of pred as text.
 func (f *facts) text(es props, pred string) string {
 	if id := f.first(es, pred); id != 0 {
-		return tg.ValueText(f.peek(id))
+		return vocab.ValueText(f.peek(id))
 	}
 	return ""
 }
@@ -134,7 +135,7 @@ func (f *facts) text(es props, pred string) string {
 // they are kept by the reader, read once.
 func (f *facts) word(ps props, pred string) string {
 	if id := f.first(ps, pred); id != 0 {
-		return tg.ValueText(f.n.value(id))
+		return vocab.ValueText(f.n.value(id))
 	}
 	return ""
 }
@@ -176,9 +177,9 @@ func (f *facts) policy(id uint64) *policyFacts {
 	}
 	p := &policyFacts{}
 	if pol := f.n.value(id); pol != nil {
-		inst := f.n.one(pol, tg.Instrument)
-		p.instrument, p.mast = f.n.text(inst, tg.RDFSLabel), f.n.text(inst, tg.MAST)
-		if sec := f.n.one(pol, tg.Sector); sec != nil {
+		inst := f.n.one(pol, vocab.Instrument)
+		p.instrument, p.mast = f.n.text(inst, vocab.RDFSLabel), f.n.text(inst, vocab.MAST)
+		if sec := f.n.one(pol, vocab.Sector); sec != nil {
 			p.sector = f.name(f.n.r.ID(sec))
 		}
 	}
@@ -189,17 +190,17 @@ func (f *facts) policy(id uint64) *policyFacts {
 // concession reads the measure with id as a row.
 func (f *facts) concession(id uint64, es props) ConcessionRow {
 	r := ConcessionRow{
-		ID:          shortID(tg.ValueText(f.peek(id))),
-		Grantor:     f.name(f.first(es, tg.Grantor)),
-		Beneficiary: f.name(f.first(es, tg.Beneficiary)),
-		Policy:      f.text(es, tg.Text),
-		Polarity:    f.word(es, tg.Polarity),
-		Action:      f.word(es, tg.Action),
-		Hedged:      f.word(es, tg.Hedged) == "true",
-		Agreement:   f.name(f.first(es, tg.PartOf)),
+		ID:          shortID(vocab.ValueText(f.peek(id))),
+		Grantor:     f.name(f.first(es, vocab.Grantor)),
+		Beneficiary: f.name(f.first(es, vocab.Beneficiary)),
+		Policy:      f.text(es, vocab.Text),
+		Polarity:    f.word(es, vocab.Polarity),
+		Action:      f.word(es, vocab.Action),
+		Hedged:      f.word(es, vocab.Hedged) == "true",
+		Agreement:   f.name(f.first(es, vocab.PartOf)),
 		Evidence:    f.evidence(es),
 	}
-	if pol := f.first(es, tg.PolicyOf); pol != 0 {
+	if pol := f.first(es, vocab.PolicyOf); pol != 0 {
 		p := f.policy(pol)
 		r.Instrument, r.MAST, r.Sector = p.instrument, p.mast, p.sector
 	}
@@ -209,7 +210,7 @@ func (f *facts) concession(id uint64, es props) ConcessionRow {
 // evidence lists the sentences behind a fact, in document and text order.
 func (f *facts) evidence(es props) []Evidence {
 	out := []Evidence{}
-	for _, s := range f.all(es, tg.Evidence) {
+	for _, s := range f.all(es, vocab.Evidence) {
 		out = append(out, f.sentence(s))
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -227,8 +228,8 @@ func (f *facts) sentence(id uint64) Evidence {
 		return e
 	}
 	es := f.read(id)
-	e := Evidence{Doc: f.doc(f.first(es, tg.InDocument)), Sentence: f.text(es, tg.Text),
-		pos: sentenceIndex(tg.ValueText(f.peek(id)))}
+	e := Evidence{Doc: f.doc(f.first(es, vocab.InDocument)), Sentence: f.text(es, vocab.Text),
+		pos: sentenceIndex(vocab.ValueText(f.peek(id)))}
 	f.sents[id] = e
 	return e
 }
@@ -241,7 +242,7 @@ func (f *facts) doc(id uint64) string {
 	if d, ok := f.docs[id]; ok {
 		return d
 	}
-	d := DocID(tg.ValueText(f.n.value(id)))
+	d := DocID(vocab.ValueText(f.n.value(id)))
 	f.docs[id] = d
 	return d
 }

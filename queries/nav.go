@@ -10,6 +10,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	tg "github.com/tradegraph/tradegraph/graph"
+	"github.com/tradegraph/tradegraph/graph/vocab"
 )
 
 // nav walks the graph through its indexes: one prefix scan per (node,
@@ -87,7 +88,7 @@ func (n *nav) outgoing(node quad.Value) *nodeOut {
 		for _, l := range links {
 			if l.Label != 0 {
 				if doc := n.value(l.Label); doc != nil {
-					p.docs[tg.ValueText(doc)] = true
+					p.docs[vocab.ValueText(doc)] = true
 				}
 			}
 			if seen[[2]uint64{l.Predicate, l.Object}] {
@@ -96,7 +97,7 @@ func (n *nav) outgoing(node quad.Value) *nodeOut {
 			seen[[2]uint64{l.Predicate, l.Object}] = true
 			pred, obj := n.value(l.Predicate), n.value(l.Object)
 			if pred != nil && obj != nil {
-				k := tg.ValueText(pred)
+				k := vocab.ValueText(pred)
 				p.values[k] = append(p.values[k], obj)
 			}
 		}
@@ -122,12 +123,12 @@ func (n *nav) scanOutgoing(node quad.Value, p *nodeOut) {
 		if err != nil {
 			continue
 		}
-		pred := tg.ValueText(q.Predicate)
+		pred := vocab.ValueText(q.Predicate)
 		if !containsValue(p.values[pred], q.Object) {
 			p.values[pred] = append(p.values[pred], q.Object)
 		}
 		if q.Label != nil {
-			p.docs[tg.ValueText(q.Label)] = true
+			p.docs[vocab.ValueText(q.Label)] = true
 		}
 	}
 }
@@ -245,7 +246,7 @@ func (n *nav) text(node quad.Value, pred string) string {
 	}
 	t := ""
 	if vs := n.out(node, pred); len(vs) > 0 {
-		t = tg.ValueText(vs[0])
+		t = vocab.ValueText(vs[0])
 	}
 	n.texts[k] = t
 	return t
@@ -270,21 +271,21 @@ func (n *nav) one(node quad.Value, pred string) quad.Value {
 
 // label is a node's rdfs:label, or its short id.
 func (n *nav) label(node quad.Value) string {
-	if l := n.text(node, tg.RDFSLabel); l != "" {
+	if l := n.text(node, vocab.RDFSLabel); l != "" {
 		return l
 	}
-	return shortID(tg.ValueText(node))
+	return shortID(vocab.ValueText(node))
 }
 
 // typeName is the contract type of an actor node, or its class's local name.
 func (n *nav) typeName(node quad.Value) string {
-	for _, c := range n.out(node, tg.RDFType) {
-		if t, ok := typeNames[tg.ValueText(c)]; ok {
+	for _, c := range n.out(node, vocab.RDFType) {
+		if t, ok := typeNames[vocab.ValueText(c)]; ok {
 			return t
 		}
 	}
-	for _, c := range n.out(node, tg.RDFType) {
-		return strings.ToLower(tg.LocalName(tg.ValueText(c)))
+	for _, c := range n.out(node, vocab.RDFType) {
+		return strings.ToLower(vocab.LocalName(vocab.ValueText(c)))
 	}
 	return ""
 }
@@ -298,8 +299,8 @@ func (n *nav) concession(m quad.Value) ConcessionRow {
 		}
 	}
 	n.outgoing(m) // one scan reads every property of the measure
-	pol := n.one(m, tg.PolicyOf)
-	inst := n.one(pol, tg.Instrument)
+	pol := n.one(m, vocab.PolicyOf)
+	inst := n.one(pol, vocab.Instrument)
 	name := func(v quad.Value) *string {
 		if v == nil {
 			return nil
@@ -308,17 +309,17 @@ func (n *nav) concession(m quad.Value) ConcessionRow {
 		return &s
 	}
 	return ConcessionRow{
-		ID:          shortID(tg.ValueText(m)),
-		Grantor:     name(n.one(m, tg.Grantor)),
-		Beneficiary: name(n.one(m, tg.Beneficiary)),
-		Policy:      n.text(m, tg.Text),
-		Instrument:  n.text(inst, tg.RDFSLabel),
-		MAST:        n.text(inst, tg.MAST),
-		Sector:      name(n.one(pol, tg.Sector)),
-		Polarity:    n.text(m, tg.Polarity),
-		Action:      n.text(m, tg.Action),
-		Hedged:      n.text(m, tg.Hedged) == "true",
-		Agreement:   name(n.one(m, tg.PartOf)),
+		ID:          shortID(vocab.ValueText(m)),
+		Grantor:     name(n.one(m, vocab.Grantor)),
+		Beneficiary: name(n.one(m, vocab.Beneficiary)),
+		Policy:      n.text(m, vocab.Text),
+		Instrument:  n.text(inst, vocab.RDFSLabel),
+		MAST:        n.text(inst, vocab.MAST),
+		Sector:      name(n.one(pol, vocab.Sector)),
+		Polarity:    n.text(m, vocab.Polarity),
+		Action:      n.text(m, vocab.Action),
+		Hedged:      n.text(m, vocab.Hedged) == "true",
+		Agreement:   name(n.one(m, vocab.PartOf)),
 		Evidence:    n.evidence(m),
 	}
 }
@@ -326,10 +327,10 @@ func (n *nav) concession(m quad.Value) ConcessionRow {
 // evidence lists the sentences behind a fact, in document and text order.
 func (n *nav) evidence(fact quad.Value) []Evidence {
 	out := []Evidence{}
-	for _, s := range n.out(fact, tg.Evidence) {
+	for _, s := range n.out(fact, vocab.Evidence) {
 		n.outgoing(s)
-		si := tg.ValueText(s)
-		out = append(out, Evidence{Doc: DocID(n.text(s, tg.InDocument)), Sentence: n.text(s, tg.Text), pos: sentenceIndex(si)})
+		si := vocab.ValueText(s)
+		out = append(out, Evidence{Doc: DocID(n.text(s, vocab.InDocument)), Sentence: n.text(s, vocab.Text), pos: sentenceIndex(si)})
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Doc != out[j].Doc {
@@ -352,12 +353,12 @@ type measure struct {
 func (n *nav) measures(pol quad.Value) []measure {
 	var out []measure
 	if n.r != nil {
-		for _, l := range n.facts().links(pol, tg.PolicyOf) {
+		for _, l := range n.facts().links(pol, vocab.PolicyOf) {
 			out = append(out, measure{id: l.Subject, quad: l.ID})
 		}
 		return out
 	}
-	for _, m := range n.in(pol, tg.PolicyOf) {
+	for _, m := range n.in(pol, vocab.PolicyOf) {
 		out = append(out, measure{v: m})
 	}
 	return out

@@ -8,14 +8,15 @@ import (
 	"github.com/cayleygraph/quad"
 
 	tg "github.com/tradegraph/tradegraph/graph"
+	"github.com/tradegraph/tradegraph/graph/vocab"
 )
 
 // structural are the predicates that connect things; evidence links
 // (sentences, documents) join them only with --via-evidence.
-var structural = []string{tg.Grantor, tg.Beneficiary, tg.PolicyOf, tg.Instrument, tg.Sector, tg.Member, tg.PartOf,
-	tg.MemberOf, tg.Country}
+var structural = []string{vocab.Grantor, vocab.Beneficiary, vocab.PolicyOf, vocab.Instrument, vocab.Sector, vocab.Member, vocab.PartOf,
+	vocab.MemberOf, vocab.Country}
 
-var evidential = []string{tg.Evidence, tg.InDocument, tg.Mentions}
+var evidential = []string{vocab.Evidence, vocab.InDocument, vocab.Mentions}
 
 // Step is one edge of a path: from a node, along a predicate, forward (out)
 // or backward (in).
@@ -51,11 +52,11 @@ func (n *nav) edges(node quad.Value, viaEvidence bool) []edge {
 	for _, p := range preds {
 		for _, v := range n.out(node, p) {
 			if _, ok := v.(quad.IRI); ok {
-				out = append(out, edge{v, tg.LocalName(p), "out"})
+				out = append(out, edge{v, vocab.LocalName(p), "out"})
 			}
 		}
 		for _, v := range n.in(node, p) {
-			out = append(out, edge{v, tg.LocalName(p), "in"})
+			out = append(out, edge{v, vocab.LocalName(p), "in"})
 		}
 	}
 	return out
@@ -163,8 +164,8 @@ func Paths(ctx context.Context, st *tg.Store, a, b string, maxHops, limit int, v
 				}
 				for i := range steps {
 					steps[i].ToLabel = n.label(values[steps[i].To])
-					steps[i].From = shortID(tg.ValueText(values[steps[i].From]))
-					steps[i].To = shortID(tg.ValueText(values[steps[i].To]))
+					steps[i].From = shortID(vocab.ValueText(values[steps[i].From]))
+					steps[i].To = shortID(vocab.ValueText(values[steps[i].To]))
 				}
 				rows = append(rows, PathRow{Hops: len(steps), Steps: steps})
 				if len(rows) >= limit {
@@ -205,7 +206,7 @@ func Neighbors(ctx context.Context, st *tg.Store, name string, hops int, viaEvid
 	if err != nil {
 		return NeighborhoodRow{}, err
 	}
-	r := NeighborhoodRow{ID: shortID(tg.ValueText(start)), Label: n.label(start), Type: n.typeName(start),
+	r := NeighborhoodRow{ID: shortID(vocab.ValueText(start)), Label: n.label(start), Type: n.typeName(start),
 		Counts: map[string]int{}, Neighbors: []NeighborRow{}}
 	seen := map[string]bool{start.String(): true}
 	front := []quad.Value{start}
@@ -224,7 +225,7 @@ func Neighbors(ctx context.Context, st *tg.Store, name string, hops int, viaEvid
 				if len(seen) > maxVisited {
 					return r, fmt.Errorf("more than %d nodes within %d hops of %q; try fewer --hops", maxVisited, hops, name)
 				}
-				r.Neighbors = append(r.Neighbors, NeighborRow{ID: shortID(tg.ValueText(e.node)), Label: n.label(e.node),
+				r.Neighbors = append(r.Neighbors, NeighborRow{ID: shortID(vocab.ValueText(e.node)), Label: n.label(e.node),
 					Type: n.typeName(e.node), Hops: h, Via: e.pred + " (" + e.dir + ")"})
 				next = append(next, e.node)
 			}

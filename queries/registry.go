@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	tg "github.com/tradegraph/tradegraph/graph"
+	"github.com/tradegraph/tradegraph/graph/vocab"
 )
 
 // Flag is a flag a query takes; Bool flags take no value.
@@ -251,8 +252,8 @@ func researcherQueries() []Query {
 						for _, p := range r.Policies {
 							ps = append(ps, fmt.Sprintf("%s (%d)", p.Instrument, len(p.Measures)))
 						}
-						t.Rows = append(t.Rows, []string{r.Sector, strconv.Itoa(r.Measures), strconv.Itoa(r.ByPolarity[tg.Asserted]),
-							strconv.Itoa(r.ByPolarity[tg.Retained]), strconv.Itoa(r.ByPolarity[tg.Denied]), strings.Join(ps, "; ")})
+						t.Rows = append(t.Rows, []string{r.Sector, strconv.Itoa(r.Measures), strconv.Itoa(r.ByPolarity[vocab.Asserted]),
+							strconv.Itoa(r.ByPolarity[vocab.Retained]), strconv.Itoa(r.ByPolarity[vocab.Denied]), strings.Join(ps, "; ")})
 					}
 					return t
 				}
@@ -349,7 +350,7 @@ func (e ErrUsage) Error() string { return e.Msg }
 
 func checkPolarity(p string) error {
 	switch strings.ToLower(p) {
-	case "", tg.Asserted, tg.Denied, tg.Retained:
+	case "", vocab.Asserted, vocab.Denied, vocab.Retained:
 		return nil
 	}
 	return ErrUsage{fmt.Sprintf("unknown polarity %q (want asserted, denied or retained)", p)}

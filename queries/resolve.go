@@ -8,7 +8,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 
-	tg "github.com/tradegraph/tradegraph/graph"
+	"github.com/tradegraph/tradegraph/graph/vocab"
 )
 
 // ErrNotFound reports a name no node carries, with the closest known names.
@@ -29,14 +29,14 @@ func (e ErrNotFound) Error() string {
 // policy, case-insensitively ("MITI", "u.s.", "Tengku Zafrul").
 func (n *nav) resolve(name string) (quad.Value, error) {
 	name = strings.TrimSpace(name)
-	for _, iri := range []string{name, tg.IDBase + name} {
-		if strings.Contains(iri, "/") && len(n.out(quad.IRI(iri), tg.RDFType)) > 0 {
+	for _, iri := range []string{name, vocab.IDBase + name} {
+		if strings.Contains(iri, "/") && len(n.out(quad.IRI(iri), vocab.RDFType)) > 0 {
 			return quad.IRI(iri), nil
 		}
 	}
 	// exact spellings first: they hit the index directly
 	for _, form := range spellings(name) {
-		for _, p := range []string{tg.RDFSLabel, tg.Alias} {
+		for _, p := range []string{vocab.RDFSLabel, vocab.Alias} {
 			if vs := n.in(quad.String(form), p); len(vs) > 0 {
 				return n.preferActor(vs), nil
 			}
@@ -68,9 +68,9 @@ func (n *nav) preferActor(vs []quad.Value) quad.Value {
 }
 
 func (n *nav) firstClass(v quad.Value) string {
-	for _, c := range n.out(v, tg.RDFType) {
-		if _, ok := typeNames[tg.ValueText(c)]; ok {
-			return tg.ValueText(c)
+	for _, c := range n.out(v, vocab.RDFType) {
+		if _, ok := typeNames[vocab.ValueText(c)]; ok {
+			return vocab.ValueText(c)
 		}
 	}
 	return ""
@@ -121,12 +121,12 @@ type namedNode struct {
 // names lists the labels and aliases of actors, sectors, instruments and policies.
 func (n *nav) names() []namedNode {
 	var out []namedNode
-	classes := append(append([]string{}, actorClasses...), tg.ClassSector, tg.ClassInstrument, tg.ClassPolicy)
+	classes := append(append([]string{}, actorClasses...), vocab.ClassSector, vocab.ClassInstrument, vocab.ClassPolicy)
 	for _, c := range classes {
-		for _, node := range n.in(quad.IRI(c), tg.RDFType) {
-			for _, p := range []string{tg.RDFSLabel, tg.Alias} {
+		for _, node := range n.in(quad.IRI(c), vocab.RDFType) {
+			for _, p := range []string{vocab.RDFSLabel, vocab.Alias} {
 				for _, v := range n.out(node, p) {
-					out = append(out, namedNode{node, tg.ValueText(v)})
+					out = append(out, namedNode{node, vocab.ValueText(v)})
 				}
 			}
 		}

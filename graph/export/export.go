@@ -26,6 +26,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	tg "github.com/tradegraph/tradegraph/graph"
+	"github.com/tradegraph/tradegraph/graph/vocab"
 )
 
 // View names.
@@ -224,7 +225,7 @@ type eachFunc func(ctx context.Context, fn func(quad.Quad) error) error
 // document IRI the article loader gives it, or id itself (an IRI or the
 // label a loaded RDF file carries).
 func documentQuads(ctx context.Context, st *tg.Store, id string) (eachFunc, error) {
-	docIRI := tg.IDBase + "doc/" + url.PathEscape(filepath.ToSlash(id))
+	docIRI := vocab.IDBase + "doc/" + url.PathEscape(filepath.ToSlash(id))
 	candidates := []quad.Value{quad.IRI(docIRI), quad.IRI(id), quad.String(id)}
 	for _, label := range candidates {
 		qs, err := st.QuadsWith(ctx, quad.Label, label)
@@ -359,7 +360,7 @@ func (g *Graph) bundles() *Graph {
 			return n.Type() == "bundle"
 		}
 		for _, t := range strings.Split(n.Type(), ";") {
-			if t == tg.LocalName(tg.ClassBundle) {
+			if t == vocab.LocalName(vocab.ClassBundle) {
 				return true
 			}
 		}
@@ -369,7 +370,7 @@ func (g *Graph) bundles() *Graph {
 		if g.View == Network {
 			return e.Label == relMemberOf && isBundle(&g.Nodes[e.Target])
 		}
-		return e.pred == quad.IRI(tg.Member) && isBundle(&g.Nodes[e.Source])
+		return e.pred == quad.IRI(vocab.Member) && isBundle(&g.Nodes[e.Source])
 	}
 	keep := make([]bool, len(g.Nodes))
 	for i := range g.Nodes {

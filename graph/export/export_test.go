@@ -21,6 +21,7 @@ import (
 
 	tg "github.com/tradegraph/tradegraph/graph"
 	"github.com/tradegraph/tradegraph/graph/export"
+	"github.com/tradegraph/tradegraph/graph/vocab"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -161,7 +162,7 @@ func TestSelections(t *testing.T) {
 		{"around by id, 2 hops", export.Selection{Around: "person/jane-roe", Hops: 2}, []string{"agency/trade-office", "person/jane-roe"}},
 		{"bundles", export.Selection{Query: export.QueryBundles}, []string{"doc/hostile.txt#b1", "doc/hostile.txt#m1", "doc/hostile.txt#m2"}},
 		{"doc", export.Selection{Doc: "other.txt"}, []string{"country/ruritania", "policy/tariff/steel", "sector/steel"}},
-		{"doc by IRI", export.Selection{Doc: tg.IDBase + "doc/other.txt"}, []string{"country/ruritania", "policy/tariff/steel", "sector/steel"}},
+		{"doc by IRI", export.Selection{Doc: vocab.IDBase + "doc/other.txt"}, []string{"country/ruritania", "policy/tariff/steel", "sector/steel"}},
 		{"full bundles", export.Selection{View: export.Full, Query: export.QueryBundles},
 			[]string{"<http://tradegraph.org/id/doc/hostile.txt#b1>", "<http://tradegraph.org/id/doc/hostile.txt#m1>", "<http://tradegraph.org/id/doc/hostile.txt#m2>"}},
 		// In the full view a walk does not pass through literals or classes:

@@ -7,7 +7,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 
-	tg "github.com/tradegraph/tradegraph/graph"
+	"github.com/tradegraph/tradegraph/graph/vocab"
 )
 
 // fullNodeAttrs are the attributes of the full view's nodes: kind is iri,
@@ -25,7 +25,7 @@ var fullEdgeAttrs = []Attr{{"predicate", String}, {"quad_label", String}}
 var prefixes = []struct{ prefix, iri string }{
 	{"rdf:", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"},
 	{"rdfs:", "http://www.w3.org/2000/01/rdf-schema#"},
-	{"tg:", tg.NS},
+	{"tg:", vocab.NS},
 }
 
 func compactIRI(iri string) string {
@@ -61,19 +61,19 @@ func buildFull(ctx context.Context, each eachFunc) (*Graph, error) {
 	}
 	err := each(ctx, func(q quad.Quad) error {
 		s, o := nodeOf(q.Subject), nodeOf(q.Object)
-		p := tg.ValueText(q.Predicate)
+		p := vocab.ValueText(q.Predicate)
 		switch p {
-		case tg.RDFType:
-			nodes[s].classes = append(nodes[s].classes, tg.LocalName(tg.ValueText(q.Object)))
+		case vocab.RDFType:
+			nodes[s].classes = append(nodes[s].classes, vocab.LocalName(vocab.ValueText(q.Object)))
 			nodes[o].class = true
-		case tg.RDFSLabel:
-			nodes[s].labels = append(nodes[s].labels, tg.ValueText(q.Object))
-		case tg.Alias:
-			nodes[s].aliases = append(nodes[s].aliases, tg.ValueText(q.Object))
+		case vocab.RDFSLabel:
+			nodes[s].labels = append(nodes[s].labels, vocab.ValueText(q.Object))
+		case vocab.Alias:
+			nodes[s].aliases = append(nodes[s].aliases, vocab.ValueText(q.Object))
 		}
 		label := ""
 		if q.Label != nil {
-			label = tg.ValueText(q.Label)
+			label = vocab.ValueText(q.Label)
 		}
 		g.Edges = append(g.Edges, Edge{Source: s, Target: o, Label: compactIRI(p), Values: []string{p, label},
 			pred: q.Predicate, ctx: q.Label})
@@ -119,7 +119,7 @@ func (f *fullNode) node() Node {
 	case v[2] == "literal":
 		v[labelIndex] = v[3]
 	default:
-		v[labelIndex] = tg.LocalName(v[3])
+		v[labelIndex] = vocab.LocalName(v[3])
 	}
 	names := append(append([]string{}, f.labels...), f.aliases...)
 	return Node{ID: f.term.String(), Values: v, term: f.term, names: names, expand: v[2] != "literal" && !f.class}

@@ -9,7 +9,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 
-	tg "github.com/tradegraph/tradegraph/graph"
+	"github.com/tradegraph/tradegraph/graph/vocab"
 )
 
 // Relations of the network view's edges.
@@ -26,11 +26,11 @@ const (
 // type names (the actor types of the query results), in the order a node
 // with several classes takes its type.
 var networkTypes = []struct{ class, name string }{
-	{tg.ClassConcession, "concession"}, {tg.ClassBundle, "bundle"}, {tg.ClassPolicy, "policy"},
-	{tg.ClassSector, "sector"}, {tg.ClassCountry, "country"}, {tg.ClassBloc, "bloc"},
-	{tg.ClassAgency, "agency"}, {tg.ClassPerson, "person"}, {tg.ClassCompany, "company"},
-	{tg.ClassFirmGroup, "firm_group"}, {tg.ClassMedia, "media"}, {tg.ClassFund, "fund"},
-	{tg.ClassAgreement, "agreement"},
+	{vocab.ClassConcession, "concession"}, {vocab.ClassBundle, "bundle"}, {vocab.ClassPolicy, "policy"},
+	{vocab.ClassSector, "sector"}, {vocab.ClassCountry, "country"}, {vocab.ClassBloc, "bloc"},
+	{vocab.ClassAgency, "agency"}, {vocab.ClassPerson, "person"}, {vocab.ClassCompany, "company"},
+	{vocab.ClassFirmGroup, "firm_group"}, {vocab.ClassMedia, "media"}, {vocab.ClassFund, "fund"},
+	{vocab.ClassAgreement, "agreement"},
 }
 
 // networkNodeAttrs are the attributes of the network view's nodes.
@@ -47,9 +47,9 @@ var networkEdgeAttrs = []Attr{{"relation", String}, {"documents", String}}
 // store is scanned, which keeps a large store's view small.
 var networkPreds = func() map[string]uint8 {
 	m := map[string]uint8{}
-	for i, p := range []string{tg.RDFType, tg.RDFSLabel, tg.Alias, tg.Role, tg.MemberOf, tg.Instrument, tg.MAST,
-		tg.Sector, tg.Grantor, tg.Beneficiary, tg.PolicyOf, tg.Text, tg.Polarity, tg.Action, tg.Hedged, tg.PartOf,
-		tg.Evidence, tg.Member, tg.Basis, tg.InDocument, tg.Offset} {
+	for i, p := range []string{vocab.RDFType, vocab.RDFSLabel, vocab.Alias, vocab.Role, vocab.MemberOf, vocab.Instrument, vocab.MAST,
+		vocab.Sector, vocab.Grantor, vocab.Beneficiary, vocab.PolicyOf, vocab.Text, vocab.Polarity, vocab.Action, vocab.Hedged, vocab.PartOf,
+		vocab.Evidence, vocab.Member, vocab.Basis, vocab.InDocument, vocab.Offset} {
 		m[p] = uint8(i)
 	}
 	return m
@@ -82,13 +82,13 @@ func (t *table) str(s string) string {
 }
 
 func (t *table) add(q quad.Quad) {
-	p, ok := networkPreds[tg.ValueText(q.Predicate)]
+	p, ok := networkPreds[vocab.ValueText(q.Predicate)]
 	if !ok {
 		return
 	}
 	doc := int32(-1)
 	if q.Label != nil {
-		l := tg.ValueText(q.Label)
+		l := vocab.ValueText(q.Label)
 		i, ok := t.docIdx[l]
 		if !ok {
 			i = int32(len(t.docs))
@@ -97,7 +97,7 @@ func (t *table) add(q quad.Quad) {
 		}
 		doc = i
 	}
-	s := t.str(tg.ValueText(q.Subject))
+	s := t.str(vocab.ValueText(q.Subject))
 	t.props[s] = append(t.props[s], prop{pred: p, doc: doc, val: t.str(valueText(q.Object))})
 }
 
@@ -111,7 +111,7 @@ func valueText(v quad.Value) string {
 	case quad.TypedStringer:
 		return string(v.TypedString().Value)
 	}
-	return tg.ValueText(v)
+	return vocab.ValueText(v)
 }
 
 // all is every distinct value of p on n, sorted.
@@ -165,7 +165,7 @@ func dedupe(s []string) []string {
 // DocID is a document's id from the IRI the article loader gives it; other
 // labels are returned as they are.
 func DocID(label string) string {
-	id, ok := strings.CutPrefix(label, tg.IDBase+"doc/")
+	id, ok := strings.CutPrefix(label, vocab.IDBase+"doc/")
 	if !ok {
 		return label
 	}
@@ -176,7 +176,7 @@ func DocID(label string) string {
 }
 
 // ShortID is a node's id: its IRI without tradegraph's common prefix.
-func ShortID(iri string) string { return strings.TrimPrefix(iri, tg.IDBase) }
+func ShortID(iri string) string { return strings.TrimPrefix(iri, vocab.IDBase) }
 
 func buildNetwork(ctx context.Context, each eachFunc) (*Graph, error) {
 	t := &table{props: map[string][]prop{}, docIdx: map[string]int32{}, intern: map[string]string{}}
@@ -188,7 +188,7 @@ func buildNetwork(ctx context.Context, each eachFunc) (*Graph, error) {
 	g := &Graph{View: Network, NodeAttrs: networkNodeAttrs, EdgeAttrs: networkEdgeAttrs}
 	index := map[string]int{}
 	for n := range t.props {
-		typ := networkType(t.all(n, tg.RDFType))
+		typ := networkType(t.all(n, vocab.RDFType))
 		if typ == "" {
 			continue
 		}
@@ -217,19 +217,19 @@ func buildNetwork(ctx context.Context, each eachFunc) (*Graph, error) {
 				docs = []string{DocID(t.docs[x.doc])}
 			}
 			switch x.pred {
-			case pred(tg.Grantor):
+			case pred(vocab.Grantor):
 				link(x.val, n, relGrants, docs)
-			case pred(tg.Beneficiary):
+			case pred(vocab.Beneficiary):
 				link(n, x.val, relBenefits, docs)
-			case pred(tg.PolicyOf):
+			case pred(vocab.PolicyOf):
 				link(n, x.val, relConcerns, docs)
-			case pred(tg.Sector):
+			case pred(vocab.Sector):
 				link(n, x.val, relInSector, docs)
-			case pred(tg.Member):
+			case pred(vocab.Member):
 				link(x.val, n, relMemberOf, docs)
-			case pred(tg.MemberOf):
+			case pred(vocab.MemberOf):
 				link(n, x.val, relMemberOf, docs)
-			case pred(tg.PartOf):
+			case pred(vocab.PartOf):
 				link(n, x.val, relPartOf, docs)
 			}
 		}
@@ -257,20 +257,20 @@ func networkType(classes []string) string {
 // node makes the network node of n, of type typ.
 func (t *table) node(n, typ string) Node {
 	v := map[string]string{typeAttrName: typ, "iri": n}
-	label := t.one(n, tg.RDFSLabel)
-	aliases := t.all(n, tg.Alias)
+	label := t.one(n, vocab.RDFSLabel)
+	aliases := t.all(n, vocab.Alias)
 	switch typ {
 	case "concession":
-		if text := t.one(n, tg.Text); text != "" {
+		if text := t.one(n, vocab.Text); text != "" {
 			label = text
 		}
-		v["polarity"] = t.one(n, tg.Polarity)
-		v["action"] = t.one(n, tg.Action)
-		v["hedged"] = strconv.FormatBool(t.one(n, tg.Hedged) == "true")
-		t.policyAttrs(t.one(n, tg.PolicyOf), v)
+		v["polarity"] = t.one(n, vocab.Polarity)
+		v["action"] = t.one(n, vocab.Action)
+		v["hedged"] = strconv.FormatBool(t.one(n, vocab.Hedged) == "true")
+		t.policyAttrs(t.one(n, vocab.PolicyOf), v)
 		v["evidence"] = t.evidence(n)
 	case "bundle":
-		v["basis"] = t.one(n, tg.Basis)
+		v["basis"] = t.one(n, vocab.Basis)
 		if label == "" {
 			label = strings.TrimSpace("bundle: " + v["basis"])
 		}
@@ -278,10 +278,10 @@ func (t *table) node(n, typ string) Node {
 	case "policy":
 		t.policyAttrs(n, v)
 	case "person":
-		v["role"] = t.one(n, tg.Role)
+		v["role"] = t.one(n, vocab.Role)
 	}
 	if label == "" {
-		label = tg.LocalName(n)
+		label = vocab.LocalName(n)
 	}
 	v[labelAttrName] = label
 	v["aliases"] = strings.Join(aliases, "; ")
@@ -298,13 +298,13 @@ func (t *table) policyAttrs(p string, v map[string]string) {
 	if p == "" {
 		return
 	}
-	inst := t.one(p, tg.Instrument)
-	v["instrument"] = t.one(inst, tg.RDFSLabel)
-	v["mast"] = t.one(inst, tg.MAST)
-	if s := t.one(p, tg.Sector); s != "" {
-		v["sector"] = t.one(s, tg.RDFSLabel)
+	inst := t.one(p, vocab.Instrument)
+	v["instrument"] = t.one(inst, vocab.RDFSLabel)
+	v["mast"] = t.one(inst, vocab.MAST)
+	if s := t.one(p, vocab.Sector); s != "" {
+		v["sector"] = t.one(s, vocab.RDFSLabel)
 		if v["sector"] == "" {
-			v["sector"] = tg.LocalName(s)
+			v["sector"] = vocab.LocalName(s)
 		}
 	}
 }
@@ -319,9 +319,9 @@ func (t *table) evidence(n string) string {
 		text   string
 	}
 	var ss []sentence
-	for _, s := range t.all(n, tg.Evidence) {
-		off, _ := strconv.Atoi(t.one(s, tg.Offset))
-		ss = append(ss, sentence{t.one(s, tg.InDocument), off, s, t.one(s, tg.Text)})
+	for _, s := range t.all(n, vocab.Evidence) {
+		off, _ := strconv.Atoi(t.one(s, vocab.Offset))
+		ss = append(ss, sentence{t.one(s, vocab.InDocument), off, s, t.one(s, vocab.Text)})
 	}
 	sort.Slice(ss, func(i, j int) bool {
 		a, b := ss[i], ss[j]

@@ -11,7 +11,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 
-	tg "github.com/tradegraph/tradegraph/graph"
+	"github.com/tradegraph/tradegraph/graph/vocab"
 )
 
 // Slug makes an IRI-safe, lower-case identifier of a name.
@@ -55,7 +55,7 @@ func isSlug(s string) bool {
 
 // DocIRI is the IRI, and the label of every quad, of the document with id.
 func DocIRI(id string) quad.IRI {
-	return quad.IRI(tg.IDBase + "doc/" + url.PathEscape(filepath.ToSlash(id)))
+	return quad.IRI(vocab.IDBase + "doc/" + url.PathEscape(filepath.ToSlash(id)))
 }
 
 // EntityIRI is the canonical IRI of an actor: the same actor in two
@@ -64,17 +64,17 @@ func EntityIRI(e *Entity) quad.IRI { return entityIRI(e, Slug(e.Name)) }
 
 // entityIRI is EntityIRI(e), given the slug of e's name.
 func entityIRI(e *Entity, slug string) quad.IRI {
-	return quad.IRI(tg.IDBase + strings.ReplaceAll(e.Type, "_", "-") + "/" + slug)
+	return quad.IRI(vocab.IDBase + strings.ReplaceAll(e.Type, "_", "-") + "/" + slug)
 }
 
 // SectorIRI is the canonical IRI of a sector.
 func SectorIRI(name string) quad.IRI { return sectorIRI(Slug(name)) }
 
 // sectorIRI is SectorIRI, given the slug of the sector's name.
-func sectorIRI(slug string) quad.IRI { return quad.IRI(tg.IDBase + "sector/" + slug) }
+func sectorIRI(slug string) quad.IRI { return quad.IRI(vocab.IDBase + "sector/" + slug) }
 
 // InstrumentIRI is the canonical IRI of an instrument of the taxonomy.
-func InstrumentIRI(in *Instrument) quad.IRI { return quad.IRI(tg.IDBase + "instrument/" + in.ID) }
+func InstrumentIRI(in *Instrument) quad.IRI { return quad.IRI(vocab.IDBase + "instrument/" + in.ID) }
 
 // PolicyIRI is the canonical IRI of an instrument applied to a sector.
 func PolicyIRI(in *Instrument, sector string) quad.IRI {
@@ -86,7 +86,7 @@ func PolicyIRI(in *Instrument, sector string) quad.IRI {
 
 // policyIRI is PolicyIRI, given the slug of the sector's name, or "general".
 func policyIRI(in *Instrument, slug string) quad.IRI {
-	return quad.IRI(tg.IDBase + "policy/" + in.ID + "/" + slug)
+	return quad.IRI(vocab.IDBase + "policy/" + in.ID + "/" + slug)
 }
 
 // Quads turns a result into quads labelled with the document's IRI.
@@ -568,35 +568,35 @@ const (
 
 // predicates are the IRIs of the preds, boxed once for all documents.
 var predicates = [...]quad.Value{
-	pType:        quad.IRI(tg.RDFType),
-	pLabel:       quad.IRI(tg.RDFSLabel),
-	pTitle:       quad.IRI(tg.Title),
-	pSource:      quad.IRI(tg.Source),
-	pDate:        quad.IRI(tg.Date),
-	pText:        quad.IRI(tg.Text),
-	pInDocument:  quad.IRI(tg.InDocument),
-	pOffset:      quad.IRI(tg.Offset),
-	pAlias:       quad.IRI(tg.Alias),
-	pRole:        quad.IRI(tg.Role),
-	pMemberOf:    quad.IRI(tg.MemberOf),
-	pMentions:    quad.IRI(tg.Mentions),
-	pMAST:        quad.IRI(tg.MAST),
-	pSector:      quad.IRI(tg.Sector),
-	pInstrument:  quad.IRI(tg.Instrument),
-	pPolicy:      quad.IRI(tg.PolicyOf),
-	pPolarity:    quad.IRI(tg.Polarity),
-	pAction:      quad.IRI(tg.Action),
-	pHedged:      quad.IRI(tg.Hedged),
-	pGrantor:     quad.IRI(tg.Grantor),
-	pBeneficiary: quad.IRI(tg.Beneficiary),
-	pPartOf:      quad.IRI(tg.PartOf),
-	pEvidence:    quad.IRI(tg.Evidence),
-	pBasis:       quad.IRI(tg.Basis),
-	pMember:      quad.IRI(tg.Member),
-	pSubject:     quad.IRI(tg.Subject),
-	pPredicate:   quad.IRI(tg.Predicate),
-	pObject:      quad.IRI(tg.Object),
-	pQuads:       quad.IRI(tg.QuadCount),
+	pType:        quad.IRI(vocab.RDFType),
+	pLabel:       quad.IRI(vocab.RDFSLabel),
+	pTitle:       quad.IRI(vocab.Title),
+	pSource:      quad.IRI(vocab.Source),
+	pDate:        quad.IRI(vocab.Date),
+	pText:        quad.IRI(vocab.Text),
+	pInDocument:  quad.IRI(vocab.InDocument),
+	pOffset:      quad.IRI(vocab.Offset),
+	pAlias:       quad.IRI(vocab.Alias),
+	pRole:        quad.IRI(vocab.Role),
+	pMemberOf:    quad.IRI(vocab.MemberOf),
+	pMentions:    quad.IRI(vocab.Mentions),
+	pMAST:        quad.IRI(vocab.MAST),
+	pSector:      quad.IRI(vocab.Sector),
+	pInstrument:  quad.IRI(vocab.Instrument),
+	pPolicy:      quad.IRI(vocab.PolicyOf),
+	pPolarity:    quad.IRI(vocab.Polarity),
+	pAction:      quad.IRI(vocab.Action),
+	pHedged:      quad.IRI(vocab.Hedged),
+	pGrantor:     quad.IRI(vocab.Grantor),
+	pBeneficiary: quad.IRI(vocab.Beneficiary),
+	pPartOf:      quad.IRI(vocab.PartOf),
+	pEvidence:    quad.IRI(vocab.Evidence),
+	pBasis:       quad.IRI(vocab.Basis),
+	pMember:      quad.IRI(vocab.Member),
+	pSubject:     quad.IRI(vocab.Subject),
+	pPredicate:   quad.IRI(vocab.Predicate),
+	pObject:      quad.IRI(vocab.Object),
+	pQuads:       quad.IRI(vocab.QuadCount),
 }
 
 // class is a class of the things of a document, an index into classIRIs:
@@ -626,23 +626,23 @@ const (
 
 var classIRIs = [...]string{
 	cNone:       "",
-	cDocument:   tg.ClassDocument,
-	cSentence:   tg.ClassSentence,
-	cCountry:    tg.ClassCountry,
-	cBloc:       tg.ClassBloc,
-	cAgency:     tg.ClassAgency,
-	cPerson:     tg.ClassPerson,
-	cCompany:    tg.ClassCompany,
-	cFirmGroup:  tg.ClassFirmGroup,
-	cMedia:      tg.ClassMedia,
-	cFund:       tg.ClassFund,
-	cAgreement:  tg.ClassAgreement,
-	cSector:     tg.ClassSector,
-	cPolicy:     tg.ClassPolicy,
-	cConcession: tg.ClassConcession,
-	cBundle:     tg.ClassBundle,
-	cClaim:      tg.ClassClaim,
-	cInstrument: tg.ClassInstrument,
+	cDocument:   vocab.ClassDocument,
+	cSentence:   vocab.ClassSentence,
+	cCountry:    vocab.ClassCountry,
+	cBloc:       vocab.ClassBloc,
+	cAgency:     vocab.ClassAgency,
+	cPerson:     vocab.ClassPerson,
+	cCompany:    vocab.ClassCompany,
+	cFirmGroup:  vocab.ClassFirmGroup,
+	cMedia:      vocab.ClassMedia,
+	cFund:       vocab.ClassFund,
+	cAgreement:  vocab.ClassAgreement,
+	cSector:     vocab.ClassSector,
+	cPolicy:     vocab.ClassPolicy,
+	cConcession: vocab.ClassConcession,
+	cBundle:     vocab.ClassBundle,
+	cClaim:      vocab.ClassClaim,
+	cInstrument: vocab.ClassInstrument,
 }
 
 // classOf is the class of the entities of each type.

@@ -10,7 +10,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 
-	tg "github.com/tradegraph/tradegraph/graph"
+	"github.com/tradegraph/tradegraph/graph/vocab"
 )
 
 // referenceQuads is Quads written plainly: every value boxed where it is
@@ -24,11 +24,11 @@ func referenceQuads(r *Result) []quad.Quad {
 		out = append(out, quad.Quad{Subject: s, Predicate: quad.IRI(p), Object: o, Label: doc})
 	}
 	str := func(s string) quad.Value { return quad.String(s) }
-	add(doc, tg.RDFType, quad.IRI(tg.ClassDocument))
-	add(doc, tg.Title, str(r.Doc.Title))
-	add(doc, tg.Source, str(sourceOf(r.Doc)))
+	add(doc, vocab.RDFType, quad.IRI(vocab.ClassDocument))
+	add(doc, vocab.Title, str(r.Doc.Title))
+	add(doc, vocab.Source, str(sourceOf(r.Doc)))
 	if r.Doc.Date != "" {
-		add(doc, tg.Date, str(r.Doc.Date))
+		add(doc, vocab.Date, str(r.Doc.Date))
 	}
 	sent := func(i int) quad.IRI { return quad.IRI(fmt.Sprintf("%s#s%d", base, i)) }
 	used := map[int]bool{}
@@ -49,25 +49,25 @@ func referenceQuads(r *Result) []quad.Quad {
 		if !used[i] {
 			continue
 		}
-		add(sent(i), tg.RDFType, quad.IRI(tg.ClassSentence))
-		add(sent(i), tg.Text, str(s.Text))
-		add(sent(i), tg.InDocument, doc)
-		add(sent(i), tg.Offset, quad.Int(s.Offset))
+		add(sent(i), vocab.RDFType, quad.IRI(vocab.ClassSentence))
+		add(sent(i), vocab.Text, str(s.Text))
+		add(sent(i), vocab.InDocument, doc)
+		add(sent(i), vocab.Offset, quad.Int(s.Offset))
 	}
 	for _, e := range r.Entities {
 		iri := EntityIRI(e)
-		add(iri, tg.RDFType, quad.IRI(classIRIs[classOf[e.Type]]))
-		add(iri, tg.RDFSLabel, str(e.Name))
+		add(iri, vocab.RDFType, quad.IRI(classIRIs[classOf[e.Type]]))
+		add(iri, vocab.RDFSLabel, str(e.Name))
 		for _, a := range e.AliasList() {
-			add(iri, tg.Alias, str(a))
+			add(iri, vocab.Alias, str(a))
 		}
 		if e.Role != "" {
-			add(iri, tg.Role, str(e.Role))
+			add(iri, vocab.Role, str(e.Role))
 		}
 		if e.Org != nil {
-			add(iri, tg.MemberOf, EntityIRI(e.Org))
+			add(iri, vocab.MemberOf, EntityIRI(e.Org))
 		}
-		add(doc, tg.Mentions, iri)
+		add(doc, vocab.Mentions, iri)
 	}
 	measureIRI := map[*Measure]quad.IRI{}
 	described := map[quad.IRI]bool{}
@@ -92,77 +92,77 @@ func referenceQuads(r *Result) []quad.Quad {
 		inst := InstrumentIRI(m.Instrument)
 		if !described[inst] {
 			described[inst] = true
-			add(inst, tg.RDFType, quad.IRI(tg.ClassInstrument))
-			add(inst, tg.RDFSLabel, str(m.Instrument.Name))
+			add(inst, vocab.RDFType, quad.IRI(vocab.ClassInstrument))
+			add(inst, vocab.RDFSLabel, str(m.Instrument.Name))
 			if m.Instrument.MAST != "" {
-				add(inst, tg.MAST, str(m.Instrument.MAST))
+				add(inst, vocab.MAST, str(m.Instrument.MAST))
 			}
 		}
 		if !described[pol] {
 			described[pol] = true
-			add(pol, tg.RDFType, quad.IRI(tg.ClassPolicy))
+			add(pol, vocab.RDFType, quad.IRI(vocab.ClassPolicy))
 			label := m.Instrument.Name
 			if m.Sector != "" {
 				sec := SectorIRI(m.Sector)
 				if !described[sec] {
 					described[sec] = true
-					add(sec, tg.RDFType, quad.IRI(tg.ClassSector))
-					add(sec, tg.RDFSLabel, str(m.Sector))
+					add(sec, vocab.RDFType, quad.IRI(vocab.ClassSector))
+					add(sec, vocab.RDFSLabel, str(m.Sector))
 				}
-				add(pol, tg.Sector, sec)
+				add(pol, vocab.Sector, sec)
 				label += " (" + m.Sector + ")"
 			}
-			add(pol, tg.RDFSLabel, str(label))
-			add(pol, tg.Instrument, inst)
+			add(pol, vocab.RDFSLabel, str(label))
+			add(pol, vocab.Instrument, inst)
 		}
-		add(iri, tg.RDFType, quad.IRI(tg.ClassConcession))
-		add(iri, tg.RDFSLabel, str(measureLabel(m)))
-		add(iri, tg.PolicyOf, pol)
-		add(iri, tg.Text, str(m.Policy))
-		add(iri, tg.Polarity, str(m.Polarity))
+		add(iri, vocab.RDFType, quad.IRI(vocab.ClassConcession))
+		add(iri, vocab.RDFSLabel, str(measureLabel(m)))
+		add(iri, vocab.PolicyOf, pol)
+		add(iri, vocab.Text, str(m.Policy))
+		add(iri, vocab.Polarity, str(m.Polarity))
 		if m.Action != "" {
-			add(iri, tg.Action, str(m.Action))
+			add(iri, vocab.Action, str(m.Action))
 		}
 		if m.Hedged {
-			add(iri, tg.Hedged, quad.Bool(true))
+			add(iri, vocab.Hedged, quad.Bool(true))
 		}
 		if m.Grantor != nil {
-			add(iri, tg.Grantor, EntityIRI(m.Grantor))
+			add(iri, vocab.Grantor, EntityIRI(m.Grantor))
 		}
 		if m.Beneficiary != nil {
-			add(iri, tg.Beneficiary, EntityIRI(m.Beneficiary))
+			add(iri, vocab.Beneficiary, EntityIRI(m.Beneficiary))
 		}
 		if m.PartOf != nil {
-			add(iri, tg.PartOf, EntityIRI(m.PartOf))
+			add(iri, vocab.PartOf, EntityIRI(m.PartOf))
 		}
 		for _, e := range m.Evidence {
-			add(iri, tg.Evidence, sent(e))
+			add(iri, vocab.Evidence, sent(e))
 		}
 	}
 	for i, b := range r.Bundles {
 		iri := quad.IRI(fmt.Sprintf("%s#b%d", base, i+1))
-		add(iri, tg.RDFType, quad.IRI(tg.ClassBundle))
-		add(iri, tg.RDFSLabel, str(fmt.Sprintf("bundle %d (%s)", i+1, b.Basis)))
-		add(iri, tg.Basis, str(b.Basis))
+		add(iri, vocab.RDFType, quad.IRI(vocab.ClassBundle))
+		add(iri, vocab.RDFSLabel, str(fmt.Sprintf("bundle %d (%s)", i+1, b.Basis)))
+		add(iri, vocab.Basis, str(b.Basis))
 		for _, m := range b.Members {
-			add(iri, tg.Member, measureIRI[m])
+			add(iri, vocab.Member, measureIRI[m])
 		}
 		for _, e := range b.Evidence {
-			add(iri, tg.Evidence, sent(e))
+			add(iri, vocab.Evidence, sent(e))
 		}
 	}
 	for i, c := range r.Claims {
 		iri := quad.IRI(fmt.Sprintf("%s#c%d", base, i+1))
-		add(iri, tg.RDFType, quad.IRI(tg.ClassClaim))
-		add(iri, tg.RDFSLabel, str(strings.TrimSpace(c.Subject+" "+c.Predicate+" "+c.Object)))
-		add(iri, tg.Subject, str(c.Subject))
-		add(iri, tg.Predicate, str(c.Predicate))
-		add(iri, tg.Object, str(c.Object))
-		add(iri, tg.Polarity, str(c.Polarity))
+		add(iri, vocab.RDFType, quad.IRI(vocab.ClassClaim))
+		add(iri, vocab.RDFSLabel, str(strings.TrimSpace(c.Subject+" "+c.Predicate+" "+c.Object)))
+		add(iri, vocab.Subject, str(c.Subject))
+		add(iri, vocab.Predicate, str(c.Predicate))
+		add(iri, vocab.Object, str(c.Object))
+		add(iri, vocab.Polarity, str(c.Polarity))
 		if c.Hedged {
-			add(iri, tg.Hedged, quad.Bool(true))
+			add(iri, vocab.Hedged, quad.Bool(true))
 		}
-		add(iri, tg.Evidence, sent(c.Evidence))
+		add(iri, vocab.Evidence, sent(c.Evidence))
 	}
 	distinct := make(map[quad.Quad]struct{}, len(out))
 	uniq := out[:0]
@@ -172,7 +172,7 @@ func referenceQuads(r *Result) []quad.Quad {
 			uniq = append(uniq, q)
 		}
 	}
-	return append(uniq, quad.Quad{Subject: doc, Predicate: quad.IRI(tg.QuadCount), Object: quad.Int(len(uniq) + 1), Label: doc})
+	return append(uniq, quad.Quad{Subject: doc, Predicate: quad.IRI(vocab.QuadCount), Object: quad.Int(len(uniq) + 1), Label: doc})
 }
 
 func checkQuads(t *testing.T, r *Result) {

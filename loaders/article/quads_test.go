@@ -11,7 +11,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/tradegraph/tradegraph/data"
-	tg "github.com/tradegraph/tradegraph/graph"
+	"github.com/tradegraph/tradegraph/graph/vocab"
 )
 
 // inputs are the articles of testdata/ and the shipped sample, by name.
@@ -133,17 +133,17 @@ func TestQuadsCarryTheDocument(t *testing.T) {
 				if q.Label != label {
 					t.Errorf("quad %v is labelled %v, want %v", q, q.Label, label)
 				}
-				if q.Predicate == quad.IRI(tg.Text) {
-					texts[tg.ValueText(q.Subject)] = tg.ValueText(q.Object)
+				if q.Predicate == quad.IRI(vocab.Text) {
+					texts[vocab.ValueText(q.Subject)] = vocab.ValueText(q.Object)
 				}
 			}
 			evidence := 0
 			for _, q := range qs {
-				if q.Predicate != quad.IRI(tg.Evidence) {
+				if q.Predicate != quad.IRI(vocab.Evidence) {
 					continue
 				}
 				evidence++
-				s, ok := texts[tg.ValueText(q.Object)]
+				s, ok := texts[vocab.ValueText(q.Object)]
 				if !ok {
 					t.Errorf("evidence %v has no sentence text", q.Object)
 				} else if !strings.Contains(doc.Text(), s) {

@@ -24,7 +24,7 @@ import (
 	"github.com/cayleygraph/quad/nquads"
 	_ "github.com/cayleygraph/quad/pquads"
 
-	tg "github.com/tradegraph/tradegraph/graph"
+	"github.com/tradegraph/tradegraph/graph/vocab"
 )
 
 // DefaultMaxBytes bounds what a gzipped file may expand to.
@@ -63,7 +63,7 @@ func FileLabel(path string) quad.IRI {
 	for i, p := range parts {
 		parts[i] = url.PathEscape(p)
 	}
-	return quad.IRI(tg.IDBase + "file/" + strings.Join(parts, "/"))
+	return quad.IRI(vocab.IDBase + "file/" + strings.Join(parts, "/"))
 }
 
 // ReadFile reads every quad of path. Quads without a label get FileLabel(path).

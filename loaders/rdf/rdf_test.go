@@ -13,6 +13,7 @@ import (
 	"github.com/cayleygraph/quad/nquads"
 
 	"github.com/tradegraph/tradegraph/graph"
+	"github.com/tradegraph/tradegraph/graph/vocab"
 	"github.com/tradegraph/tradegraph/loaders/rdf"
 )
 
@@ -54,9 +55,9 @@ func TestReadFile(t *testing.T) {
 
 func TestFileLabel(t *testing.T) {
 	for _, tc := range []struct{ path, want string }{
-		{"a.nq", graph.IDBase + "file/a.nq"},
-		{"./data/../data/a.nq", graph.IDBase + "file/data/a.nq"},
-		{"dossier été/données <2024>.nq", graph.IDBase + "file/dossier%20%C3%A9t%C3%A9/donn%C3%A9es%20%3C2024%3E.nq"},
+		{"a.nq", vocab.IDBase + "file/a.nq"},
+		{"./data/../data/a.nq", vocab.IDBase + "file/data/a.nq"},
+		{"dossier été/données <2024>.nq", vocab.IDBase + "file/dossier%20%C3%A9t%C3%A9/donn%C3%A9es%20%3C2024%3E.nq"},
 	} {
 		if got := rdf.FileLabel(tc.path); string(got) != tc.want {
 			t.Errorf("FileLabel(%q) = %q, want %q", tc.path, got, tc.want)

@@ -10,6 +10,7 @@ import (
 	"github.com/cayleygraph/quad/nquads"
 
 	tg "github.com/tradegraph/tradegraph/graph"
+	"github.com/tradegraph/tradegraph/graph/vocab"
 	"github.com/tradegraph/tradegraph/loaders/article"
 )
 
@@ -78,40 +79,40 @@ func (d *docQuads) add(s quad.Value, p string, o quad.Value) {
 func (d *docQuads) build() {
 	r, v := d.r, d.v
 	doc := d.doc
-	d.add(doc, tg.RDFType, quad.IRI(tg.ClassDocument))
-	d.add(doc, tg.Title, quad.String(fmt.Sprintf("Synthetic trade report %d", d.n)))
-	d.add(doc, tg.Source, quad.String(string(doc)))
-	d.add(doc, tg.Date, quad.String(fmt.Sprintf("2025-%02d-%02d", 1+r.IntN(12), 1+r.IntN(28))))
+	d.add(doc, vocab.RDFType, quad.IRI(vocab.ClassDocument))
+	d.add(doc, vocab.Title, quad.String(fmt.Sprintf("Synthetic trade report %d", d.n)))
+	d.add(doc, vocab.Source, quad.String(string(doc)))
+	d.add(doc, vocab.Date, quad.String(fmt.Sprintf("2025-%02d-%02d", 1+r.IntN(12), 1+r.IntN(28))))
 
 	nSent := 6 + r.IntN(10)
 	sent := func(k int) quad.IRI { return quad.IRI(fmt.Sprintf("%s#s%d", string(doc), k)) }
 	for k := range nSent {
-		d.add(sent(k), tg.RDFType, quad.IRI(tg.ClassSentence))
-		d.add(sent(k), tg.Text, quad.String(fmt.Sprintf("Sentence %d of the report, on %s.", k, pick(r, v.sectors).name)))
-		d.add(sent(k), tg.InDocument, doc)
-		d.add(sent(k), tg.Offset, quad.Int(k*120))
+		d.add(sent(k), vocab.RDFType, quad.IRI(vocab.ClassSentence))
+		d.add(sent(k), vocab.Text, quad.String(fmt.Sprintf("Sentence %d of the report, on %s.", k, pick(r, v.sectors).name)))
+		d.add(sent(k), vocab.InDocument, doc)
+		d.add(sent(k), vocab.Offset, quad.Int(k*120))
 	}
 
 	var actors []quad.IRI
 	for range 2 + r.IntN(4) {
 		c := pick(r, v.countries)
-		iri := quad.IRI(tg.IDBase + "country/" + article.Slug(c.Name))
+		iri := quad.IRI(vocab.IDBase + "country/" + article.Slug(c.Name))
 		actors = append(actors, iri)
-		d.add(iri, tg.RDFType, quad.IRI(tg.ClassCountry))
-		d.add(iri, tg.RDFSLabel, quad.String(c.Name))
+		d.add(iri, vocab.RDFType, quad.IRI(vocab.ClassCountry))
+		d.add(iri, vocab.RDFSLabel, quad.String(c.Name))
 		for _, a := range c.Aliases[:min(len(c.Aliases), 1)] {
-			d.add(iri, tg.Alias, quad.String(a))
+			d.add(iri, vocab.Alias, quad.String(a))
 		}
-		d.add(doc, tg.Mentions, iri)
+		d.add(doc, vocab.Mentions, iri)
 	}
 	ag := pick(r, v.agencies)
-	agIRI := quad.IRI(tg.IDBase + "agency/" + article.Slug(ag.Name))
-	d.add(agIRI, tg.RDFType, quad.IRI(tg.ClassAgency))
-	d.add(agIRI, tg.RDFSLabel, quad.String(ag.Name))
-	d.add(doc, tg.Mentions, agIRI)
+	agIRI := quad.IRI(vocab.IDBase + "agency/" + article.Slug(ag.Name))
+	d.add(agIRI, vocab.RDFType, quad.IRI(vocab.ClassAgency))
+	d.add(agIRI, vocab.RDFSLabel, quad.String(ag.Name))
+	d.add(doc, vocab.Mentions, agIRI)
 	actors = append(actors, agIRI)
 
-	polarities := []string{tg.Asserted, tg.Asserted, tg.Denied, tg.Retained}
+	polarities := []string{vocab.Asserted, vocab.Asserted, vocab.Denied, vocab.Retained}
 	var measures []quad.IRI
 	for k := range 3 + r.IntN(8) {
 		it := pick(r, v.instruments)
@@ -119,53 +120,53 @@ func (d *docQuads) build() {
 		inst := article.InstrumentIRI(it.in)
 		pol := article.PolicyIRI(it.in, sec.name)
 		secIRI := article.SectorIRI(sec.name)
-		d.add(inst, tg.RDFType, quad.IRI(tg.ClassInstrument))
-		d.add(inst, tg.RDFSLabel, quad.String(it.in.Name))
+		d.add(inst, vocab.RDFType, quad.IRI(vocab.ClassInstrument))
+		d.add(inst, vocab.RDFSLabel, quad.String(it.in.Name))
 		if it.in.MAST != "" {
-			d.add(inst, tg.MAST, quad.String(it.in.MAST))
+			d.add(inst, vocab.MAST, quad.String(it.in.MAST))
 		}
-		d.add(secIRI, tg.RDFType, quad.IRI(tg.ClassSector))
-		d.add(secIRI, tg.RDFSLabel, quad.String(sec.name))
-		d.add(pol, tg.RDFType, quad.IRI(tg.ClassPolicy))
-		d.add(pol, tg.RDFSLabel, quad.String(it.in.Name+" ("+sec.name+")"))
-		d.add(pol, tg.Instrument, inst)
-		d.add(pol, tg.Sector, secIRI)
+		d.add(secIRI, vocab.RDFType, quad.IRI(vocab.ClassSector))
+		d.add(secIRI, vocab.RDFSLabel, quad.String(sec.name))
+		d.add(pol, vocab.RDFType, quad.IRI(vocab.ClassPolicy))
+		d.add(pol, vocab.RDFSLabel, quad.String(it.in.Name+" ("+sec.name+")"))
+		d.add(pol, vocab.Instrument, inst)
+		d.add(pol, vocab.Sector, secIRI)
 
 		polarity := pick(r, polarities)
 		m := quad.IRI(fmt.Sprintf("%s#m%d-%s-%s", string(doc), k+1, it.in.ID, polarity))
 		measures = append(measures, m)
-		d.add(m, tg.RDFType, quad.IRI(tg.ClassConcession))
-		d.add(m, tg.PolicyOf, pol)
-		d.add(m, tg.Text, quad.String(pick(r, it.terms)+" on "+pick(r, sec.terms)))
-		d.add(m, tg.Polarity, quad.String(polarity))
-		d.add(m, tg.Action, quad.String(pick(r, v.cues.Concede)))
+		d.add(m, vocab.RDFType, quad.IRI(vocab.ClassConcession))
+		d.add(m, vocab.PolicyOf, pol)
+		d.add(m, vocab.Text, quad.String(pick(r, it.terms)+" on "+pick(r, sec.terms)))
+		d.add(m, vocab.Polarity, quad.String(polarity))
+		d.add(m, vocab.Action, quad.String(pick(r, v.cues.Concede)))
 		if r.IntN(5) == 0 {
-			d.add(m, tg.Hedged, quad.Bool(true))
+			d.add(m, vocab.Hedged, quad.Bool(true))
 		}
 		grantor := pick(r, actors)
-		d.add(m, tg.Grantor, grantor)
+		d.add(m, vocab.Grantor, grantor)
 		if b := pick(r, actors); b != grantor {
-			d.add(m, tg.Beneficiary, b)
+			d.add(m, vocab.Beneficiary, b)
 		}
-		d.add(m, tg.Evidence, sent(r.IntN(nSent)))
+		d.add(m, vocab.Evidence, sent(r.IntN(nSent)))
 	}
 	for k := range r.IntN(3) {
 		b := quad.IRI(fmt.Sprintf("%s#b%d", string(doc), k+1))
-		d.add(b, tg.RDFType, quad.IRI(tg.ClassBundle))
-		d.add(b, tg.Basis, quad.String(pick(r, []string{"explicit pairing", "same agreement", "trade-off"})))
+		d.add(b, vocab.RDFType, quad.IRI(vocab.ClassBundle))
+		d.add(b, vocab.Basis, quad.String(pick(r, []string{"explicit pairing", "same agreement", "trade-off"})))
 		x := r.IntN(len(measures))
 		y := (x + 1 + r.IntN(len(measures)-1)) % len(measures)
-		d.add(b, tg.Member, measures[x])
-		d.add(b, tg.Member, measures[y])
-		d.add(b, tg.Evidence, sent(r.IntN(nSent)))
+		d.add(b, vocab.Member, measures[x])
+		d.add(b, vocab.Member, measures[y])
+		d.add(b, vocab.Evidence, sent(r.IntN(nSent)))
 	}
 	for k := range r.IntN(4) {
 		c := quad.IRI(fmt.Sprintf("%s#c%d", string(doc), k+1))
-		d.add(c, tg.RDFType, quad.IRI(tg.ClassClaim))
-		d.add(c, tg.Subject, quad.String(pick(r, v.countries).Name))
-		d.add(c, tg.Predicate, quad.String(pick(r, v.cues.Reject)))
-		d.add(c, tg.Object, quad.String("exclusive access to "+pick(r, v.sectors).name))
-		d.add(c, tg.Polarity, quad.String(tg.Denied))
-		d.add(c, tg.Evidence, sent(r.IntN(nSent)))
+		d.add(c, vocab.RDFType, quad.IRI(vocab.ClassClaim))
+		d.add(c, vocab.Subject, quad.String(pick(r, v.countries).Name))
+		d.add(c, vocab.Predicate, quad.String(pick(r, v.cues.Reject)))
+		d.add(c, vocab.Object, quad.String("exclusive access to "+pick(r, v.sectors).name))
+		d.add(c, vocab.Polarity, quad.String(vocab.Denied))
+		d.add(c, vocab.Evidence, sent(r.IntN(nSent)))
 	}
 }

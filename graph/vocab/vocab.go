@@ -1,4 +1,7 @@
-package graph
+// Package vocab is tradegraph's vocabulary: the IRIs of its classes and
+// predicates and the helpers that read them. It imports no store, so a
+// loader can build the graph's quads without linking one.
+package vocab
 
 import (
 	"fmt"
@@ -101,4 +104,14 @@ func ValueText(v quad.Value) string {
 		return fmt.Sprint(v.Native())
 	}
 	return v.String()
+}
+
+// LocalName is the part of an IRI after its last '#' or '/'.
+func LocalName(iri string) string {
+	for i := len(iri) - 1; i >= 0; i-- {
+		if iri[i] == '#' || iri[i] == '/' {
+			return iri[i+1:]
+		}
+	}
+	return iri
 }
