@@ -6,11 +6,7 @@ import (
 	"fmt"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
-	"github.com/cayleygraph/cayley/graph/kv"
-	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
-	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
-	bolt "go.etcd.io/bbolt"
 )
 
 // DefaultBatchBytes is how much memory a bulk batch takes by default: large
@@ -37,6 +33,11 @@ type BulkOptions struct {
 // space, each bucket's keys in order; on memory and postgres it is one
 // cayley write of all the batch's quads. A batch is written in the
 // background while the next one is queued.
+//
+// A Bulk ends with Close, on every path: after Flush, or instead of it to
+// give up what is queued. Close waits for the batch being written and
+// files the nodes the batches made (see pendingNodes), so the store is
+// whole; until then a node a batch made is not found by its value.
 type Bulk struct {
 	s     *Store
 	ctx   context.Context
@@ -48,9 +49,9 @@ type Bulk struct {
 	// change that touches either is written after them, not beside them
 	replaced map[quad.Value]struct{}
 	labels   map[quad.Value]struct{}
-	pending  *pendingNodes // bolt: nodes made and not filed by value yet
-	writing  chan written  // the batch being written, if any
-	err      error         // the first failed write
+	writing  chan written // the batch being written, if any
+	err      error        // the first failed write
+	closed   bool
 	done     Result
 }
 
@@ -59,21 +60,31 @@ type written struct {
 	err error
 }
 
-// NewBulk starts a bulk writer. Call Flush to write what is still queued.
-func (s *Store) NewBulk(ctx context.Context, opts BulkOptions) *Bulk {
+// errBulkClosed reports the use of a Bulk after Close.
+var errBulkClosed = errors.New("bulk writer used after Close")
+
+// NewBulk starts a bulk writer, first filing what an earlier one left
+// pending. Call Flush to write what is queued, and Close in any case.
+func (s *Store) NewBulk(ctx context.Context, opts BulkOptions) (*Bulk, error) {
+	if s.kvw != nil {
+		if err := s.kvw.settle(); err != nil {
+			return nil, fmt.Errorf("writing to the store: %w", err)
+		}
+	} else if s.backend == Bolt {
+		return nil, errors.New("the store is open for reading only")
+	}
 	limit := opts.BatchBytes
 	if limit <= 0 {
 		limit = DefaultBatchBytes
 	}
 	// one batch is queued while the one before it is written
-	b := &Bulk{s: s, ctx: ctx, limit: limit / 2, ready: opts.Ready,
-		pending: &pendingNodes{nodes: map[refs.ValueHash]pendingNode{}}}
+	b := &Bulk{s: s, ctx: ctx, limit: limit / 2, ready: opts.Ready}
 	b.reset()
-	return b
+	return b, nil
 }
 
 func (b *Bulk) reset() {
-	if b.s.boltTx != nil {
+	if b.s.kvw != nil {
 		b.kvq = newKVQueue()
 	} else {
 		b.dq = deltaQueue{}
@@ -99,6 +110,9 @@ func (b *Bulk) empty() bool {
 // Apply queues c, writing the queue first when c depends on it and after
 // when the queue is full. A change with an invalid quad is refused whole.
 func (b *Bulk) Apply(c Change) error {
+	if b.closed {
+		return errBulkClosed
+	}
 	if b.err != nil {
 		return b.err
 	}
@@ -161,6 +175,9 @@ func (b *Bulk) conflicts(replace []quad.Value, labels map[quad.Value]struct{}) b
 // Flush writes what is queued and returns what was written since the last
 // Flush, counting the batches Apply wrote on its own.
 func (b *Bulk) Flush() (Result, error) {
+	if b.closed {
+		return Result{}, errBulkClosed
+	}
 	err := b.writeFiling(true)
 	if werr := b.wait(); err == nil {
 		err = werr
@@ -168,6 +185,26 @@ func (b *Bulk) Flush() (Result, error) {
 	res := b.done
 	b.done = Result{}
 	return res, err
+}
+
+// Close ends the writer: it waits for the batch being written, drops what
+// is queued and not written, and files the nodes the batches made. Its
+// error is that of the filing; a failed write was returned by Apply or
+// Flush. Close again does nothing.
+func (b *Bulk) Close() error {
+	if b.closed {
+		return nil
+	}
+	b.closed = true
+	_ = b.wait() // b.err: returned by Apply or Flush already
+	b.reset()
+	if b.s.kvw == nil {
+		return nil
+	}
+	if err := b.s.kvw.settle(); err != nil && !errors.Is(err, ErrClosed) {
+		return fmt.Errorf("writing to the store: %w", err)
+	}
+	return nil
 }
 
 // write starts writing the queue, once the batch before it is written.
@@ -179,14 +216,13 @@ func (b *Bulk) writeFiling(fileAll bool) error {
 	if err := b.wait(); err != nil {
 		return err
 	}
-	fileAll = b.kvq != nil && (fileAll || b.pending.bytes() > b.limit)
-	if b.empty() && (!fileAll || len(b.pending.nodes) == 0) {
-		return b.ctx.Err()
-	}
 	if err := b.ctx.Err(); err != nil {
 		return err
 	}
-	if b.ready != nil {
+	if b.empty() && (!fileAll || b.kvq == nil) {
+		return nil
+	}
+	if b.ready != nil && !b.empty() {
 		if err := b.ready(); err != nil {
 			b.err = err
 			return err
@@ -199,7 +235,7 @@ func (b *Bulk) writeFiling(fileAll bool) error {
 	go func() {
 		var w written
 		if kvq != nil {
-			w.res, w.err = b.s.writeKV(kvq, b.pending, fileAll)
+			w.res, w.err = b.s.writeKV(kvq, fileAll, b.limit)
 		} else {
 			w.res, w.err = b.s.writeDeltas(b.ctx, &dq)
 		}
@@ -220,42 +256,6 @@ func (b *Bulk) wait() error {
 		b.done.Removed += w.res.Removed
 	}
 	return b.err
-}
-
-// writeKV writes a batch into the bolt file in one transaction, then, with
-// fileAll, files the pending nodes by value.
-func (s *Store) writeKV(q *kvQueue, pending *pendingNodes, fileAll bool) (Result, error) {
-	hdb, ok := s.boltTx.KV.(*hbolt.DB)
-	if !ok {
-		return Result{}, errors.New("bolt store without a bolt database")
-	}
-	var (
-		res          Result
-		nodesRemoved bool
-	)
-	err := hdb.DB().Update(func(tx *bolt.Tx) error {
-		var err error
-		res, nodesRemoved, err = q.write(tx, pending)
-		return err
-	})
-	if err != nil {
-		return Result{}, err
-	}
-	releaseMapped(hdb.DB())
-	if fileAll {
-		if err := fileInParts(hdb.DB(), pending); err != nil {
-			return Result{}, err
-		}
-	}
-	if nodesRemoved {
-		// cayley caches the ids of IRIs; a removed node's id is stale now
-		qs, err := kv.New(s.boltTx, cgraph.Options{kv.OptNoBloom: true})
-		if err != nil {
-			return Result{}, err
-		}
-		s.qs = qs
-	}
-	return res, nil
 }
 
 // deltaQueue is a batch for the memory and postgres stores.

@@ -85,7 +85,7 @@ func TestBulkMatchesApply(t *testing.T) {
 			}
 			for _, batch := range batches {
 				st := open(t, fresh(t))
-				b := st.NewBulk(t.Context(), graph.BulkOptions{BatchBytes: batch})
+				b := newBulk(t, st, graph.BulkOptions{BatchBytes: batch})
 				for _, c := range changes {
 					if err := b.Apply(c); err != nil {
 						t.Fatalf("batch %d: Apply: %v", batch, err)
@@ -123,7 +123,7 @@ func TestBulkFilesNodesInParts(t *testing.T) {
 	want := dump(t, plain)
 	for _, batch := range []int64{64 << 10, 0} {
 		st := open(t, graph.Config{Address: filepath.Join(t.TempDir(), "tradegraph.db")})
-		b := st.NewBulk(t.Context(), graph.BulkOptions{BatchBytes: batch})
+		b := newBulk(t, st, graph.BulkOptions{BatchBytes: batch})
 		for _, c := range changes {
 			if err := b.Apply(c); err != nil {
 				t.Fatalf("batch %d: Apply: %v", batch, err)
@@ -149,7 +149,7 @@ func TestBulkThenApply(t *testing.T) {
 	changes := history(t)
 	path := filepath.Join(t.TempDir(), "tradegraph.db")
 	st := open(t, graph.Config{Address: path})
-	b := st.NewBulk(t.Context(), graph.BulkOptions{})
+	b := newBulk(t, st, graph.BulkOptions{})
 	for _, c := range changes[:40] {
 		if err := b.Apply(c); err != nil {
 			t.Fatal(err)
@@ -161,7 +161,7 @@ func TestBulkThenApply(t *testing.T) {
 	for _, c := range changes[40:50] {
 		apply(t, st, c)
 	}
-	b = st.NewBulk(t.Context(), graph.BulkOptions{})
+	b = newBulk(t, st, graph.BulkOptions{})
 	for _, c := range changes[50:] {
 		if err := b.Apply(c); err != nil {
 			t.Fatal(err)
@@ -188,7 +188,7 @@ func TestBulkThenApply(t *testing.T) {
 
 func TestBulkRefusesInvalidQuads(t *testing.T) {
 	st := open(t, graph.Config{Address: filepath.Join(t.TempDir(), "tradegraph.db")})
-	b := st.NewBulk(t.Context(), graph.BulkOptions{})
+	b := newBulk(t, st, graph.BulkOptions{})
 	good := nq(t, docA)
 	bad := append(nq(t, docB), quad.Quad{Subject: vocab.IRI(vocab.IDBase + "x"), Object: quad.String("no predicate")})
 	if err := b.Apply(graph.Change{Add: good}); err != nil {
@@ -207,6 +207,21 @@ func TestBulkRefusesInvalidQuads(t *testing.T) {
 	if got, want := dump(t, st), canonical(t, docA); got != want {
 		t.Errorf("dump:\n%s\nwant:\n%s", got, want)
 	}
+}
+
+// newBulk starts a bulk writer on st, closed when the test ends.
+func newBulk(t testing.TB, st *graph.Store, opts graph.BulkOptions) *graph.Bulk {
+	t.Helper()
+	b, err := st.NewBulk(t.Context(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := b.Close(); err != nil {
+			t.Error(err)
+		}
+	})
+	return b
 }
 
 // sameByLabel checks that the documents' quads are found by their label in
@@ -240,7 +255,7 @@ func TestInterruptedBulkIsCompleted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := st.NewBulk(t.Context(), graph.BulkOptions{BatchBytes: 2 << 20})
+	b := newBulk(t, st, graph.BulkOptions{BatchBytes: 2 << 20})
 	for _, c := range changes[:40] {
 		if err := b.Apply(c); err != nil {
 			t.Fatal(err)
@@ -260,7 +275,7 @@ func TestInterruptedBulkIsCompleted(t *testing.T) {
 	}
 	reader.Close()
 	st = open(t, graph.Config{Address: path})
-	b = st.NewBulk(t.Context(), graph.BulkOptions{})
+	b = newBulk(t, st, graph.BulkOptions{})
 	for _, c := range changes {
 		if err := b.Apply(c); err != nil {
 			t.Fatal(err)

@@ -2,6 +2,8 @@ package graph
 
 import (
 	"context"
+	"errors"
+	"sync"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -36,3 +38,21 @@ func SetIDsPerPart(n int64) func() {
 
 // HasPending reports whether a bolt store has nodes not filed by value.
 func HasPending(s *Store) (bool, error) { return hasPending(s.boltDB()) }
+
+// ErrBatchFault is the error of the batch FailBatch fails.
+var ErrBatchFault = errors.New("batch failed on purpose")
+
+// FailBatch makes the nth bolt batch from now fail at the end of its
+// transaction, until the returned function restores the writer.
+func FailBatch(n int) func() {
+	var mu sync.Mutex
+	batchFault = func() error {
+		mu.Lock()
+		defer mu.Unlock()
+		if n--; n == 0 {
+			return ErrBatchFault
+		}
+		return nil
+	}
+	return func() { batchFault = nil }
+}

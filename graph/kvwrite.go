@@ -149,6 +149,50 @@ type nodeChange struct {
 type pendingNodes struct {
 	start uint64                         // the horizon before the first of them
 	nodes map[refs.ValueHash]pendingNode // values, not pointers: a map the collector need not scan
+	// what a batch changed, to undo when its transaction fails
+	undo []pendingUndo
+}
+
+// pendingUndo is a node's entry before a batch changed it.
+type pendingUndo struct {
+	hash refs.ValueHash
+	node pendingNode
+	had  bool
+}
+
+// begin starts recording changes for a batch; rollback undoes them, commit
+// forgets them.
+func (p *pendingNodes) begin() uint64 {
+	p.undo = p.undo[:0]
+	return p.start
+}
+
+func (p *pendingNodes) rollback(start uint64) {
+	for i := len(p.undo) - 1; i >= 0; i-- {
+		u := p.undo[i]
+		if u.had {
+			p.nodes[u.hash] = u.node
+		} else {
+			delete(p.nodes, u.hash)
+		}
+	}
+	p.undo = p.undo[:0]
+	p.start = start
+}
+
+func (p *pendingNodes) commit() { p.undo = p.undo[:0] }
+
+// set and del change a node's entry, recording what it was.
+func (p *pendingNodes) set(h refs.ValueHash, n pendingNode) {
+	old, had := p.nodes[h]
+	p.undo = append(p.undo, pendingUndo{hash: h, node: old, had: had})
+	p.nodes[h] = n
+}
+
+func (p *pendingNodes) del(h refs.ValueHash) {
+	old, had := p.nodes[h]
+	p.undo = append(p.undo, pendingUndo{hash: h, node: old, had: had})
+	delete(p.nodes, h)
 }
 
 type pendingNode struct {
@@ -248,10 +292,14 @@ func (q *kvQueue) write(tx *bolt.Tx, pending *pendingNodes) (res Result, nodesRe
 	if err := putMetaInt(tx, keyHorizon, int64(horizon)); err != nil {
 		return Result{}, false, err
 	}
+	meta := tx.Bucket(metaBucket)
 	if len(pending.nodes) > 0 {
-		if err := tx.Bucket(metaBucket).Put(keyPending, binary.AppendUvarint(nil, pending.start)); err != nil {
-			return Result{}, false, err
-		}
+		err = meta.Put(keyPending, binary.AppendUvarint(nil, pending.start))
+	} else {
+		err = meta.Delete(keyPending) // its nodes are all gone again
+	}
+	if err != nil {
+		return Result{}, false, err
 	}
 	return Result{Added: len(w.added), Removed: len(w.removed)}, removedNodes > 0, nil
 }
@@ -300,8 +348,11 @@ func fileInParts(db *bolt.DB, pending *pendingNodes) error {
 				return err
 			}
 			if last {
-				return tx.Bucket(metaBucket).Delete(keyPending)
+				if err := tx.Bucket(metaBucket).Delete(keyPending); err != nil {
+					return err
+				}
 			}
+			releasePages(tx)
 			return nil
 		})
 		if err != nil {
@@ -310,7 +361,6 @@ func fileInParts(db *bolt.DB, pending *pendingNodes) error {
 		for _, h := range part {
 			delete(pending.nodes, h)
 		}
-		releaseMapped(db)
 	}
 	return nil
 }
@@ -634,7 +684,7 @@ func (w *kvWrite) writeNodes(now int64) error {
 		if err := w.log.Put(uint64Key(n.id), w.keep(buf)); err != nil {
 			return err
 		}
-		w.pending.nodes[n.hash] = pendingNode{id: n.id, count: n.delta}
+		w.pending.set(n.hash, pendingNode{id: n.id, count: n.delta})
 	}
 	return nil
 }
@@ -829,9 +879,10 @@ func (w *kvWrite) writeCounts() (int, error) {
 			// a node this writer made: counted in memory until filed
 			p := w.pending.nodes[n.hash]
 			p.count += n.delta
-			w.pending.nodes[n.hash] = p
-			if p.count <= 0 {
-				delete(w.pending.nodes, n.hash)
+			if p.count > 0 {
+				w.pending.set(n.hash, p)
+			} else {
+				w.pending.del(n.hash)
 				removed++
 				if err := w.log.Delete(uint64Key(n.id)); err != nil {
 					return 0, err

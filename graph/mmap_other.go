@@ -4,5 +4,7 @@ package graph
 
 import bolt "go.etcd.io/bbolt"
 
-// releaseMapped is a no-op where madvise is not used.
-func releaseMapped(*bolt.DB) {}
+// releasePages and releaseReadPages are no-ops where madvise is not used.
+func releasePages(*bolt.Tx) {}
+
+func releaseReadPages(*bolt.Tx) {}

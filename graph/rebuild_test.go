@@ -32,7 +32,7 @@ func synthQuads(t testing.TB) *synth.Quads {
 // bulkLoad writes documents 0..n-1 into st as build does.
 func bulkLoad(t testing.TB, st *graph.Store, g *synth.Quads, n int) {
 	t.Helper()
-	b := st.NewBulk(context.Background(), graph.BulkOptions{})
+	b := newBulk(t, st, graph.BulkOptions{})
 	for i := range n {
 		if err := b.Apply(graph.DocumentChange(synth.DocIRI(i), g.Document(i))); err != nil {
 			t.Fatal(err)
@@ -85,7 +85,7 @@ func TestRebuildTouchesOnlyThatDocument(t *testing.T) {
 
 	st = open(t, graph.Config{Address: path})
 	c := version(g, 7, 1)
-	b := st.NewBulk(t.Context(), graph.BulkOptions{})
+	b := newBulk(t, st, graph.BulkOptions{})
 	if err := b.Apply(c); err != nil {
 		t.Fatal(err)
 	}
@@ -167,11 +167,17 @@ func BenchmarkRebuildOneDocument(b *testing.B) {
 	versions := [2]graph.Change{version(g, 4242, 1), version(g, 4242, 2)}
 	b.Run("bulk", func(b *testing.B) {
 		for i := 0; b.Loop(); i++ {
-			bk := st.NewBulk(ctx, graph.BulkOptions{})
+			bk, err := st.NewBulk(ctx, graph.BulkOptions{})
+			if err != nil {
+				b.Fatal(err)
+			}
 			if err := bk.Apply(versions[i%2]); err != nil {
 				b.Fatal(err)
 			}
 			if _, err := bk.Flush(); err != nil {
+				b.Fatal(err)
+			}
+			if err := bk.Close(); err != nil {
 				b.Fatal(err)
 			}
 		}

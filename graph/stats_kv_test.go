@@ -64,7 +64,7 @@ func TestStatsKVSample(t *testing.T) {
 	})
 	t.Run("bulk", func(t *testing.T) {
 		st, _ := boltStore(t)
-		b := st.NewBulk(t.Context(), graph.BulkOptions{})
+		b := newBulk(t, st, graph.BulkOptions{})
 		if err := b.Apply(graph.Change{Add: quads}); err != nil {
 			t.Fatal(err)
 		}
@@ -87,7 +87,7 @@ func TestStatsKVBulk(t *testing.T) {
 	}
 	before := stats(t, st)
 
-	b := st.NewBulk(t.Context(), graph.BulkOptions{})
+	b := newBulk(t, st, graph.BulkOptions{})
 	for i := 0; i < 20; i++ {
 		if err := b.Apply(version(g, i, 1)); err != nil {
 			t.Fatal(err)

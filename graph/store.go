@@ -67,10 +67,11 @@ func InferBackend(addr string) string {
 type Store struct {
 	qs      cgraph.QuadStore
 	backend string
-	addr    string    // redacted, safe to print
-	boltTx  *sharedTx // bolt only: lets one change span several cayley batches
-	pgAddr  string    // postgres only: the address, for the bulk writer's own connection
-	pg      *sql.DB   // postgres only: opened by the first bulk write
+	addr    string      // redacted, safe to print
+	boltTx  *sharedTx   // bolt only: lets one change span several cayley batches
+	kvw     *boltWriter // bolt opened for writing: the bulk writer's batches and pending nodes
+	pgAddr  string      // postgres only: the address, for the bulk writer's own connection
+	pg      *sql.DB     // postgres only: opened by the first bulk write
 }
 
 // Open opens (and on first use creates) the store cfg names.
@@ -98,6 +99,9 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		return nil, err
 	}
 	st := &Store{qs: qs, backend: backend, addr: Redact(cfg.Address), boltTx: boltTx}
+	if boltTx != nil && !cfg.ReadOnly {
+		st.kvw = newBoltWriter(boltTx.KV.(*hbolt.DB).DB(), st.renewCayley)
+	}
 	if backend == Postgres {
 		st.pgAddr = withConnectTimeout(cfg.Address)
 	}
@@ -110,12 +114,24 @@ func (s *Store) Backend() string { return s.backend }
 // QuadStore exposes the cayley store to the query languages and exports.
 func (s *Store) QuadStore() cgraph.QuadStore { return s.qs }
 
-// Close releases the store and its lock.
+// Close releases the store and its lock. On bolt it first waits for a
+// batch being written and files the nodes a bulk writer left pending.
 func (s *Store) Close() error {
-	if s.pg != nil {
-		s.pg.Close()
+	var err error
+	if s.kvw != nil {
+		if err = s.kvw.close(); err != nil {
+			err = fmt.Errorf("writing to the store: %w", err)
+		}
 	}
-	return s.qs.Close()
+	if s.pg != nil {
+		if cerr := s.pg.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if cerr := s.qs.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // createBolt makes a new, initialised store at path: it is built beside

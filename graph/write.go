@@ -40,7 +40,19 @@ func DocumentChange(doc quad.Value, quads []quad.Quad) Change {
 
 // Apply runs a Change as one transaction: on bolt and postgres either all of
 // it is stored or none of it.
-func (s *Store) Apply(ctx context.Context, c Change) (Result, error) {
+func (s *Store) Apply(ctx context.Context, c Change) (res Result, err error) {
+	if s.kvw == nil {
+		return s.apply(ctx, c)
+	}
+	// cayley finds nodes by value: the bulk writer's must be filed first
+	err = s.kvw.exclusive(func() error {
+		res, err = s.apply(ctx, c)
+		return err
+	})
+	return res, err
+}
+
+func (s *Store) apply(ctx context.Context, c Change) (Result, error) {
 	adds, dels, err := s.diff(ctx, c)
 	if err != nil {
 		return Result{}, err

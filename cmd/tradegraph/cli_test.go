@@ -31,7 +31,10 @@ func TestMain(m *testing.M) {
 	}
 	// the test binary stands in for the tradegraph program in child processes
 	if args := os.Getenv(runAsProgramEnv); args != "" {
-		os.Exit(run(context.Background(), strings.Split(args, "\x1f"), streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr}))
+		ctx, stop := interruptible()
+		code := run(ctx, strings.Split(args, "\x1f"), streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr})
+		stop()
+		os.Exit(code)
 	}
 	os.Exit(m.Run())
 }

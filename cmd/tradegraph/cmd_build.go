@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -102,7 +103,7 @@ type extracted struct {
 	err   error
 }
 
-func runBuild(cmd *cobra.Command, o *buildOptions) error {
+func runBuild(cmd *cobra.Command, o *buildOptions) (err error) {
 	ctx := cmd.Context()
 	start := time.Now()
 	batch, restore, err := boundMemory(o.BatchMB)
@@ -125,7 +126,7 @@ func runBuild(cmd *cobra.Command, o *buildOptions) error {
 	if err != nil {
 		return err
 	}
-	defer st.Close()
+	defer closeKeeping(st, &err)
 	x := article.NewExtractor(lex)
 
 	jobs := max(o.Jobs, 1)
@@ -165,7 +166,15 @@ func runBuild(cmd *cobra.Command, o *buildOptions) error {
 		}
 	}()
 	// one writer, in the order of the files, in large batches
-	bulk := st.NewBulk(ctx, graph.BulkOptions{BatchBytes: batch})
+	// on every way out, even an interrupt, the batch being written is
+	// finished and the store left whole
+	bulk, err := st.NewBulk(ctx, graph.BulkOptions{BatchBytes: batch})
+	if err != nil {
+		stopFeed()
+		wg.Wait()
+		return err
+	}
+	defer closeKeeping(bulk, &err)
 	progress := newProgress(o.IO.Err, len(files))
 	var docs, facts, quads, failed int
 	for i := range files {
@@ -217,4 +226,13 @@ func extract(x *article.Extractor, lex *article.Lexicon, f articleFile) extracte
 	r := x.Extract(doc)
 	r.ID = f.id
 	return extracted{file: f, quads: r.Quads(), facts: len(r.Measures) + len(r.Bundles) + len(r.Claims)}
+}
+
+// closeKeeping closes c when a verb ends and keeps the verb's error, or
+// Close's when the verb had none: a store or a bulk writer that fails to
+// finish its write must not pass for a success.
+func closeKeeping(c io.Closer, err *error) {
+	if cerr := c.Close(); cerr != nil && *err == nil {
+		*err = cerr
+	}
 }

@@ -70,7 +70,7 @@ kept. Exit 1 when any file failed.`,
 	return cmd
 }
 
-func runLoad(cmd *cobra.Command, o *loadOptions) error {
+func runLoad(cmd *cobra.Command, o *loadOptions) (err error) {
 	ctx := cmd.Context()
 	batch, restore, err := boundMemory(o.BatchMB)
 	if err != nil {
@@ -88,7 +88,7 @@ func runLoad(cmd *cobra.Command, o *loadOptions) error {
 	if err != nil {
 		return err
 	}
-	defer st.Close()
+	defer closeKeeping(st, &err)
 	var results []loadResult
 	failed := 0
 	for _, path := range files {
@@ -98,7 +98,7 @@ func runLoad(cmd *cobra.Command, o *loadOptions) error {
 		if errors.Is(err, rdf.ErrTooLarge) {
 			err = fmt.Errorf("%w; --max-unzipped-mb raises the limit", err)
 		}
-		if err != nil && len(files) == 1 {
+		if err != nil && (len(files) == 1 || ctx.Err() != nil) {
 			return err
 		}
 		if err != nil {
@@ -179,7 +179,7 @@ func (o *loadOptions) rdfOptions() rdf.Options {
 
 // loadFile loads one file through the bulk writer and returns its quad
 // count and what it changed in the store.
-func loadFile(ctx context.Context, st *graph.Store, path string, batch int64, o *loadOptions) (int, graph.Result, error) {
+func loadFile(ctx context.Context, st *graph.Store, path string, batch int64, o *loadOptions) (n int, res graph.Result, err error) {
 	r, err := rdf.Open(path, o.rdfOptions())
 	if err != nil {
 		return 0, graph.Result{}, err
@@ -195,11 +195,7 @@ func loadFile(ctx context.Context, st *graph.Store, path string, batch int64, o 
 			if o.Replace {
 				c.Replace = labelsOf(quads, nil)
 			}
-			bulk := st.NewBulk(ctx, graph.BulkOptions{BatchBytes: batch})
-			if err := bulk.Apply(c); err != nil {
-				return 0, graph.Result{}, err
-			}
-			res, err := bulk.Flush()
+			res, err := writeOne(ctx, st, c, batch)
 			return len(quads), res, err
 		}
 		// a .gz file that expands further than its size suggested (a
@@ -228,7 +224,7 @@ func loadFile(ctx context.Context, st *graph.Store, path string, batch int64, o 
 		replaced bool
 		emptied  graph.Result
 	)
-	ready := func() error {
+	ready := func() (err error) {
 		if done == nil {
 			c := <-result
 			done = &c
@@ -238,15 +234,22 @@ func loadFile(ctx context.Context, st *graph.Store, path string, batch int64, o 
 		}
 		// empty the labels in a batch of its own, before the first quads
 		replaced = true
-		empty := st.NewBulk(ctx, graph.BulkOptions{BatchBytes: batch})
+		empty, err := st.NewBulk(ctx, graph.BulkOptions{BatchBytes: batch})
+		if err != nil {
+			return err
+		}
+		defer closeKeeping(empty, &err)
 		if err := empty.Apply(graph.Change{Replace: done.labels}); err != nil {
 			return err
 		}
-		var err error
 		emptied, err = empty.Flush()
 		return err
 	}
-	bulk := st.NewBulk(ctx, graph.BulkOptions{BatchBytes: batch, Ready: ready})
+	bulk, err := st.NewBulk(ctx, graph.BulkOptions{BatchBytes: batch, Ready: ready})
+	if err != nil {
+		return 0, graph.Result{}, err
+	}
+	defer closeKeeping(bulk, &err)
 
 	// parse on one core while the quads before are queued on another
 	chunks := make(chan []quad.Quad, 4)
@@ -283,7 +286,7 @@ func loadFile(ctx context.Context, st *graph.Store, path string, batch int64, o 
 		return 0, graph.Result{}, err
 	default:
 	}
-	res, err := bulk.Flush()
+	res, err = bulk.Flush()
 	if err == nil {
 		err = ready() // a file with nothing to write is checked too
 	}
@@ -293,6 +296,19 @@ func loadFile(ctx context.Context, st *graph.Store, path string, batch int64, o 
 	res.Added += emptied.Added
 	res.Removed += emptied.Removed
 	return done.n, res, nil
+}
+
+// writeOne writes one change through a bulk writer of its own.
+func writeOne(ctx context.Context, st *graph.Store, c graph.Change, batch int64) (res graph.Result, err error) {
+	bulk, err := st.NewBulk(ctx, graph.BulkOptions{BatchBytes: batch})
+	if err != nil {
+		return graph.Result{}, err
+	}
+	defer closeKeeping(bulk, &err)
+	if err := bulk.Apply(c); err != nil {
+		return graph.Result{}, err
+	}
+	return bulk.Flush()
 }
 
 // readAll reads every quad of r, or fails with errBeyondBatch past max quads.

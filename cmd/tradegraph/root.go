@@ -25,6 +25,9 @@ const (
 	exitOK      = 0 // success
 	exitFailure = 1 // the command ran and failed: bad input, store error, partial failure
 	exitUsage   = 2 // the command line was wrong: unknown verb or flag, wrong arguments
+	// stopped by Ctrl-C or SIGTERM: a build or load finishes the batch it
+	// is writing and leaves the store whole, without the rest
+	exitInterrupted = 130
 )
 
 // streams are the command's input and outputs: data on Out, messages on Err.
@@ -80,6 +83,10 @@ func run(ctx context.Context, args []string, io streams) int {
 	if err == nil {
 		return exitOK
 	}
+	if ctx.Err() != nil && errors.Is(err, context.Canceled) {
+		fmt.Fprintln(io.Err, "tradegraph: interrupted")
+		return exitInterrupted
+	}
 	pf := root.PersistentFlags()
 	err = explainStoreError(err, pf.Lookup("backend").Value.String(), pf.Lookup("db").Value.String())
 	msg := hidePassword(strings.ReplaceAll(strings.TrimSpace(err.Error()), "\n", " "))
@@ -101,7 +108,9 @@ func newRootCmd(io streams) *cobra.Command {
 concessions and bundles from trade- and policy-news articles, answers
 questions about it, and exports it to visualization tools.
 
-Exit codes: 0 success, 1 failure, 2 usage error.`,
+Exit codes: 0 success, 1 failure, 2 usage error, 130 interrupted (Ctrl-C
+or SIGTERM: build and load finish the batch they are writing, so the store
+stays whole and passes check; build or load again for the rest).`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}

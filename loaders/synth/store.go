@@ -2,6 +2,7 @@ package synth
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 
@@ -31,17 +32,7 @@ func CachedStore(ctx context.Context, name string, n int, seed uint64) (string, 
 	if err != nil {
 		return "", err
 	}
-	bulk := st.NewBulk(ctx, tg.BulkOptions{})
-	for i, total := 0, 0; total < n; i++ {
-		qs := gen.Document(i)
-		qs = qs[:min(len(qs), n-total)]
-		total += len(qs)
-		if err := bulk.Apply(tg.Change{Add: qs}); err != nil {
-			st.Close()
-			return "", err
-		}
-	}
-	if _, err := bulk.Flush(); err != nil {
+	if err := writeQuads(ctx, st, gen, n); err != nil {
 		st.Close()
 		return "", err
 	}
@@ -49,4 +40,24 @@ func CachedStore(ctx context.Context, name string, n int, seed uint64) (string, 
 		return "", err
 	}
 	return path, os.Rename(tmp, path)
+}
+
+// writeQuads writes n quads of gen's documents through one bulk writer.
+func writeQuads(ctx context.Context, st *tg.Store, gen *Quads, n int) error {
+	bulk, err := st.NewBulk(ctx, tg.BulkOptions{})
+	if err != nil {
+		return err
+	}
+	for i, total := 0, 0; total < n; i++ {
+		qs := gen.Document(i)
+		qs = qs[:min(len(qs), n-total)]
+		total += len(qs)
+		if err := bulk.Apply(tg.Change{Add: qs}); err != nil {
+			return errors.Join(err, bulk.Close())
+		}
+	}
+	if _, err := bulk.Flush(); err != nil {
+		return errors.Join(err, bulk.Close())
+	}
+	return bulk.Close()
 }
