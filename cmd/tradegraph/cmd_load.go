@@ -151,8 +151,15 @@ func rdfFiles(paths []string) ([]string, error) {
 	return out, nil
 }
 
-// chunkQuads is how many quads are read and queued at a time.
+// chunkQuads is how many quads are read at a time.
 const chunkQuads = 16 << 10
+
+// A change of a large file holds at least minChangeQuads quads and ends
+// where a label does, unless one label has more than maxChangeQuads.
+const (
+	minChangeQuads = 4 << 10
+	maxChangeQuads = 64 << 10
+)
 
 // fitsOneBatch relates a file's size on disk to the memory its
 // quads take queued: N-Quads are about half as large as their batch, a
@@ -276,8 +283,23 @@ func loadFile(ctx context.Context, st *graph.Store, path string, batch int64, o 
 			}
 		}
 	}()
+	// changes end where a label does: a batch holds whole changes, so a
+	// load stopped half-way leaves whole the documents it wrote when the
+	// file lists each one's quads together, as a dump does
+	var change []quad.Quad
 	for chunk := range chunks {
-		if err := bulk.Apply(graph.Change{Add: chunk}); err != nil {
+		for _, q := range chunk {
+			if n := len(change); n >= maxChangeQuads || n >= minChangeQuads && q.Label != change[n-1].Label {
+				if err := bulk.Apply(graph.Change{Add: change}); err != nil {
+					return 0, graph.Result{}, err
+				}
+				change = make([]quad.Quad, 0, 2*minChangeQuads)
+			}
+			change = append(change, q)
+		}
+	}
+	if len(change) > 0 {
+		if err := bulk.Apply(graph.Change{Add: change}); err != nil {
 			return 0, graph.Result{}, err
 		}
 	}
