@@ -229,13 +229,22 @@ func (b *Bulk) writeFiling(fileAll bool) error {
 		}
 	}
 	kvq, dq := b.kvq, b.dq
+	var t ticket
+	if kvq != nil {
+		// the batch's place among the store's writes, taken now
+		var err error
+		if t, err = b.s.kvw.take(); err != nil {
+			b.err = err
+			return err
+		}
+	}
 	b.reset()
 	ch := make(chan written, 1)
 	b.writing = ch
 	go func() {
 		var w written
 		if kvq != nil {
-			w.res, w.err = b.s.writeKV(kvq, fileAll, b.limit)
+			w.res, w.err = b.s.kvw.write(t, kvq, fileAll, b.limit)
 		} else {
 			w.res, w.err = b.s.writeDeltas(b.ctx, &dq)
 		}
