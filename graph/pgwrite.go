@@ -22,14 +22,14 @@ func (s *Store) insertSQL(ctx context.Context, adds []cgraph.Delta) (int, error)
 	if s.pg == nil {
 		db, err := sql.Open("postgres", s.pgAddr)
 		if err != nil {
-			return 0, pgError(s.addr, s.pgAddr, err)
+			return 0, pgError(s.addr, err)
 		}
 		s.pg = db
 	}
 	d := graphlog.SplitDeltas(adds)
 	tx, err := s.pg.BeginTx(ctx, nil)
 	if err != nil {
-		return 0, pgError(s.addr, s.pgAddr, err)
+		return 0, pgError(s.addr, err)
 	}
 	defer tx.Rollback()
 

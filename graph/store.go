@@ -8,10 +8,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"sync"
 	"time"
@@ -56,7 +54,7 @@ func InferBackend(addr string) string {
 	switch {
 	case addr == Memory || addr == "memory:":
 		return Memory
-	case strings.HasPrefix(addr, "postgres://"), strings.HasPrefix(addr, "postgresql://"):
+	case isPostgresURL(addr):
 		return Postgres
 	default:
 		return Bolt
@@ -81,6 +79,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		backend = InferBackend(cfg.Address)
 	}
 	var (
+		addr   = cfg.Address
 		qs     cgraph.QuadStore
 		boltTx *sharedTx
 		err    error
@@ -91,19 +90,22 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	case Memory:
 		qs = memstore.New()
 	case Postgres:
-		qs, err = openPostgres(ctx, cfg.Address)
+		addr, err = postgresAddress(addr)
+		if err == nil {
+			qs, err = openPostgres(ctx, addr)
+		}
 	default:
 		return nil, fmt.Errorf("unknown backend %q (want bolt, memory or postgres)", backend)
 	}
 	if err != nil {
 		return nil, err
 	}
-	st := &Store{qs: qs, backend: backend, addr: Redact(cfg.Address), boltTx: boltTx}
+	st := &Store{qs: qs, backend: backend, addr: Redact(addr), boltTx: boltTx}
 	if boltTx != nil && !cfg.ReadOnly {
 		st.kvw = newBoltWriter(boltTx.KV.(*hbolt.DB).DB(), st.renewCayley)
 	}
 	if backend == Postgres {
-		st.pgAddr = withConnectTimeout(cfg.Address)
+		st.pgAddr = addr
 	}
 	return st, nil
 }
@@ -282,61 +284,32 @@ func (keptTx) Close() error                 { return nil }
 // itself, redacted.
 var quietCayley sync.Once
 
+// openPostgres opens the store at addr, an address postgresAddress made.
+// Its errors keep only the driver's words: a server that was never reached
+// is not one that went away.
 func openPostgres(ctx context.Context, addr string) (cgraph.QuadStore, error) {
 	quietCayley.Do(func() { clog.SetLogger(nil) })
-	addr = withConnectTimeout(addr)
 	safe := Redact(addr)
 	err := cgraph.InitQuadStore(Postgres, addr, nil)
 	if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
-		return nil, fmt.Errorf("postgres %s: %s", safe, redactErr(err, addr))
+		return nil, fmt.Errorf("postgres %s: %s", safe, redactErr(err))
 	}
 	qs, err := cgraph.NewQuadStore(Postgres, addr, nil)
 	if err != nil {
-		return nil, fmt.Errorf("postgres %s: %s", safe, redactErr(err, addr))
+		return nil, fmt.Errorf("postgres %s: %s", safe, redactErr(err))
 	}
 	return qs, nil
 }
 
-// withConnectTimeout bounds the wait for an unreachable server.
-func withConnectTimeout(addr string) string {
-	if !strings.HasPrefix(addr, "postgres://") && !strings.HasPrefix(addr, "postgresql://") {
-		// a key=value connection string ("host=db user=tg password=...")
-		if !strings.Contains(addr, "connect_timeout=") {
-			addr += " connect_timeout=5"
-		}
-		return addr
-	}
-	u, err := url.Parse(addr)
-	if err != nil {
-		return addr
-	}
-	q := u.Query()
-	if q.Get("connect_timeout") == "" {
-		q.Set("connect_timeout", "5")
-	}
-	if q.Get("sslmode") == "" && (u.Hostname() == "127.0.0.1" || u.Hostname() == "localhost" || u.Hostname() == "") {
-		q.Set("sslmode", "disable")
-	}
-	u.RawQuery = q.Encode()
-	return u.String()
-}
-
-var (
-	passwordInURL = regexp.MustCompile(`(://[^:/@\s]*:)[^@\s]*@`)
-	passwordInDSN = regexp.MustCompile(`(?i)(password\s*=\s*)('[^']*'|[^\s&]+)`)
-)
-
-// Redact hides the password of a postgres address so it can be printed.
-func Redact(addr string) string {
-	addr = passwordInURL.ReplaceAllString(addr, "${1}xxxxx@")
-	return passwordInDSN.ReplaceAllString(addr, "${1}xxxxx")
-}
-
-// redactErr removes the address's password from a driver error.
 // pgError says which server failed, without its password, and keeps the
 // driver's error underneath for callers that test what went wrong.
-func pgError(safeAddr, addr string, err error) error {
-	return &redactedError{msg: fmt.Sprintf("postgres %s: %s", safeAddr, redactErr(err, addr)), err: err}
+func pgError(safeAddr string, err error) error {
+	return &redactedError{msg: fmt.Sprintf("postgres %s: %s", safeAddr, redactErr(err)), err: err}
+}
+
+// redactErr is a driver error on one line, without passwords.
+func redactErr(err error) string {
+	return strings.ReplaceAll(Redact(err.Error()), "\n", " ")
 }
 
 type redactedError struct {
@@ -346,13 +319,3 @@ type redactedError struct {
 
 func (e *redactedError) Error() string { return e.msg }
 func (e *redactedError) Unwrap() error { return e.err }
-
-func redactErr(err error, addr string) string {
-	msg := Redact(err.Error())
-	if u, perr := url.Parse(addr); perr == nil && u.User != nil {
-		if pw, ok := u.User.Password(); ok && pw != "" {
-			msg = strings.ReplaceAll(msg, pw, "xxxxx")
-		}
-	}
-	return strings.ReplaceAll(msg, "\n", " ")
-}

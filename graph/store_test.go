@@ -392,24 +392,6 @@ func TestPostgresUnreachable(t *testing.T) {
 	}
 }
 
-func TestRedact(t *testing.T) {
-	for _, tc := range []struct{ addr, want string }{
-		{"postgres://u:secretpw@db.example:5432/tg", "postgres://u:xxxxx@db.example:5432/tg"},
-		{"postgresql://u:p%40ss@h/tg?sslmode=require", "postgresql://u:xxxxx@h/tg?sslmode=require"},
-		{"postgres://u@h/tg", "postgres://u@h/tg"},
-		{"postgres://h/tg", "postgres://h/tg"},
-		{"data/tradegraph.db", "data/tradegraph.db"},
-		{"memory", "memory"},
-		{"host=db user=tg password=s3cret dbname=tg", "host=db user=tg password=xxxxx dbname=tg"},
-		{"host=db password='with space' dbname=tg", "host=db password=xxxxx dbname=tg"},
-		{"postgres://h/tg?user=u&password=s3cret&sslmode=disable", "postgres://h/tg?user=u&password=xxxxx&sslmode=disable"},
-	} {
-		if got := graph.Redact(tc.addr); got != tc.want {
-			t.Errorf("Redact(%q) = %q, want %q", tc.addr, got, tc.want)
-		}
-	}
-}
-
 func TestInferBackend(t *testing.T) {
 	for _, tc := range []struct{ addr, want string }{
 		{"", graph.Bolt},

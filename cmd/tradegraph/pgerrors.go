@@ -7,7 +7,6 @@ import (
 	"io"
 	"net"
 	"net/url"
-	"regexp"
 	"strings"
 
 	"github.com/lib/pq"
@@ -92,25 +91,4 @@ var brokenConnectionWords = []string{
 	"broken pipe",
 	"driver: bad connection",
 	"unexpected EOF",
-}
-
-var (
-	// userinfoPassword is the password of an address in URL form, up to the
-	// last @ of the address: a password may hold an @ of its own.
-	userinfoPassword = regexp.MustCompile(`(://[^:/@\s]*:)\S*@`)
-	// passwordParam is a password given as a parameter, in a URL's query
-	// or a key=value connection string.
-	passwordParam = regexp.MustCompile(`(?i)(password=)[^\s&]+`)
-	// badEscape is the part of an address that does not parse, which may
-	// be a piece of its password.
-	badEscape = regexp.MustCompile(`(invalid URL escape) "[^"]*"`)
-)
-
-// hidePassword removes from msg the passwords of postgres addresses: a
-// last guard, behind the store's own redaction, so that no error tradegraph
-// prints shows one.
-func hidePassword(msg string) string {
-	msg = userinfoPassword.ReplaceAllString(msg, "${1}xxxxx@")
-	msg = badEscape.ReplaceAllString(msg, "$1")
-	return passwordParam.ReplaceAllString(msg, "${1}xxxxx")
 }

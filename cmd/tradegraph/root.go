@@ -89,7 +89,8 @@ func run(ctx context.Context, args []string, io streams) int {
 	}
 	pf := root.PersistentFlags()
 	err = explainStoreError(err, pf.Lookup("backend").Value.String(), pf.Lookup("db").Value.String())
-	msg := hidePassword(strings.ReplaceAll(strings.TrimSpace(err.Error()), "\n", " "))
+	// the last guard, behind the store's own redaction: no message shows a password
+	msg := graph.Redact(strings.ReplaceAll(strings.TrimSpace(err.Error()), "\n", " "))
 	fmt.Fprintf(io.Err, "tradegraph: %s\n", msg)
 	var ue usageError
 	if errors.As(err, &ue) || strings.HasPrefix(err.Error(), "unknown command") {

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -48,7 +49,7 @@ func TestPasswordNeverShown(t *testing.T) {
 		{"as a parameter", "postgres://user@127.0.0.1:1/x?password=s3cret",
 			"tradegraph: postgres postgres://user@127.0.0.1:1/x?connect_timeout=5&password=xxxxx&sslmode=disable: dial tcp 127.0.0.1:1: connect: connection refused\n"},
 		{"with a bad escape", "postgres://user:s3cret%zz@127.0.0.1:1/x",
-			`tradegraph: postgres postgres://user:xxxxx@127.0.0.1:1/x: parse "postgres://user:xxxxx@127.0.0.1:1/x": invalid URL escape` + "\n"},
+			"tradegraph: postgres address postgres://user:xxxxx@127.0.0.1:1/x does not parse: invalid URL escape\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			testdata, err := filepath.Abs("testdata")
@@ -120,4 +121,73 @@ func TestPasswordNeverShown(t *testing.T) {
 			}
 		}
 	})
+}
+
+// passwordForms are addresses of a server nothing listens on (127.0.0.1:1),
+// each with its password written one way a user may write it, and the part
+// of the address a message must still show. The passwords are made of
+// pieces (Qz1, Kx2, ...) no other part of a message holds.
+var passwordForms = []struct {
+	name, addr, password, shown string
+}{
+	{"in the user info", "postgres://tg:Qz1Kx2@127.0.0.1:1/tg?connect_timeout=1", "Qz1Kx2", "127.0.0.1:1"},
+	{"holding an @", "postgres://tg:Qz1@Kx2@127.0.0.1:1/tg?connect_timeout=1", "Qz1@Kx2", "127.0.0.1:1"},
+	{"holding two @", "postgresql://tg:Qz1@Kx2@Wv3@127.0.0.1:1/tg?connect_timeout=1", "Qz1@Kx2@Wv3", "127.0.0.1:1"},
+	{"holding a colon", "postgres://tg:Qz1:Kx2@127.0.0.1:1/tg?connect_timeout=1", "Qz1:Kx2", "127.0.0.1:1"},
+	{"holding a slash", "postgres://tg:Qz1/Kx2@127.0.0.1:1/tg?connect_timeout=1", "Qz1/Kx2", "127.0.0.1:1"},
+	{"holding a #", "postgres://tg:Qz1#Kx2@127.0.0.1:1/tg?connect_timeout=1", "Qz1#Kx2", "127.0.0.1:1"},
+	{"holding a ?", "postgres://tg:Qz1?Kx2@127.0.0.1:1/tg?connect_timeout=1", "Qz1?Kx2", "127.0.0.1:1"},
+	{"holding a bad escape", "postgres://tg:Qz1%zzKx2@127.0.0.1:1/tg?connect_timeout=1", "Qz1%zzKx2", "127.0.0.1:1"},
+	{"holding a bare %", "postgres://tg:Qz1%@127.0.0.1:1/tg?connect_timeout=1", "Qz1%", "127.0.0.1:1"},
+	{"percent-encoded", "postgres://tg:Qz1%40Kx2%2F@127.0.0.1:1/tg?connect_timeout=1", "Qz1%40Kx2%2F", "127.0.0.1:1"},
+	{"holding a quote", "postgres://tg:Qz1'Kx2@127.0.0.1:1/tg?connect_timeout=1", "Qz1'Kx2", "127.0.0.1:1"},
+	{"holding a double quote", `postgres://tg:Qz1"Kx2@127.0.0.1:1/tg?connect_timeout=1`, `Qz1"Kx2`, "127.0.0.1:1"},
+	{"holding a space", "postgres://tg:Qz1 Kx2@127.0.0.1:1/tg?connect_timeout=1", "Qz1 Kx2", "127.0.0.1:1"},
+	{"holding an @ and a space", "postgres://tg:Qz1@Kx2 Wv3@127.0.0.1:1/tg?connect_timeout=1", "Qz1@Kx2 Wv3", "127.0.0.1:1"},
+	{"without a user name", "postgres://:Qz1Kx2@127.0.0.1:1/tg?connect_timeout=1", "Qz1Kx2", "127.0.0.1:1"},
+	{"as ?password=", "postgres://tg@127.0.0.1:1/tg?password=Qz1Kx2", "Qz1Kx2", "127.0.0.1:1"},
+	{"as &password=", "postgres://tg@127.0.0.1:1/tg?connect_timeout=1&password=Qz1%26Kx2", "Qz1%26Kx2", "127.0.0.1:1"},
+	{"in the user info and as a parameter", "postgres://tg:Qz1@127.0.0.1:1/tg?password=Kx2", "Qz1 Kx2", "127.0.0.1:1"},
+	{"key=value", "host=127.0.0.1 port=1 user=tg password=Qz1Kx2 dbname=tg connect_timeout=1", "Qz1Kx2", "host=127.0.0.1 port=1"},
+	{"key=value, last", "host=127.0.0.1 port=1 connect_timeout=1 password=Qz1&Kx2", "Qz1&Kx2", "host=127.0.0.1 port=1"},
+	{"key=value, quoted", "host=127.0.0.1 port=1 password='Qz1 Kx2' dbname=tg", "Qz1 Kx2", "host=127.0.0.1 port=1"},
+	{"key=value, spaced and escaped", `host=127.0.0.1 port=1 password = 'Qz1\'Kx2' dbname=tg`, `Qz1\'Kx2`, "host=127.0.0.1 port=1"},
+	{"key=value, an escaped space", `host=127.0.0.1 port=1 password=Qz1\ Kx2 dbname=tg`, `Qz1\ Kx2`, "host=127.0.0.1 port=1"},
+	{"key=value, a quote never closed", "host=127.0.0.1 port=1 password='Qz1 Kx2 dbname=tg", "Qz1 Kx2", "host=127.0.0.1"},
+}
+
+// passwordPieces are the runs of letters and digits of a password.
+var passwordPieces = regexp.MustCompile(`[A-Za-z0-9]{3,}`)
+
+// TestPasswordFormsNeverShown: whatever form the password of --db takes,
+// a command that cannot reach the server says so in one line that shows
+// the server and no piece of the password, and leaves no file behind.
+func TestPasswordFormsNeverShown(t *testing.T) {
+	sample, err := filepath.Abs("testdata/sample.nq")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir()) // nothing may fall back to a bolt file here
+	for _, tc := range passwordForms {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, verb := range [][]string{{"stats"}, {"load", sample}} {
+				args := append([]string{"--backend", "postgres", "--db", tc.addr}, verb...)
+				r := tradegraph(t, args...)
+				if r.code != exitFailure || !strings.HasPrefix(r.stderr, "tradegraph: ") || strings.Count(r.stderr, "\n") != 1 {
+					t.Errorf("%s: exit %d, stderr %q; want exit %d and one line", verb[0], r.code, r.stderr, exitFailure)
+				}
+				for _, piece := range passwordPieces.FindAllString(tc.password, -1) {
+					if strings.Contains(r.stdout+r.stderr, piece) {
+						t.Errorf("%s: %q of the password shows:\n%s", verb[0], piece, r.stderr)
+					}
+				}
+				if !strings.Contains(r.stderr, tc.shown) {
+					t.Errorf("%s: the message does not show %s:\n%s", verb[0], tc.shown, r.stderr)
+				}
+			}
+			if entries, _ := os.ReadDir("."); len(entries) != 0 {
+				t.Errorf("files left in the working directory: %v", entries)
+			}
+		})
+	}
 }
