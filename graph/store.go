@@ -41,7 +41,8 @@ var ErrStoreInUse = errors.New("store in use by another process")
 type Config struct {
 	// Backend is bolt, memory or postgres; empty infers it from Address.
 	Backend string
-	// Address is the bolt file path or the postgres URL.
+	// Address is the bolt file path, or the postgres URL or libpq
+	// key=value connection string.
 	Address string
 	// ReadOnly opens a bolt store with a shared lock, so readers run side by side.
 	ReadOnly bool
@@ -54,7 +55,7 @@ func InferBackend(addr string) string {
 	switch {
 	case addr == Memory || addr == "memory:":
 		return Memory
-	case isPostgresURL(addr):
+	case isPostgresURL(addr), isKeyValue(addr):
 		return Postgres
 	default:
 		return Bolt

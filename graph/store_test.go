@@ -400,6 +400,14 @@ func TestInferBackend(t *testing.T) {
 		{"memory", graph.Memory},
 		{"postgres://u@h/tg", graph.Postgres},
 		{"postgresql://u@h/tg", graph.Postgres},
+		{"host=127.0.0.1 port=5432 user=tg password='se cret' dbname=tg", graph.Postgres},
+		{"  dbname = tg", graph.Postgres},
+		{"user=tg password=s3cret", graph.Postgres},
+		{"host=db password=unquoted value", graph.Postgres},
+		{"hosts=db.bolt", graph.Bolt},
+		{"./host=db", graph.Bolt},
+		{"data/run=3.db", graph.Bolt},
+		{"host", graph.Bolt},
 	} {
 		if got := graph.InferBackend(tc.addr); got != tc.want {
 			t.Errorf("InferBackend(%q) = %q, want %q", tc.addr, got, tc.want)

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"net/url"
 	"strings"
 
 	"github.com/lib/pq"
@@ -43,9 +42,9 @@ func explainStoreError(err error, backend, addr string) error {
 	if !ok {
 		return err
 	}
-	host := "the address given"
-	if u, perr := url.Parse(addr); perr == nil && u.Host != "" {
-		host = u.Host
+	host := graph.Server(addr)
+	if host == "" {
+		host = "the address given"
 	}
 	return lostServerError{host: host, reason: reason, err: err}
 }

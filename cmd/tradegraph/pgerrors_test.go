@@ -28,6 +28,11 @@ func TestExplainStoreError(t *testing.T) {
 			t.Errorf("%q -> %q", tt.err, got)
 		}
 	}
+	kv := "host=127.0.0.1 port=5999 user=u password='p w' dbname=tg"
+	got := explainStoreError(errors.New("read tcp 127.0.0.1:1->127.0.0.1:5999: read: connection reset by peer"), "", kv)
+	if !strings.HasPrefix(got.Error(), "lost the connection to the postgres server at 127.0.0.1:5999 ") {
+		t.Errorf("a key=value address: %q", got)
+	}
 	if got := explainStoreError(errors.New("connection reset by peer"), "", "tradegraph.db"); got.Error() != "connection reset by peer" {
 		t.Errorf("a bolt store's error changed: %q", got)
 	}

@@ -125,7 +125,7 @@ stays whole and passes check; build or load again for the rest).`,
 		defaultDB = graph.DefaultPath
 	}
 	pf := root.PersistentFlags()
-	pf.StringVar(&g.DB, "db", defaultDB, "store address: a bolt file path, \"memory\", or postgres://... (env TRADEGRAPH_DB)")
+	pf.StringVar(&g.DB, "db", defaultDB, "store address: a bolt file path, \"memory\", postgres://... or \"host=... dbname=...\" (env TRADEGRAPH_DB)")
 	pf.StringVar(&g.Backend, "backend", "", "store backend: bolt, memory or postgres (inferred from --db when empty)")
 	pf.BoolVar(&g.JSON, "json", false, "print results as JSON")
 	pf.DurationVar(&g.Wait, "wait", 0, "wait up to this long (e.g. 10m) for a store another process is writing, instead of failing at once")

@@ -154,6 +154,7 @@ var passwordForms = []struct {
 	{"key=value, spaced and escaped", `host=127.0.0.1 port=1 password = 'Qz1\'Kx2' dbname=tg`, `Qz1\'Kx2`, "host=127.0.0.1 port=1"},
 	{"key=value, an escaped space", `host=127.0.0.1 port=1 password=Qz1\ Kx2 dbname=tg`, `Qz1\ Kx2`, "host=127.0.0.1 port=1"},
 	{"key=value, a quote never closed", "host=127.0.0.1 port=1 password='Qz1 Kx2 dbname=tg", "Qz1 Kx2", "host=127.0.0.1"},
+	{"key=value, a value with a space unquoted", "host=127.0.0.1 port=1 password=Qz1 Kx2 dbname=tg", "Qz1 Kx2", "host=127.0.0.1 port=1"},
 }
 
 // passwordPieces are the runs of letters and digits of a password.
@@ -161,7 +162,8 @@ var passwordPieces = regexp.MustCompile(`[A-Za-z0-9]{3,}`)
 
 // TestPasswordFormsNeverShown: whatever form the password of --db takes,
 // a command that cannot reach the server says so in one line that shows
-// the server and no piece of the password, and leaves no file behind.
+// the server and no piece of the password, and leaves no file behind: a
+// key=value address is a postgres address without --backend too.
 func TestPasswordFormsNeverShown(t *testing.T) {
 	sample, err := filepath.Abs("testdata/sample.nq")
 	if err != nil {
@@ -170,24 +172,62 @@ func TestPasswordFormsNeverShown(t *testing.T) {
 	t.Chdir(t.TempDir()) // nothing may fall back to a bolt file here
 	for _, tc := range passwordForms {
 		t.Run(tc.name, func(t *testing.T) {
-			for _, verb := range [][]string{{"stats"}, {"load", sample}} {
-				args := append([]string{"--backend", "postgres", "--db", tc.addr}, verb...)
+			for _, args := range [][]string{
+				{"--db", tc.addr, "stats"},
+				{"--db", tc.addr, "load", sample},
+				{"--backend", "postgres", "--db", tc.addr, "stats"},
+			} {
 				r := tradegraph(t, args...)
 				if r.code != exitFailure || !strings.HasPrefix(r.stderr, "tradegraph: ") || strings.Count(r.stderr, "\n") != 1 {
-					t.Errorf("%s: exit %d, stderr %q; want exit %d and one line", verb[0], r.code, r.stderr, exitFailure)
+					t.Errorf("%q: exit %d, stderr %q; want exit %d and one line", args, r.code, r.stderr, exitFailure)
 				}
 				for _, piece := range passwordPieces.FindAllString(tc.password, -1) {
 					if strings.Contains(r.stdout+r.stderr, piece) {
-						t.Errorf("%s: %q of the password shows:\n%s", verb[0], piece, r.stderr)
+						t.Errorf("%q: %q of the password shows:\n%s", args, piece, r.stderr)
 					}
 				}
 				if !strings.Contains(r.stderr, tc.shown) {
-					t.Errorf("%s: the message does not show %s:\n%s", verb[0], tc.shown, r.stderr)
+					t.Errorf("%q: the message does not show %s:\n%s", args, tc.shown, r.stderr)
 				}
 			}
 			if entries, _ := os.ReadDir("."); len(entries) != 0 {
 				t.Errorf("files left in the working directory: %v", entries)
 			}
 		})
+	}
+}
+
+// TestPostgresAddressMessages: an address that does not parse is reported
+// in its redacted form, never as the URL package quotes it, and a key=value
+// address reaches for its server.
+func TestPostgresAddressMessages(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for _, tc := range []struct{ addr, want string }{
+		{"postgres://tg:sec ret@127.0.0.1:1/x",
+			"postgres address postgres://tg:xxxxx@127.0.0.1:1/x does not parse: invalid userinfo"},
+		{"postgres://tg:Qz1#Kx2@127.0.0.1:1/x",
+			"postgres address postgres://tg:xxxxx@127.0.0.1:1/x does not parse: invalid port after host"},
+		{"postgres://tg:Qz1%zz@127.0.0.1:1/x",
+			"postgres address postgres://tg:xxxxx@127.0.0.1:1/x does not parse: invalid URL escape"},
+		{"postgres://tg@db example/x",
+			"postgres address postgres://tg@db example/x does not parse: invalid character in host name"},
+		{"host=127.0.0.1 port=1 password=Qz1 Kx2 dbname=tg",
+			`postgres address host=127.0.0.1 port=1 password=xxxxx ... does not parse: a word with no "=" after it (put a value that holds spaces in quotes: key='a value')`},
+		{"host=127.0.0.1 port=1 password='Qz1 Kx2",
+			"postgres address host=127.0.0.1 port=1 ... does not parse: a quoted value with no closing quote"},
+		{`host=127.0.0.1 port=1 password=Qz1\`,
+			"postgres address host=127.0.0.1 port=1 ... does not parse: a backslash with nothing after it"},
+		{"host=127.0.0.1 port=1 user=tg password='Qz1' dbname=tg",
+			"postgres host=127.0.0.1 port=1 user=tg password=xxxxx dbname=tg connect_timeout=5 sslmode=disable: dial tcp 127.0.0.1:1: connect: connection refused"},
+	} {
+		for _, verb := range []string{"stats", "check", "dump"} {
+			r := tradegraph(t, "--db", tc.addr, verb)
+			if want := "tradegraph: " + tc.want + "\n"; r.code != exitFailure || r.stderr != want {
+				t.Errorf("--db %q %s: exit %d, stderr:\n%s\nwant exit %d and:\n%s", tc.addr, verb, r.code, r.stderr, exitFailure, want)
+			}
+		}
+	}
+	if entries, _ := os.ReadDir("."); len(entries) != 0 {
+		t.Errorf("files left in the working directory: %v", entries)
 	}
 }
