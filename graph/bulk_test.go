@@ -63,7 +63,7 @@ func TestBulkMatchesApply(t *testing.T) {
 	backends := map[string]func(*testing.T) graph.Config{
 		"memory": func(*testing.T) graph.Config { return graph.Config{Backend: graph.Memory} },
 		"bolt": func(t *testing.T) graph.Config {
-			return graph.Config{Address: filepath.Join(t.TempDir(), "tradegraph.db")}
+			return graph.Config{Address: filepath.Join(t.TempDir(), "tradegraph.db"), Create: true}
 		},
 		"postgres": func(t *testing.T) graph.Config { return freshPostgres(t, postgresServer(t)) },
 	}
@@ -122,7 +122,7 @@ func TestBulkFilesNodesInParts(t *testing.T) {
 	}
 	want := dump(t, plain)
 	for _, batch := range []int64{64 << 10, 0} {
-		st := open(t, graph.Config{Address: filepath.Join(t.TempDir(), "tradegraph.db")})
+		st := open(t, graph.Config{Address: filepath.Join(t.TempDir(), "tradegraph.db"), Create: true})
 		b := newBulk(t, st, graph.BulkOptions{BatchBytes: batch})
 		for _, c := range changes {
 			if err := b.Apply(c); err != nil {
@@ -148,7 +148,7 @@ func TestBulkFilesNodesInParts(t *testing.T) {
 func TestBulkThenApply(t *testing.T) {
 	changes := history(t)
 	path := filepath.Join(t.TempDir(), "tradegraph.db")
-	st := open(t, graph.Config{Address: path})
+	st := open(t, graph.Config{Address: path, Create: true})
 	b := newBulk(t, st, graph.BulkOptions{})
 	for _, c := range changes[:40] {
 		if err := b.Apply(c); err != nil {
@@ -187,7 +187,7 @@ func TestBulkThenApply(t *testing.T) {
 }
 
 func TestBulkRefusesInvalidQuads(t *testing.T) {
-	st := open(t, graph.Config{Address: filepath.Join(t.TempDir(), "tradegraph.db")})
+	st := open(t, graph.Config{Address: filepath.Join(t.TempDir(), "tradegraph.db"), Create: true})
 	b := newBulk(t, st, graph.BulkOptions{})
 	good := nq(t, docA)
 	bad := append(nq(t, docB), quad.Quad{Subject: vocab.IRI(vocab.IDBase + "x"), Object: quad.String("no predicate")})
@@ -251,7 +251,7 @@ func sameByLabel(t *testing.T, got, want *graph.Store, changes []graph.Change) {
 func TestInterruptedBulkIsCompleted(t *testing.T) {
 	changes := history(t)
 	path := filepath.Join(t.TempDir(), "tradegraph.db")
-	st, err := graph.Open(t.Context(), graph.Config{Address: path})
+	st, err := graph.Open(t.Context(), graph.Config{Address: path, Create: true})
 	if err != nil {
 		t.Fatal(err)
 	}

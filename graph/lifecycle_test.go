@@ -45,7 +45,7 @@ func sameStore(t *testing.T, what string, got, want *graph.Store, changes []grap
 func TestAbandonedBulkThenAnother(t *testing.T) {
 	changes := history(t)[:40] // forty documents, each new
 	path := filepath.Join(t.TempDir(), "tradegraph.db")
-	st := open(t, graph.Config{Address: path})
+	st := open(t, graph.Config{Address: path, Create: true})
 	first, err := st.NewBulk(t.Context(), graph.BulkOptions{BatchBytes: 1}) // a batch per change
 	if err != nil {
 		t.Fatal(err)
@@ -77,7 +77,7 @@ func TestAbandonedBulkThenAnother(t *testing.T) {
 // pending nodes as they were: a writer after it stores every document.
 func TestFailedBatchLeavesTheStoreAsItWas(t *testing.T) {
 	changes := history(t)[:30]
-	st := open(t, graph.Config{Address: filepath.Join(t.TempDir(), "tradegraph.db")})
+	st := open(t, graph.Config{Address: filepath.Join(t.TempDir(), "tradegraph.db"), Create: true})
 	defer graph.FailBatch(3)() // the third batch fails
 	first := newBulk(t, st, graph.BulkOptions{BatchBytes: 1})
 	var failed error
@@ -115,7 +115,7 @@ func TestCloseDuringBulkWrite(t *testing.T) {
 	want := memoryOf(t, changes)
 	for round := range 3 {
 		path := filepath.Join(t.TempDir(), "tradegraph.db")
-		st, err := graph.Open(t.Context(), graph.Config{Address: path})
+		st, err := graph.Open(t.Context(), graph.Config{Address: path, Create: true})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -171,7 +171,7 @@ func TestCloseDuringBulkWrite(t *testing.T) {
 // After Close a bulk writer refuses to write, and the store stays usable.
 func TestBulkAfterClose(t *testing.T) {
 	changes := history(t)[:2]
-	st := open(t, graph.Config{Address: filepath.Join(t.TempDir(), "tradegraph.db")})
+	st := open(t, graph.Config{Address: filepath.Join(t.TempDir(), "tradegraph.db"), Create: true})
 	b := newBulk(t, st, graph.BulkOptions{})
 	if err := b.Apply(changes[0]); err != nil {
 		t.Fatal(err)

@@ -56,7 +56,7 @@ type historyRun struct {
 func newHistoryRun(t *testing.T, g *synth.Quads, seed uint64, path string) *historyRun {
 	h := &historyRun{t: t, g: g, r: rand.New(rand.NewPCG(seed, 77)), path: path}
 	var err error
-	if h.bolt, err = graph.Open(t.Context(), graph.Config{Address: h.path}); err != nil {
+	if h.bolt, err = graph.Open(t.Context(), graph.Config{Address: h.path, Create: true}); err != nil {
 		t.Fatal(err)
 	}
 	if h.mem, err = graph.Open(t.Context(), graph.Config{Backend: graph.Memory}); err != nil {

@@ -78,7 +78,7 @@ func keys(t *testing.T, path string) map[string][20]byte {
 func TestRebuildTouchesOnlyThatDocument(t *testing.T) {
 	g := synthQuads(t)
 	path := filepath.Join(t.TempDir(), "tradegraph.db")
-	st := open(t, graph.Config{Address: path})
+	st := open(t, graph.Config{Address: path, Create: true})
 	bulkLoad(t, st, g, 400)
 	st.Close()
 	before := keys(t, path)
@@ -138,7 +138,7 @@ func benchStore(b *testing.B) string {
 	}
 	tmp := path + ".part"
 	os.Remove(tmp)
-	st, err := graph.Open(context.Background(), graph.Config{Address: tmp})
+	st, err := graph.Open(context.Background(), graph.Config{Address: tmp, Create: true})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -18,7 +18,7 @@ import (
 func boltStore(t *testing.T) (*graph.Store, string) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "tradegraph.db")
-	return open(t, graph.Config{Address: path}), path
+	return open(t, graph.Config{Address: path, Create: true}), path
 }
 
 // sameStats checks that every way of counting st gives what counting its

@@ -37,6 +37,10 @@ const DefaultPath = "tradegraph.db"
 // ErrStoreInUse reports that another process holds the store's write lock.
 var ErrStoreInUse = errors.New("store in use by another process")
 
+// ErrNoStore reports that a bolt path holds no store, and Config.Create
+// did not ask for one.
+var ErrNoStore = errors.New("no store here")
+
 // Config says which store to open.
 type Config struct {
 	// Backend is bolt, memory or postgres; empty infers it from Address.
@@ -46,6 +50,9 @@ type Config struct {
 	Address string
 	// ReadOnly opens a bolt store with a shared lock, so readers run side by side.
 	ReadOnly bool
+	// Create makes a new bolt store where the path holds none (no file, or an
+	// empty one); without it that is ErrNoStore.
+	Create bool
 	// LockTimeout bounds the wait for another process's lock (default 1.5 s).
 	LockTimeout time.Duration
 }
@@ -73,7 +80,8 @@ type Store struct {
 	pg      *sql.DB     // postgres only: opened by the first bulk write
 }
 
-// Open opens (and on first use creates) the store cfg names.
+// Open opens the store cfg names, and creates a bolt store if cfg.Create
+// asks for one.
 func Open(ctx context.Context, cfg Config) (*Store, error) {
 	backend := cfg.Backend
 	if backend == "" {
@@ -181,6 +189,9 @@ func openBolt(cfg Config) (cgraph.QuadStore, *sharedTx, error) {
 		return nil, nil, fmt.Errorf("%s: is a directory, not a tradegraph store", path)
 	}
 	if errors.Is(statErr, os.ErrNotExist) || (statErr == nil && fi.Size() == 0) {
+		if !cfg.Create {
+			return nil, nil, fmt.Errorf("%s: %w", path, ErrNoStore)
+		}
 		if err := createBolt(path); err != nil {
 			return nil, nil, err
 		}

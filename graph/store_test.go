@@ -34,7 +34,7 @@ func TestStore(t *testing.T) {
 	})
 	t.Run("bolt", func(t *testing.T) {
 		storeSuite(t, true, func(t *testing.T) graph.Config {
-			return graph.Config{Address: filepath.Join(t.TempDir(), "tradegraph.db")}
+			return graph.Config{Address: filepath.Join(t.TempDir(), "tradegraph.db"), Create: true}
 		})
 	})
 	t.Run("postgres", func(t *testing.T) {
@@ -307,7 +307,7 @@ func storeSuite(t *testing.T, persistent bool, fresh func(*testing.T) graph.Conf
 
 func TestBoltLock(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "tradegraph.db")
-	writer := open(t, graph.Config{Address: path})
+	writer := open(t, graph.Config{Address: path, Create: true})
 
 	for _, readOnly := range []bool{false, true} {
 		t.Run(fmt.Sprintf("a second open (read-only %v) fails fast", readOnly), func(t *testing.T) {
@@ -347,7 +347,7 @@ func TestBoltRefusesWhatIsNotAStore(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, path := range []string{dir, text} {
-		st, err := graph.Open(t.Context(), graph.Config{Address: path})
+		st, err := graph.Open(t.Context(), graph.Config{Address: path, Create: true})
 		if err == nil {
 			st.Close()
 			t.Errorf("Open(%s) succeeded", path)

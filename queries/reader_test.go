@@ -14,7 +14,7 @@ import (
 func TestBoltReaderAnswersAsCayley(t *testing.T) {
 	dir := t.TempDir()
 	mem := corpusIn(t, tg.Config{Backend: tg.Memory}, dir)
-	bolt := corpusIn(t, tg.Config{Backend: tg.Bolt, Address: filepath.Join(dir, "q.db")}, dir)
+	bolt := corpusIn(t, tg.Config{Backend: tg.Bolt, Address: filepath.Join(dir, "q.db"), Create: true}, dir)
 	ctx := context.Background()
 	runs := []struct {
 		query string

@@ -53,7 +53,7 @@ func program(args ...string) *exec.Cmd {
 // holdStore opens the bolt store at path for writing, prints "ready" and
 // keeps it open until stdin is closed.
 func holdStore(path string) int {
-	st, err := graph.Open(context.Background(), graph.Config{Address: path})
+	st, err := graph.Open(context.Background(), graph.Config{Address: path, Create: true})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1

@@ -122,7 +122,7 @@ func runBuild(cmd *cobra.Command, o *buildOptions) (err error) {
 	if len(files) == 0 {
 		return fmt.Errorf("no articles (%v) found in %v", article.Extensions, o.Paths)
 	}
-	st, err := o.openStore(ctx, false)
+	st, err := o.createStore(ctx)
 	if err != nil {
 		return err
 	}

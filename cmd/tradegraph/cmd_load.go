@@ -84,7 +84,7 @@ func runLoad(cmd *cobra.Command, o *loadOptions) (err error) {
 	if err != nil {
 		return err
 	}
-	st, err := o.openStore(ctx, false)
+	st, err := o.createStore(ctx)
 	if err != nil {
 		return err
 	}

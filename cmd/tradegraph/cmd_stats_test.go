@@ -1,6 +1,10 @@
 package main
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/tradegraph/tradegraph/graph"
+)
 
 func TestStats(t *testing.T) {
 	db := newStore(t)
@@ -44,7 +48,13 @@ documents     3
 }
 
 func TestStatsEmptyStore(t *testing.T) {
-	got := mustRun(t, "--db", newStore(t), "--json", "stats").stdout
+	db := newStore(t)
+	st, err := graph.Open(t.Context(), graph.Config{Address: db, Create: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	got := mustRun(t, "--db", db, "--json", "stats").stdout
 	want := `{
   "backend": "bolt",
   "quads": 0,

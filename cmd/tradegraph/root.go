@@ -59,9 +59,24 @@ type globalOptions struct {
 	IO          streams
 }
 
-// openStore opens the store the global flags name.
+// openStore opens the store the global flags name, which must exist: only
+// build and load make one (createStore).
 func (g *globalOptions) openStore(ctx context.Context, readOnly bool) (*graph.Store, error) {
-	cfg := graph.Config{Backend: g.Backend, Address: g.DB, ReadOnly: readOnly}
+	st, err := g.open(ctx, graph.Config{ReadOnly: readOnly})
+	if errors.Is(err, graph.ErrNoStore) {
+		return nil, fmt.Errorf("%w (build or load one first)", err)
+	}
+	return st, err
+}
+
+// createStore opens the store the global flags name for writing, and
+// makes it when there is none.
+func (g *globalOptions) createStore(ctx context.Context) (*graph.Store, error) {
+	return g.open(ctx, graph.Config{Create: true})
+}
+
+func (g *globalOptions) open(ctx context.Context, cfg graph.Config) (*graph.Store, error) {
+	cfg.Backend, cfg.Address = g.Backend, g.DB
 	if g.Wait > 0 {
 		cfg.LockTimeout = g.Wait
 	}

@@ -28,7 +28,7 @@ func CachedStore(ctx context.Context, name string, n int, seed uint64) (string, 
 	}
 	tmp := path + ".part"
 	os.Remove(tmp)
-	st, err := tg.Open(ctx, tg.Config{Backend: tg.Bolt, Address: tmp})
+	st, err := tg.Open(ctx, tg.Config{Backend: tg.Bolt, Address: tmp, Create: true})
 	if err != nil {
 		return "", err
 	}
