@@ -462,10 +462,11 @@ func (w *kvWrite) node(id uint64) *nodeChange {
 	return n
 }
 
-// change works out what one change adds and removes: its quads not stored
-// yet, and the stored quads under its replaced labels that it lacks.
+// change works out what one change adds and removes (see replacedQuads):
+// its quads not stored yet, and the stored quads under its replaced labels
+// that it lacks.
 func (w *kvWrite) change(c kvChange) error {
-	stored := map[ids]uint64{}
+	stored := newReplacedQuads[ids, uint64]()
 	replaced := map[uint64]bool{}
 	for _, l := range c.replace {
 		id := w.ids[l]
@@ -478,7 +479,7 @@ func (w *kvWrite) change(c kvChange) error {
 			return err
 		}
 		for t, qid := range quads {
-			stored[t] = qid
+			stored.found(t, qid)
 		}
 	}
 	for _, a := range c.adds {
@@ -492,8 +493,7 @@ func (w *kvWrite) change(c kvChange) error {
 			known = known && t[d] != 0
 		}
 		if known {
-			if _, ok := stored[t]; ok {
-				delete(stored, t) // kept as it is
+			if stored.keep(t) {
 				continue
 			}
 			if !replaced[t[3]] {
@@ -519,14 +519,14 @@ func (w *kvWrite) change(c kvChange) error {
 		}
 	}
 	start := len(w.removed)
-	for t, qid := range stored {
+	stored.removed(func(t ids, qid uint64) {
 		w.removed = append(w.removed, removedQuad{id: qid, ids: t})
 		for _, id := range t {
 			if id != 0 {
 				w.node(id).delta--
 			}
 		}
-	}
+	})
 	slices.SortFunc(w.removed[start:], func(a, b removedQuad) int { return cmp.Compare(a.id, b.id) })
 	return nil
 }

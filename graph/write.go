@@ -79,31 +79,28 @@ func (s *Store) apply(ctx context.Context, c Change) (Result, error) {
 	return res, nil
 }
 
-// diff works out what c does to the store: the quads of c.Add not stored
-// under its replaced labels (quads stored elsewhere are left to cayley's
-// IgnoreDup), and the stored quads under those labels that c.Add lacks.
+// diff works out what c does to the store (see replacedQuads): the quads
+// of c.Add not stored under its replaced labels (quads stored elsewhere
+// are left to cayley's IgnoreDup), and the stored quads under those labels
+// that c.Add lacks.
 func (s *Store) diff(ctx context.Context, c Change) (adds, dels []cgraph.Delta, err error) {
-	add := make(map[quadKey]struct{}, len(c.Add))
+	seen := make(map[quadKey]struct{}, len(c.Add))
 	var order []quad.Quad
 	for _, q := range c.Add {
 		if !q.IsValid() {
 			return nil, nil, fmt.Errorf("invalid quad %v", q)
 		}
 		k := key(q)
-		if _, dup := add[k]; dup {
+		if _, dup := seen[k]; dup {
 			continue
 		}
-		add[k] = struct{}{}
+		seen[k] = struct{}{}
 		order = append(order, q)
 	}
-	stored := make(map[quadKey]struct{})
+	stored := newReplacedQuads[quadKey, quad.Quad]()
 	for _, label := range c.Replace {
 		err := s.eachQuad(ctx, quad.Label, label, func(q quad.Quad) error {
-			k := key(q)
-			stored[k] = struct{}{}
-			if _, keep := add[k]; !keep {
-				dels = append(dels, cgraph.Delta{Quad: q, Action: cgraph.Delete})
-			}
+			stored.found(key(q), q)
 			return nil
 		})
 		if err != nil {
@@ -111,11 +108,13 @@ func (s *Store) diff(ctx context.Context, c Change) (adds, dels []cgraph.Delta, 
 		}
 	}
 	for _, q := range order {
-		if _, ok := stored[key(q)]; ok {
-			continue
+		if !stored.keep(key(q)) {
+			adds = append(adds, cgraph.Delta{Quad: q, Action: cgraph.Add})
 		}
-		adds = append(adds, cgraph.Delta{Quad: q, Action: cgraph.Add})
 	}
+	stored.removed(func(_ quadKey, q quad.Quad) {
+		dels = append(dels, cgraph.Delta{Quad: q, Action: cgraph.Delete})
+	})
 	return adds, dels, nil
 }
 
