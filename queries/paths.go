@@ -92,7 +92,7 @@ func (n *nav) paths(a, b string, maxHops, limit int, viaEvidence bool) ([]PathRo
 	var meet []string
 	for hops := 0; hops < maxHops && len(meet) == 0 && !n.stopped(); hops++ {
 		if len(fwd)+len(bwd) > maxVisited {
-			return nil, fmt.Errorf("the search visited %d nodes without joining %q and %q; try fewer --max-hops", maxVisited, a, b)
+			return nil, fmt.Errorf("the search visited %d nodes without joining %q and %q; try fewer --hops", maxVisited, a, b)
 		}
 		expandFwd := len(fwdFront) <= len(bwdFront)
 		front, seen, other := fwdFront, fwd, bwd

@@ -120,3 +120,32 @@ func TestCompletion(t *testing.T) {
 		t.Errorf("entity names not completed:\n%s", r.stdout)
 	}
 }
+
+// A distance in edges is --hops in every verb's help; query path still
+// takes its old --max-hops, unlisted, and says on stderr what it is now.
+func TestHopsIsOneSpelling(t *testing.T) {
+	for _, verb := range [][]string{{"query", "path"}, {"query", "neighbors"}, {"export"}, {"stats"}} {
+		help := mustRun(t, append(verb, "--help")...).stdout
+		if !strings.Contains(help, "--hops") || strings.Contains(help, "max-hops") {
+			t.Errorf("%s --help does not offer --hops alone:\n%s", strings.Join(verb, " "), help)
+		}
+	}
+	db := newStore(t)
+	mustRun(t, "--db", db, "build", filepath.Join("testdata", "names", "chile-korea.txt"))
+	path := []string{"--db", db, "--json", "query", "path", "Chile", "r.o.k", "--limit", "1"}
+	hops := mustRun(t, append(path, "--hops", "2")...)
+	var rows []struct{ Hops int }
+	if err := json.Unmarshal([]byte(hops.stdout), &rows); err != nil || len(rows) != 1 || rows[0].Hops != 2 {
+		t.Fatalf("query path --hops 2: %v %s", err, hops.stdout)
+	}
+	if short := mustRun(t, append(path, "--hops", "1")...).stdout; short != "[]\n" {
+		t.Errorf("query path --hops 1 found %s; Chile and South Korea are two edges apart", short)
+	}
+	old := mustRun(t, append(path, "--max-hops", "2")...)
+	if old.stdout != hops.stdout || old.stderr != "tradegraph: --max-hops is now --hops\n" {
+		t.Errorf("query path --max-hops 2: stdout %q, stderr %q; want the answer of --hops 2, and a note", old.stdout, old.stderr)
+	}
+	if r := tradegraph(t, append(path, "--max-hops", "2", "--hops", "3")...); r.code != exitUsage || r.stdout != "" {
+		t.Errorf("both --max-hops and --hops: exit %d, stdout %q; want a usage error", r.code, r.stdout)
+	}
+}
