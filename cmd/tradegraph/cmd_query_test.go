@@ -149,3 +149,15 @@ func TestHopsIsOneSpelling(t *testing.T) {
 		t.Errorf("both --max-hops and --hops: exit %d, stdout %q; want a usage error", r.code, r.stdout)
 	}
 }
+
+// The root help says what each exit code means, and what a partial
+// failure stores.
+func TestHelpDocumentsExitCodes(t *testing.T) {
+	help := strings.Join(strings.Fields(mustRun(t, "--help").stdout), " ")
+	for _, want := range []string{"0 success", "1 failure", "2 usage error", "130 interrupted", "A partial failure is a build or load",
+		"each that succeeds is stored whole", "nothing of it is stored", "the exit code is 1"} {
+		if !strings.Contains(help, want) {
+			t.Errorf("tradegraph --help does not say %q:\n%s", want, help)
+		}
+	}
+}
