@@ -34,19 +34,17 @@ type PairRow struct {
 // bundled together: each pair of member signatures of a bundle counts
 // once per bundle. Rows are sorted by documents, then bundles.
 func BundlesAcross(ctx context.Context, st *tg.Store, byInstrumentOnly bool) ([]PairRow, error) {
-	n := newNav(ctx, st)
-	defer n.close()
-	c := newPairCounter()
-	var err error
-	if n.r != nil {
-		err = n.bundlesByID(byInstrumentOnly, c)
-	} else {
-		err = n.bundles(byInstrumentOnly, c)
-	}
-	if err != nil {
-		return nil, err
-	}
-	return c.rows(), nil
+	return navigate(ctx, st, func(n *nav) ([]PairRow, error) {
+		c := newPairCounter()
+		if n.r != nil {
+			if err := n.bundlesByID(byInstrumentOnly, c); err != nil {
+				return nil, err
+			}
+		} else {
+			n.bundles(byInstrumentOnly, c)
+		}
+		return c.rows(), nil
+	})
 }
 
 // pairCounter counts pairs of signatures by small integers: a store of
@@ -177,12 +175,12 @@ func (c *pairCounter) rows() []PairRow {
 }
 
 // bundles reads each bundle's members and their signatures through nav.
-func (n *nav) bundles(byInstrumentOnly bool, c *pairCounter) error {
+func (n *nav) bundles(byInstrumentOnly bool, c *pairCounter) {
 	sig := map[quad.Value]int32{}
 	var members []int32
 	for _, b := range n.in(quad.IRI(vocab.ClassBundle), vocab.RDFType) {
-		if err := n.ctx.Err(); err != nil {
-			return err
+		if n.stopped() {
+			return
 		}
 		members = members[:0]
 		for _, m := range n.out(b, vocab.Member) {
@@ -199,7 +197,6 @@ func (n *nav) bundles(byInstrumentOnly bool, c *pairCounter) error {
 		}
 		c.bundle(bundleDoc(vocab.ValueText(b)), members)
 	}
-	return nil
 }
 
 // signature names an instrument and a grantor; either may be nil.

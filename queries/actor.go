@@ -35,8 +35,10 @@ type ActorRow struct {
 
 // Actor profiles the actor a name or alias names.
 func Actor(ctx context.Context, st *tg.Store, name string) (ActorRow, error) {
-	n := newNav(ctx, st)
-	defer n.close()
+	return navigate(ctx, st, func(n *nav) (ActorRow, error) { return n.actor(name) })
+}
+
+func (n *nav) actor(name string) (ActorRow, error) {
 	node, err := n.resolve(name)
 	if err != nil {
 		return ActorRow{}, err
@@ -115,8 +117,10 @@ type PolicyRow struct {
 
 // Sectors lists every sector with its policies and measures.
 func Sectors(ctx context.Context, st *tg.Store) ([]SectorRow, error) {
-	n := newNav(ctx, st)
-	defer n.close()
+	return navigate(ctx, st, func(n *nav) ([]SectorRow, error) { return n.sectors(), nil })
+}
+
+func (n *nav) sectors() []SectorRow {
 	rows := []SectorRow{}
 	// the measures are read after all the policies, in the order of their
 	// quads: policy by policy, they would be read from all over the store
@@ -138,11 +142,9 @@ func Sectors(ctx context.Context, st *tg.Store) ([]SectorRow, error) {
 	}
 	slices.SortStableFunc(places, func(a, b place) int { return cmp.Compare(a.m.quad, b.m.quad) })
 	docs := make([]map[string]bool, len(rows))
-	for i, p := range places {
-		if i%1024 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
+	for _, p := range places {
+		if n.stopped() {
+			break
 		}
 		c := n.row(p.m)
 		r, pr := &rows[p.sec], &rows[p.sec].Policies[p.pol]
@@ -168,7 +170,7 @@ func Sectors(ctx context.Context, st *tg.Store) ([]SectorRow, error) {
 		}
 		return rows[i].Sector < rows[j].Sector
 	})
-	return rows, nil
+	return rows
 }
 
 // EvidenceRow is a fact and what supports it.
@@ -192,8 +194,10 @@ type EvidenceDoc struct {
 // EvidenceOf lists the sentences and documents behind a fact (a measure,
 // bundle or claim id), or, for an actor, the documents that mention it.
 func EvidenceOf(ctx context.Context, st *tg.Store, id string) (EvidenceRow, error) {
-	n := newNav(ctx, st)
-	defer n.close()
+	return navigate(ctx, st, func(n *nav) (EvidenceRow, error) { return n.evidenceOf(id) })
+}
+
+func (n *nav) evidenceOf(id string) (EvidenceRow, error) {
 	node, err := n.resolve(id)
 	if err != nil {
 		return EvidenceRow{}, err

@@ -30,26 +30,25 @@ func benchStore(b *testing.B) *tg.Store {
 
 // busiest returns the two countries that grant the most measures.
 func busiest(b *testing.B, st *tg.Store) (string, string) {
-	n := newNav(context.Background(), st)
-	defer n.close()
-	best := [2]struct {
+	type granting struct {
 		name string
 		n    int
-	}{}
-	for _, c := range n.in(quad.IRI(vocab.ClassCountry), vocab.RDFType) {
-		k := len(n.in(c, vocab.Grantor))
-		switch {
-		case k > best[0].n:
-			best[1], best[0] = best[0], struct {
-				name string
-				n    int
-			}{n.label(c), k}
-		case k > best[1].n:
-			best[1] = struct {
-				name string
-				n    int
-			}{n.label(c), k}
+	}
+	best, err := navigate(context.Background(), st, func(n *nav) ([2]granting, error) {
+		var best [2]granting
+		for _, c := range n.in(quad.IRI(vocab.ClassCountry), vocab.RDFType) {
+			k := len(n.in(c, vocab.Grantor))
+			switch {
+			case k > best[0].n:
+				best[1], best[0] = best[0], granting{n.label(c), k}
+			case k > best[1].n:
+				best[1] = granting{n.label(c), k}
+			}
 		}
+		return best, nil
+	})
+	if err != nil {
+		b.Fatal(err)
 	}
 	if best[1].name == "" {
 		b.Fatal("the synthetic store has fewer than two granting countries")
@@ -73,24 +72,30 @@ func BenchmarkActor1M(b *testing.B) {
 // measure -grantor-> ...), so the benchmark searches the full depth.
 func fourHopsApart(b *testing.B, st *tg.Store) (string, string) {
 	ctx := context.Background()
-	n := newNav(ctx, st)
-	defer n.close()
-	for _, a := range n.in(quad.IRI(vocab.ClassAgency), vocab.RDFType) {
-		if len(n.in(a, vocab.Grantor)) == 0 {
-			continue
-		}
-		r, err := Neighbors(ctx, st, vocab.ValueText(a), 4, false)
-		if err != nil {
-			continue
-		}
-		for _, nb := range r.Neighbors {
-			if nb.Hops == 4 && nb.Type == "agency" {
-				return vocab.ValueText(a), nb.ID
+	ends, err := navigate(ctx, st, func(n *nav) ([]string, error) {
+		for _, a := range n.in(quad.IRI(vocab.ClassAgency), vocab.RDFType) {
+			if len(n.in(a, vocab.Grantor)) == 0 {
+				continue
+			}
+			r, err := Neighbors(ctx, st, vocab.ValueText(a), 4, false)
+			if err != nil {
+				continue
+			}
+			for _, nb := range r.Neighbors {
+				if nb.Hops == 4 && nb.Type == "agency" {
+					return []string{vocab.ValueText(a), nb.ID}, nil
+				}
 			}
 		}
+		return nil, nil
+	})
+	if err != nil {
+		b.Fatal(err)
 	}
-	b.Skip("no two agencies four hops apart in the synthetic store")
-	return "", ""
+	if ends == nil {
+		b.Skip("no two agencies four hops apart in the synthetic store")
+	}
+	return ends[0], ends[1]
 }
 
 func BenchmarkPath4Hops1M(b *testing.B) {

@@ -25,12 +25,17 @@ type EntityRow struct {
 
 // Entities lists every actor with its aliases and the documents naming it.
 func Entities(ctx context.Context, st *tg.Store) ([]EntityRow, error) {
-	n := newNav(ctx, st)
-	defer n.close()
+	return navigate(ctx, st, func(n *nav) ([]EntityRow, error) { return n.entities(), nil })
+}
+
+func (n *nav) entities() []EntityRow {
 	rows := []EntityRow{}
 	seen := map[string]bool{}
 	for _, class := range actorClasses {
 		for _, node := range n.in(quad.IRI(class), vocab.RDFType) {
+			if n.stopped() {
+				break
+			}
 			if seen[node.String()] {
 				continue
 			}
@@ -43,9 +48,6 @@ func Entities(ctx context.Context, st *tg.Store) ([]EntityRow, error) {
 			}
 			rows = append(rows, r)
 		}
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
 	}
 	sort.SliceStable(rows, func(i, j int) bool {
 		if rows[i].Type != rows[j].Type {
@@ -53,7 +55,7 @@ func Entities(ctx context.Context, st *tg.Store) ([]EntityRow, error) {
 		}
 		return rows[i].Name < rows[j].Name
 	})
-	return rows, nil
+	return rows
 }
 
 func typeRank(t string) int {
@@ -98,8 +100,10 @@ type ConcessionFilter struct {
 
 // Concessions lists the measures of the graph, filtered.
 func Concessions(ctx context.Context, st *tg.Store, f ConcessionFilter) ([]ConcessionRow, error) {
-	n := newNav(ctx, st)
-	defer n.close()
+	return navigate(ctx, st, func(n *nav) ([]ConcessionRow, error) { return n.concessions(f), nil })
+}
+
+func (n *nav) concessions(f ConcessionFilter) []ConcessionRow {
 	keep := func(r ConcessionRow) bool {
 		return (f.Polarity == "" || strings.EqualFold(r.Polarity, f.Polarity)) &&
 			(f.Sector == "" || r.Sector != nil && strings.EqualFold(*r.Sector, f.Sector))
@@ -108,8 +112,8 @@ func Concessions(ctx context.Context, st *tg.Store, f ConcessionFilter) ([]Conce
 	if n.r != nil {
 		fs := n.facts()
 		for _, id := range fs.subjects(quad.IRI(vocab.ClassConcession), vocab.RDFType) {
-			if err := ctx.Err(); err != nil {
-				return nil, err
+			if n.stopped() {
+				break
 			}
 			ps := fs.read(id)
 			if f.Grantor != "" && !n.matchesActor(n.value(fs.first(ps, vocab.Grantor)), f.Grantor) ||
@@ -122,11 +126,11 @@ func Concessions(ctx context.Context, st *tg.Store, f ConcessionFilter) ([]Conce
 			}
 		}
 		sortByEvidence(rows, func(r ConcessionRow) ([]Evidence, string) { return r.Evidence, r.ID })
-		return rows, nil
+		return rows
 	}
 	for _, m := range n.in(quad.IRI(vocab.ClassConcession), vocab.RDFType) {
-		if err := ctx.Err(); err != nil {
-			return nil, err
+		if n.stopped() {
+			break
 		}
 		if !n.matchesActor(n.one(m, vocab.Grantor), f.Grantor) || !n.matchesActor(n.one(m, vocab.Beneficiary), f.Beneficiary) {
 			continue
@@ -136,7 +140,7 @@ func Concessions(ctx context.Context, st *tg.Store, f ConcessionFilter) ([]Conce
 		}
 	}
 	sortByEvidence(rows, func(r ConcessionRow) ([]Evidence, string) { return r.Evidence, r.ID })
-	return rows, nil
+	return rows
 }
 
 // matchesActor reports whether node is named or aliased as name (any case).
@@ -209,17 +213,19 @@ type BundleRow struct {
 
 // Bundles lists the bundles of the graph.
 func Bundles(ctx context.Context, st *tg.Store) ([]BundleRow, error) {
-	n := newNav(ctx, st)
-	defer n.close()
+	return navigate(ctx, st, func(n *nav) ([]BundleRow, error) { return n.bundleRows(), nil })
+}
+
+func (n *nav) bundleRows() []BundleRow {
 	rows := []BundleRow{}
 	if n.r != nil {
 		fs := n.facts()
 		for _, id := range fs.subjects(quad.IRI(vocab.ClassBundle), vocab.RDFType) {
-			if err := ctx.Err(); err != nil {
-				return nil, err
+			if n.stopped() {
+				break
 			}
 			ps := fs.read(id)
-			r := BundleRow{ID: shortID(vocab.ValueText(fs.peek(id))), Basis: fs.word(ps, vocab.Basis), Evidence: fs.evidence(ps),
+			r := BundleRow{ID: shortID(vocab.ValueText(n.peek(id))), Basis: fs.word(ps, vocab.Basis), Evidence: fs.evidence(ps),
 				Members: []MemberRow{}}
 			for _, m := range fs.all(ps, vocab.Member) {
 				c := fs.concession(m, fs.read(m))
@@ -229,11 +235,11 @@ func Bundles(ctx context.Context, st *tg.Store) ([]BundleRow, error) {
 			rows = append(rows, r)
 		}
 		sortByEvidence(rows, func(r BundleRow) ([]Evidence, string) { return r.Evidence, r.ID })
-		return rows, nil
+		return rows
 	}
 	for _, b := range n.in(quad.IRI(vocab.ClassBundle), vocab.RDFType) {
-		if err := ctx.Err(); err != nil {
-			return nil, err
+		if n.stopped() {
+			break
 		}
 		r := BundleRow{ID: shortID(vocab.ValueText(b)), Basis: n.text(b, vocab.Basis), Evidence: n.evidence(b), Members: []MemberRow{}}
 		for _, m := range n.out(b, vocab.Member) {
@@ -244,7 +250,7 @@ func Bundles(ctx context.Context, st *tg.Store) ([]BundleRow, error) {
 		rows = append(rows, r)
 	}
 	sortByEvidence(rows, func(r BundleRow) ([]Evidence, string) { return r.Evidence, r.ID })
-	return rows, nil
+	return rows
 }
 
 // ClaimRow is a statement the text makes or rejects.
@@ -260,31 +266,33 @@ type ClaimRow struct {
 
 // Claims lists the claims of the graph, optionally of one polarity.
 func Claims(ctx context.Context, st *tg.Store, polarity string) ([]ClaimRow, error) {
-	n := newNav(ctx, st)
-	defer n.close()
+	return navigate(ctx, st, func(n *nav) ([]ClaimRow, error) { return n.claims(polarity), nil })
+}
+
+func (n *nav) claims(polarity string) []ClaimRow {
 	rows := []ClaimRow{}
 	if n.r != nil {
 		fs := n.facts()
 		for _, id := range fs.subjects(quad.IRI(vocab.ClassClaim), vocab.RDFType) {
-			if err := ctx.Err(); err != nil {
-				return nil, err
+			if n.stopped() {
+				break
 			}
 			ps := fs.read(id)
 			r := ClaimRow{Polarity: fs.word(ps, vocab.Polarity)}
 			if polarity != "" && !strings.EqualFold(r.Polarity, polarity) {
 				continue
 			}
-			r.ID, r.Subject, r.Predicate, r.Object = shortID(vocab.ValueText(fs.peek(id))), fs.word(ps, vocab.Subject),
+			r.ID, r.Subject, r.Predicate, r.Object = shortID(vocab.ValueText(n.peek(id))), fs.word(ps, vocab.Subject),
 				fs.word(ps, vocab.Predicate), fs.text(ps, vocab.Object)
 			r.Hedged, r.Evidence = fs.word(ps, vocab.Hedged) == "true", fs.evidence(ps)
 			rows = append(rows, r)
 		}
 		sortByEvidence(rows, func(r ClaimRow) ([]Evidence, string) { return r.Evidence, r.ID })
-		return rows, nil
+		return rows
 	}
 	for _, c := range n.in(quad.IRI(vocab.ClassClaim), vocab.RDFType) {
-		if err := ctx.Err(); err != nil {
-			return nil, err
+		if n.stopped() {
+			break
 		}
 		r := ClaimRow{ID: shortID(vocab.ValueText(c)), Subject: n.text(c, vocab.Subject), Predicate: n.text(c, vocab.Predicate),
 			Object: n.text(c, vocab.Object), Polarity: n.text(c, vocab.Polarity), Hedged: n.text(c, vocab.Hedged) == "true",
@@ -295,5 +303,5 @@ func Claims(ctx context.Context, st *tg.Store, polarity string) ([]ClaimRow, err
 		rows = append(rows, r)
 	}
 	sortByEvidence(rows, func(r ClaimRow) ([]Evidence, string) { return r.Evidence, r.ID })
-	return rows, nil
+	return rows
 }

@@ -53,7 +53,7 @@ type props []prop
 
 // read returns the outgoing props of the node with id.
 func (f *facts) read(id uint64) props {
-	links, _ := f.n.r.Out(id)
+	links := f.n.quadsOut(id)
 	es := make(props, 0, len(links))
 	for _, l := range links {
 		p, ok := f.preds[l.Predicate]
@@ -92,9 +92,7 @@ func (f *facts) all(es props, pred string) []uint64 {
 	}
 	forms := make(map[uint64]string, len(ids))
 	for _, id := range ids {
-		if v := f.peek(id); v != nil {
-			forms[id] = v.String()
-		}
+		forms[id] = nquads(f.n.peek(id))
 	}
 	sort.Slice(ids, func(i, j int) bool { return forms[ids[i]] < forms[ids[j]] })
 	return ids
@@ -114,9 +112,9 @@ func (f *facts) first(es props, pred string) uint64 {
 		}
 		// several objects: the least N-Quads form, as nav.one picks
 		if form == "" {
-			form = f.peek(id).String()
+			form = nquads(f.n.peek(id))
 		}
-		if s := f.peek(e.obj).String(); s < form {
+		if s := nquads(f.n.peek(e.obj)); s < form {
 			id, form = e.obj, s
 		}
 	}
@@ -126,7 +124,7 @@ func (f *facts) first(es props, pred string) uint64 {
 // text is the first object of pred as text.
 func (f *facts) text(es props, pred string) string {
 	if id := f.first(es, pred); id != 0 {
-		return vocab.ValueText(f.peek(id))
+		return vocab.ValueText(f.n.peek(id))
 	}
 	return ""
 }
@@ -140,16 +138,12 @@ func (f *facts) word(ps props, pred string) string {
 	return ""
 }
 
-// peek is the node with id, not kept by the reader.
-func (f *facts) peek(id uint64) quad.Value {
-	if id == 0 {
-		return nil
+// nquads is a value's N-Quads form, "" for none: a failed read gives none.
+func nquads(v quad.Value) string {
+	if v == nil {
+		return ""
 	}
-	v, err := f.n.r.Peek(id)
-	if err != nil {
-		return nil
-	}
-	return v
+	return v.String()
 }
 
 // name is a node's label or short id, shared by every row naming it;
@@ -190,7 +184,7 @@ func (f *facts) policy(id uint64) *policyFacts {
 // concession reads the measure with id as a row.
 func (f *facts) concession(id uint64, es props) ConcessionRow {
 	r := ConcessionRow{
-		ID:          shortID(vocab.ValueText(f.peek(id))),
+		ID:          shortID(vocab.ValueText(f.n.peek(id))),
 		Grantor:     f.name(f.first(es, vocab.Grantor)),
 		Beneficiary: f.name(f.first(es, vocab.Beneficiary)),
 		Policy:      f.text(es, vocab.Text),
@@ -229,7 +223,7 @@ func (f *facts) sentence(id uint64) Evidence {
 	}
 	es := f.read(id)
 	e := Evidence{Doc: f.doc(f.first(es, vocab.InDocument)), Sentence: f.text(es, vocab.Text),
-		pos: sentenceIndex(vocab.ValueText(f.peek(id)))}
+		pos: sentenceIndex(vocab.ValueText(f.n.peek(id)))}
 	f.sents[id] = e
 	return e
 }
@@ -267,7 +261,7 @@ func (f *facts) links(node quad.Value, pred string) []tg.Link {
 	if id == 0 || len(pids) == 0 {
 		return nil
 	}
-	links, _ := f.n.r.Subjects(id, pids[0])
+	links := f.n.subjects(id, pids[0])
 	slices.SortFunc(links, func(a, b tg.Link) int { return cmp.Compare(a.ID, b.ID) })
 	return links
 }

@@ -2,6 +2,7 @@ package queries
 
 import (
 	"context"
+	"errors"
 	"sort"
 	"strings"
 
@@ -26,6 +27,8 @@ type nav struct {
 	ones  map[valuePred]quad.Value // cache of first out-values
 	props map[quad.Value]*nodeOut  // cache of each node's outgoing edges
 	f     *facts                   // the listings' reads by id, when r is set
+	err   error                    // the first read that failed, or found the context ended
+	reads int                      // reads so far, to look at the context every so many
 }
 
 // valuePred keys the caches: quad values are comparable, and a key made
@@ -42,13 +45,56 @@ type nodeOut struct {
 	docs   map[string]bool
 }
 
-func newNav(ctx context.Context, st *tg.Store) *nav {
+// navigate runs a query's reads on a navigator over st. The first read
+// that fails, or finds the context ended, is kept, and the reads after it
+// give nothing; navigate returns that error, never the shorter answer the
+// reads made. It is the only way to a navigator, so no query can forget
+// to look.
+func navigate[T any](ctx context.Context, st *tg.Store, query func(*nav) (T, error)) (T, error) {
 	n := &nav{ctx: ctx, qs: st.QuadStore(), st: st, texts: map[valuePred]string{}, ones: map[valuePred]quad.Value{},
 		props: map[quad.Value]*nodeOut{}}
-	if r, err := st.NewReader(); err == nil {
+	r, err := st.NewReader()
+	switch {
+	case err == nil:
 		n.r = r
+	case !errors.Is(err, tg.ErrNoReader):
+		n.fail(err)
 	}
-	return n
+	defer n.close()
+	v, err := query(n)
+	n.fail(ctx.Err()) // ended after the last read looked
+	if n.err != nil {
+		var none T
+		return none, n.err
+	}
+	return v, err
+}
+
+// fail keeps err if it is the first.
+func (n *nav) fail(err error) {
+	if n.err == nil {
+		n.err = err
+	}
+}
+
+// stopped reports a read that failed: a query's loop ends early, knowing
+// navigate returns the error.
+func (n *nav) stopped() bool { return n.err != nil }
+
+// lookEvery is how many reads go by between two looks at the context.
+const lookEvery = 1024
+
+// reading reports whether a read may go on: none has failed and, looked
+// at every lookEvery reads from the first, the context has not ended.
+func (n *nav) reading() bool {
+	if n.err != nil {
+		return false
+	}
+	if n.reads%lookEvery == 0 {
+		n.fail(n.ctx.Err())
+	}
+	n.reads++
+	return n.err == nil
 }
 
 // close ends the read transaction; a bolt store cannot close while one is open.
@@ -59,16 +105,68 @@ func (n *nav) close() {
 	}
 }
 
-// value is the node with id, nil if the store cannot give it.
+// The reads below are the only ones of the direct reader: each keeps its
+// error in n.err and gives nothing once there is one.
+
+// value is the node with id, nil for 0 or after a failed read.
 func (n *nav) value(id uint64) quad.Value {
-	if id == 0 {
+	if id == 0 || !n.reading() {
 		return nil // no node: not worth a read
 	}
 	v, err := n.r.Value(id)
-	if err != nil {
+	n.fail(err)
+	return v
+}
+
+// peek is the node with id as value reads it, not kept by the reader.
+func (n *nav) peek(id uint64) quad.Value {
+	if id == 0 || !n.reading() {
 		return nil
 	}
+	v, err := n.r.Peek(id)
+	n.fail(err)
 	return v
+}
+
+// quadsOut are the quads with subject s.
+func (n *nav) quadsOut(s uint64) []tg.Link {
+	if !n.reading() {
+		return nil
+	}
+	links, err := n.r.Out(s)
+	n.fail(err)
+	return links
+}
+
+// objects are one quad per distinct predicate and object of s along preds.
+func (n *nav) objects(s uint64, preds ...uint64) []tg.Link {
+	if !n.reading() {
+		return nil
+	}
+	links, err := n.r.Objects(s, preds...)
+	n.fail(err)
+	return links
+}
+
+// subjects are one quad per distinct subject with an edge to o along pred.
+func (n *nav) subjects(o, pred uint64) []tg.Link {
+	if !n.reading() {
+		return nil
+	}
+	links, err := n.r.Subjects(o, pred)
+	n.fail(err)
+	return links
+}
+
+// walk is where p leads through cayley's iterators, sorted.
+func (n *nav) walk(p *path.Path) []quad.Value {
+	if !n.reading() {
+		return nil
+	}
+	vs, err := p.Iterate(n.ctx).AllValues(n.qs)
+	n.fail(err)
+	n.fail(n.ctx.Err()) // the iterators stop at an ended context without an error
+	return sortValues(vs)
 }
 
 // outgoing reads all of node's outgoing edges in one index scan.
@@ -83,7 +181,7 @@ func (n *nav) outgoing(node quad.Value) *nodeOut {
 		if id == 0 {
 			return p
 		}
-		links, _ := n.r.Out(id)
+		links := n.quadsOut(id)
 		seen := map[[2]uint64]bool{}
 		for _, l := range links {
 			if l.Label != 0 {
@@ -112,8 +210,12 @@ func (n *nav) outgoing(node quad.Value) *nodeOut {
 
 // scanOutgoing reads node's outgoing edges through cayley's iterators.
 func (n *nav) scanOutgoing(node quad.Value, p *nodeOut) {
+	if !n.reading() {
+		return
+	}
 	ref, err := n.qs.ValueOf(node)
 	if err != nil || ref == nil {
+		n.fail(err)
 		return
 	}
 	it := n.qs.QuadIterator(quad.Subject, ref).Iterate()
@@ -121,7 +223,8 @@ func (n *nav) scanOutgoing(node quad.Value, p *nodeOut) {
 	for it.Next(n.ctx) {
 		q, err := n.qs.Quad(it.Result())
 		if err != nil {
-			continue
+			n.fail(err)
+			return
 		}
 		pred := vocab.ValueText(q.Predicate)
 		if !containsValue(p.values[pred], q.Object) {
@@ -131,6 +234,8 @@ func (n *nav) scanOutgoing(node quad.Value, p *nodeOut) {
 			p.docs[vocab.ValueText(q.Label)] = true
 		}
 	}
+	n.fail(it.Err())
+	n.fail(n.ctx.Err())
 }
 
 func iris(preds []string) []any {
@@ -160,11 +265,9 @@ func (n *nav) out(node quad.Value, preds ...string) []quad.Value {
 		if id == 0 || len(pids) == 0 {
 			return nil
 		}
-		links, _ := n.r.Objects(id, pids...)
-		return n.ends(links, func(l tg.Link) uint64 { return l.Object })
+		return n.ends(n.objects(id, pids...), func(l tg.Link) uint64 { return l.Object })
 	}
-	vs, _ := path.StartPath(n.qs, node).Out(iris(preds)...).Iterate(n.ctx).AllValues(n.qs)
-	return sortValues(vs)
+	return n.walk(path.StartPath(n.qs, node).Out(iris(preds)...))
 }
 
 // in lists the nodes with an edge to node by one of the predicates.
@@ -173,13 +276,11 @@ func (n *nav) in(node quad.Value, preds ...string) []quad.Value {
 		id, pids := n.ids(node, preds)
 		var links []tg.Link
 		for _, p := range pids {
-			ls, _ := n.r.Subjects(id, p)
-			links = append(links, ls...)
+			links = append(links, n.subjects(id, p)...)
 		}
 		return n.ends(links, func(l tg.Link) uint64 { return l.Subject })
 	}
-	vs, _ := path.StartPath(n.qs, node).In(iris(preds)...).Iterate(n.ctx).AllValues(n.qs)
-	return sortValues(vs)
+	return n.walk(path.StartPath(n.qs, node).In(iris(preds)...))
 }
 
 // ids are the ids of node and of those of preds the store has; 0 and

@@ -65,8 +65,10 @@ func (n *nav) edges(node quad.Value, viaEvidence bool) []edge {
 // Paths finds the shortest connections between two nodes (names, aliases
 // or ids), up to maxHops edges, at most limit of them.
 func Paths(ctx context.Context, st *tg.Store, a, b string, maxHops, limit int, viaEvidence bool) ([]PathRow, error) {
-	n := newNav(ctx, st)
-	defer n.close()
+	return navigate(ctx, st, func(n *nav) ([]PathRow, error) { return n.paths(a, b, maxHops, limit, viaEvidence) })
+}
+
+func (n *nav) paths(a, b string, maxHops, limit int, viaEvidence bool) ([]PathRow, error) {
 	from, err := n.resolve(a)
 	if err != nil {
 		return nil, err
@@ -88,12 +90,9 @@ func Paths(ctx context.Context, st *tg.Store, a, b string, maxHops, limit int, v
 	values := map[string]quad.Value{from.String(): from, to.String(): to}
 	fwdFront, bwdFront := []quad.Value{from}, []quad.Value{to}
 	var meet []string
-	for hops := 0; hops < maxHops && len(meet) == 0; hops++ {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
+	for hops := 0; hops < maxHops && len(meet) == 0 && !n.stopped(); hops++ {
 		if len(fwd)+len(bwd) > maxVisited {
-			return nil, fmt.Errorf("the search visited %d nodes without joining %q and %q; try fewer --max-hops", maxVisited, a, b)
+			return nil, fmt.Errorf("the search visited %d nodes without joining %q and %q; try fewer --hops", maxVisited, a, b)
 		}
 		expandFwd := len(fwdFront) <= len(bwdFront)
 		front, seen, other := fwdFront, fwd, bwd
@@ -200,8 +199,10 @@ type NeighborhoodRow struct {
 
 // Neighbors lists the nodes within hops edges of the named node.
 func Neighbors(ctx context.Context, st *tg.Store, name string, hops int, viaEvidence bool) (NeighborhoodRow, error) {
-	n := newNav(ctx, st)
-	defer n.close()
+	return navigate(ctx, st, func(n *nav) (NeighborhoodRow, error) { return n.neighbors(name, hops, viaEvidence) })
+}
+
+func (n *nav) neighbors(name string, hops int, viaEvidence bool) (NeighborhoodRow, error) {
 	start, err := n.resolve(name)
 	if err != nil {
 		return NeighborhoodRow{}, err
@@ -210,7 +211,7 @@ func Neighbors(ctx context.Context, st *tg.Store, name string, hops int, viaEvid
 		Counts: map[string]int{}, Neighbors: []NeighborRow{}}
 	seen := map[string]bool{start.String(): true}
 	front := []quad.Value{start}
-	for h := 1; h <= hops && len(front) > 0; h++ {
+	for h := 1; h <= hops && len(front) > 0 && !n.stopped(); h++ {
 		var next []quad.Value
 		for _, v := range front {
 			for _, e := range n.edges(v, viaEvidence) {

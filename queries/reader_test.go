@@ -32,8 +32,8 @@ func TestBoltReaderAnswersAsCayley(t *testing.T) {
 		{"actor", []string{"Vietnam"}, nil},
 		{"actor", []string{"u.s."}, nil},
 		{"sectors", nil, nil},
-		{"path", []string{"Tengku Zafrul", "U.S."}, map[string]string{"max-hops": "4", "limit": "10"}},
-		{"path", []string{"Vietnam", "Malaysia"}, map[string]string{"max-hops": "4", "limit": "10", "via-evidence": "true"}},
+		{"path", []string{"Tengku Zafrul", "U.S."}, map[string]string{"hops": "4", "limit": "10"}},
+		{"path", []string{"Vietnam", "Malaysia"}, map[string]string{"hops": "4", "limit": "10", "via-evidence": "true"}},
 		{"neighbors", []string{"Vietnam"}, map[string]string{"hops": "2"}},
 		{"evidence", []string{"Malaysia"}, nil},
 	}

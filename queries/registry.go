@@ -15,6 +15,9 @@ import (
 type Flag struct {
 	Name, Usage, Default string
 	Bool                 bool
+	// OldName is an earlier name of the flag, still read for the scripts
+	// that use it but not shown in help.
+	OldName string
 }
 
 // Params are a query's arguments and flag values.
@@ -264,12 +267,12 @@ func researcherQueries() []Query {
 			Name: "path", Usage: "A B", MinArgs: 2, MaxArgs: 2,
 			Doc: "the shortest connections between two nodes, each step named",
 			Flags: []Flag{
-				{Name: "max-hops", Default: "4", Usage: "longest path searched"},
+				{Name: "hops", OldName: "max-hops", Default: "4", Usage: "longest path searched, in edges"},
 				{Name: "limit", Default: "10", Usage: "most paths listed"},
 				{Name: "via-evidence", Bool: true, Usage: "also connect through sentences and documents"},
 			},
 			Run: func(ctx context.Context, st *tg.Store, p Params) (Result, error) {
-				hops, err := p.Int("max-hops")
+				hops, err := p.Int("hops")
 				if err != nil {
 					return Result{}, err
 				}
@@ -300,7 +303,7 @@ func researcherQueries() []Query {
 			Name: "neighbors", Usage: "NAME", MinArgs: 1, MaxArgs: 1,
 			Doc: "the neighbourhood of a node, with counts per predicate",
 			Flags: []Flag{
-				{Name: "hops", Default: "1", Usage: "how far to look"},
+				{Name: "hops", Default: "1", Usage: "how many edges away to look"},
 				{Name: "via-evidence", Bool: true, Usage: "also step through sentences and documents"},
 			},
 			Run: func(ctx context.Context, st *tg.Store, p Params) (Result, error) {

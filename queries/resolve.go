@@ -1,6 +1,7 @@
 package queries
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strings"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 
+	tg "github.com/tradegraph/tradegraph/graph"
 	"github.com/tradegraph/tradegraph/graph/vocab"
 )
 
@@ -24,12 +26,22 @@ func (e ErrNotFound) Error() string {
 	return fmt.Sprintf("no node named %q; closest: %s", e.Name, strings.Join(e.Closest, ", "))
 }
 
-// resolve finds the node a user means: an IRI or short id ("country/malaysia",
-// "doc/x.txt#m-..."), or a name or alias of an actor, sector, instrument or
-// policy, case-insensitively ("MITI", "u.s.", "Tengku Zafrul").
+// Resolve finds the node a name means, as every verb that takes a name
+// finds it; see nav.resolve. An unknown name is an ErrNotFound listing the
+// closest known names.
+func Resolve(ctx context.Context, st *tg.Store, name string) (quad.Value, error) {
+	return navigate(ctx, st, func(n *nav) (quad.Value, error) { return n.resolve(name) })
+}
+
+// resolve finds the node a user means: an IRI, bare or in angle brackets
+// as dump and the full view print it, or a short id ("country/malaysia",
+// "doc/x.txt#m-..."), or a name or alias of an actor, sector, instrument
+// or policy, in any case and with or without punctuation ("MITI", "u.s.",
+// "Tengku Zafrul").
 func (n *nav) resolve(name string) (quad.Value, error) {
 	name = strings.TrimSpace(name)
-	for _, iri := range []string{name, vocab.IDBase + name} {
+	bare := strings.TrimSuffix(strings.TrimPrefix(name, "<"), ">")
+	for _, iri := range []string{bare, vocab.IDBase + bare} {
 		if strings.Contains(iri, "/") && len(n.out(quad.IRI(iri), vocab.RDFType)) > 0 {
 			return quad.IRI(iri), nil
 		}

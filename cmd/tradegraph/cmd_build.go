@@ -40,7 +40,10 @@ again replaces its document atomically, so the graph stays the same.
 
 A document's id is its path relative to the directory given (or its file
 name when a file is given). An article that cannot be read is reported and
-skipped; the others are built; the exit code is 1 when any failed.`,
+skipped, its document left as it was; the others are built; the exit code
+is 1 when any failed. With --json, a summary goes to stdout: the documents
+built, articles failed, facts and quads, the quads added to and removed
+from the store, and each article's file, document, quads, facts and error.`,
 		Args: args(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, a []string) error {
 			o.Paths = a
@@ -93,6 +96,28 @@ func collectArticles(paths []string) ([]articleFile, error) {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].id < out[j].id })
 	return out, nil
+}
+
+// buildSummary is what build --json prints: what the build stored, and
+// each article as load --json lists its files. The quads added and
+// removed are counted over the whole build, written in shared batches.
+type buildSummary struct {
+	Documents int           `json:"documents"`
+	Failed    int           `json:"failed"`
+	Facts     int           `json:"facts"`
+	Quads     int           `json:"quads"`
+	Added     int           `json:"added"`
+	Removed   int           `json:"removed"`
+	Articles  []buildResult `json:"articles"`
+}
+
+// buildResult is one article: its document, or why it failed.
+type buildResult struct {
+	File     string `json:"file"`
+	Document string `json:"document"`
+	Quads    int    `json:"quads"`
+	Facts    int    `json:"facts"`
+	Error    string `json:"error,omitempty"`
 }
 
 // extracted is one article's quads, or why it failed.
@@ -176,7 +201,7 @@ func runBuild(cmd *cobra.Command, o *buildOptions) (err error) {
 	}
 	defer closeKeeping(bulk, &err)
 	progress := newProgress(o.IO.Err, len(files))
-	var docs, facts, quads, failed int
+	sum := buildSummary{Articles: []buildResult{}}
 	for i := range files {
 		var r extracted
 		select {
@@ -195,25 +220,36 @@ func runBuild(cmd *cobra.Command, o *buildOptions) (err error) {
 				return err
 			}
 		}
+		res := buildResult{File: r.file.path, Document: r.file.id}
 		if r.err != nil {
-			failed++
+			sum.Failed++
+			res.Error = r.err.Error()
 			progress.clear()
 			fmt.Fprintf(o.IO.Err, "tradegraph: %s\n", r.err)
 		} else {
-			docs++
-			facts += r.facts
-			quads += len(r.quads)
+			res.Quads, res.Facts = len(r.quads), r.facts
+			sum.Documents++
+			sum.Facts += r.facts
+			sum.Quads += len(r.quads)
 		}
+		sum.Articles = append(sum.Articles, res)
 		progress.step(r.file.id)
 	}
 	wg.Wait()
 	progress.clear()
-	if _, err := bulk.Flush(); err != nil {
+	written, err := bulk.Flush()
+	if err != nil {
 		return err
 	}
-	fmt.Fprintf(o.IO.Err, "built %d documents: %d facts, %d quads in %.2f s\n", docs, facts, quads, time.Since(start).Seconds())
-	if failed > 0 {
-		return fmt.Errorf("%d of %d articles failed", failed, len(files))
+	sum.Added, sum.Removed = written.Added, written.Removed
+	fmt.Fprintf(o.IO.Err, "built %d documents: %d facts, %d quads in %.2f s\n", sum.Documents, sum.Facts, sum.Quads, time.Since(start).Seconds())
+	if o.JSON {
+		if err := o.printJSON(sum); err != nil {
+			return err
+		}
+	}
+	if sum.Failed > 0 {
+		return fmt.Errorf("%d of %d articles failed", sum.Failed, len(files))
 	}
 	return nil
 }

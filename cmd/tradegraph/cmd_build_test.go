@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -280,5 +281,57 @@ func TestBuildNothingToBuild(t *testing.T) {
 		if r.code != tc.code || r.stderr != tc.want {
 			t.Errorf("tradegraph %v: exit %d, stderr %q; want exit %d, %q", tc.args, r.code, r.stderr, tc.code, tc.want)
 		}
+	}
+}
+
+// TestBuildJSON: build --json prints what it stored as load --json does,
+// and still exits 1 when an article failed.
+func TestBuildJSON(t *testing.T) {
+	article, err := os.ReadFile(filepath.Join("testdata", "names", "chile-korea.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	writeArticle(t, dir, "chile-korea.txt", article)
+	writeArticle(t, dir, "empty.txt", nil)
+	db := newStore(t)
+	build := func(wantCode int) buildSummary {
+		t.Helper()
+		r := tradegraph(t, "--db", db, "--json", "build", dir)
+		if r.code != wantCode {
+			t.Fatalf("build --json: exit %d, want %d\n%s", r.code, wantCode, r.stderr)
+		}
+		var s buildSummary
+		if err := json.Unmarshal([]byte(r.stdout), &s); err != nil {
+			t.Fatalf("build --json printed %q: %v", r.stdout, err)
+		}
+		return s
+	}
+
+	first := build(exitFailure)
+	if first.Documents != 1 || first.Failed != 1 || first.Quads == 0 || first.Added != first.Quads || first.Removed != 0 {
+		t.Errorf("first build: %+v; want 1 document of new quads, 1 failure", first)
+	}
+	if a := first.Articles; len(a) != 2 || a[0].Document != "chile-korea.txt" || a[0].Quads != first.Quads || a[0].Facts == 0 ||
+		a[0].Error != "" || a[1].Document != "empty.txt" || a[1].Error != filepath.Join(dir, "empty.txt")+": empty file" {
+		t.Errorf("first build's articles: %+v", a)
+	}
+	if q := quadCount(t, db); q != int64(first.Added) {
+		t.Errorf("the store has %d quads; the summary says %d were added", q, first.Added)
+	}
+
+	if again := build(exitFailure); again.Quads != first.Quads || again.Added != 0 || again.Removed != 0 {
+		t.Errorf("the same build again: %+v; want the same quads, none added or removed", again)
+	}
+
+	// without its last sentence the article's document loses quads
+	short := article[:bytes.LastIndex(bytes.TrimSpace(article), []byte("\n"))]
+	writeArticle(t, dir, "chile-korea.txt", short)
+	if err := os.Remove(filepath.Join(dir, "empty.txt")); err != nil {
+		t.Fatal(err)
+	}
+	shorter := build(exitOK)
+	if shorter.Failed != 0 || shorter.Removed == 0 || shorter.Quads >= first.Quads || quadCount(t, db) != int64(first.Added+shorter.Added-shorter.Removed) {
+		t.Errorf("a shorter version: %+v; want quads removed, and the store's count to follow", shorter)
 	}
 }

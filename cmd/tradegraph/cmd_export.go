@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -11,8 +12,10 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/tradegraph/tradegraph/graph"
 	"github.com/tradegraph/tradegraph/graph/export"
 	_ "github.com/tradegraph/tradegraph/graph/export/render" // registers svg, png and html
+	"github.com/tradegraph/tradegraph/queries"
 )
 
 type exportOptions struct {
@@ -20,7 +23,7 @@ type exportOptions struct {
 	Format    string
 	Output    string
 	Neo4j     bool
-	Selection export.Selection
+	Selection selection
 }
 
 func newExportCmd(g *globalOptions) *cobra.Command {
@@ -68,18 +71,39 @@ Exit codes: 0 written, 1 failure (store error, unknown document or name),
 	return cmd
 }
 
+// selection is what the flags that choose a view and a subgraph say:
+// --around names its node, to be resolved in the store.
+type selection struct {
+	export.Selection
+	AroundName string
+}
+
 // addSelectionFlags binds the flags that choose a view and a subgraph.
-func addSelectionFlags(f *pflag.FlagSet, s *export.Selection) {
+func addSelectionFlags(f *pflag.FlagSet, s *selection) {
 	f.StringVar(&s.View, "view", "", "network (the default) or full (every quad; the default for nquads and jsonld)")
 	f.StringVar(&s.Doc, "doc", "", "only what this document says (its id, as 'query entities' lists them, or its IRI)")
 	f.StringVar(&s.Query, "query", "", "only a canned subgraph: bundles (the bundles and their member measures)")
-	f.StringVar(&s.Around, "around", "", "only the nodes near the node with this name, alias or id (case-insensitive)")
+	f.StringVar(&s.AroundName, "around", "", "only the nodes near this node: a name, alias or id, found as 'query actor' finds it")
 	f.IntVar(&s.Hops, "hops", 1, "with --around: how many edges away, in either direction")
 }
 
+// build reads what the selection keeps of st. The --around name is
+// resolved as every verb that takes a name resolves it.
+func (s selection) build(ctx context.Context, st *graph.Store) (*export.Graph, error) {
+	sel := s.Selection
+	if s.AroundName != "" {
+		node, err := queries.Resolve(ctx, st, s.AroundName)
+		if err != nil {
+			return nil, err
+		}
+		sel.Around = node
+	}
+	return export.Build(ctx, st, sel)
+}
+
 // checkHops refuses --hops without --around, which it would not change.
-func checkHops(cmd *cobra.Command, sel export.Selection) error {
-	if cmd.Flags().Changed("hops") && sel.Around == "" {
+func checkHops(cmd *cobra.Command, sel selection) error {
+	if cmd.Flags().Changed("hops") && sel.AroundName == "" {
 		return usageError{errors.New("--hops goes with --around NAME")}
 	}
 	return nil
@@ -132,7 +156,7 @@ func runExport(cmd *cobra.Command, o *exportOptions) error {
 		return err
 	}
 	defer st.Close()
-	g, err := export.Build(ctx, st, sel)
+	g, err := sel.build(ctx, st)
 	if err != nil {
 		return err
 	}

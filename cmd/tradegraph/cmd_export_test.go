@@ -153,7 +153,7 @@ func TestExportErrors(t *testing.T) {
 		{[]string{"export", "--format", "dot", "--around", "USA", "--hops", "-1"}, exitUsage, "hops must be 0 or more"},
 		{[]string{"export", "--format", "nquads", "--view", "network"}, exitUsage, "full view"},
 		{[]string{"export", "--format", "dot", "extra"}, exitUsage, "unknown command"},
-		{[]string{"export", "--format", "dot", "--around", "Atlantis"}, exitFailure, `--around "Atlantis": no node`},
+		{[]string{"export", "--format", "dot", "--around", "Atlantis"}, exitFailure, `no node named "Atlantis"`},
 		{[]string{"export", "--format", "dot", "--doc", "missing.txt"}, exitFailure, `no document "missing.txt"`},
 		{[]string{"stats", "--view", "pretty"}, exitUsage, `unknown view "pretty"`},
 		{[]string{"export", "--format", "dot", "--hops", "2"}, exitUsage, "--hops goes with --around"},
@@ -163,6 +163,48 @@ func TestExportErrors(t *testing.T) {
 		if r.code != tc.code || !strings.Contains(r.stderr, tc.msg) || r.stdout != "" {
 			t.Errorf("tradegraph %s: exit %d, stderr %q, stdout %.80q; want exit %d and %q",
 				strings.Join(tc.args, " "), r.code, r.stderr, r.stdout, tc.code, tc.msg)
+		}
+	}
+}
+
+// export --around and stats --around find a name as the queries do: an
+// alias spelled without its stops (R.O.K.), and for an unknown name the
+// same message with the closest names.
+func TestAroundResolvesNamesAsQueriesDo(t *testing.T) {
+	db := newStore(t)
+	mustRun(t, "--db", db, "build", filepath.Join("testdata", "names", "chile-korea.txt"))
+	var actor struct{ ID string }
+	if err := json.Unmarshal([]byte(mustRun(t, "--db", db, "--json", "query", "actor", "r.o.k").stdout), &actor); err != nil {
+		t.Fatal(err)
+	}
+	if actor.ID != "country/south-korea" {
+		t.Fatalf("query actor r.o.k is %q, want country/south-korea", actor.ID)
+	}
+	var export struct {
+		Elements struct {
+			Nodes []struct{ Data struct{ ID string } }
+		}
+	}
+	out := mustRun(t, "--db", db, "export", "--format", "cyjs", "--around", "r.o.k", "--hops", "0").stdout
+	if err := json.Unmarshal([]byte(out), &export); err != nil {
+		t.Fatal(err)
+	}
+	if n := export.Elements.Nodes; len(n) != 1 || n[0].Data.ID != actor.ID {
+		t.Errorf("export --around r.o.k --hops 0 keeps %+v, want only %s", n, actor.ID)
+	}
+	if c := statsOf(t, db, "--around", "r.o.k", "--hops", "0"); c.Nodes != 1 || c.Types["country"] != 1 {
+		t.Errorf("stats --around r.o.k --hops 0: %+v, want one country", c)
+	}
+
+	query := tradegraph(t, "--db", db, "query", "actor", "Sout Korea")
+	if query.code != exitFailure || !strings.Contains(query.stderr, "closest: ") {
+		t.Fatalf("query actor of an unknown name: exit %d, %q", query.code, query.stderr)
+	}
+	for _, verb := range [][]string{{"export", "--format", "dot"}, {"stats"}} {
+		r := tradegraph(t, append(append([]string{"--db", db}, verb...), "--around", "Sout Korea")...)
+		if r.code != exitFailure || r.stderr != query.stderr || r.stdout != "" {
+			t.Errorf("%s --around of an unknown name: exit %d, %q; want exit 1 and, as query actor says, %q",
+				verb[0], r.code, r.stderr, query.stderr)
 		}
 	}
 }

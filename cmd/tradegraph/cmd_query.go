@@ -77,11 +77,21 @@ is one result, built whole before it prints: over a large store, narrow it
 
 func newNamedQueryCmd(o *queryOptions, q queries.Query) *cobra.Command {
 	values := map[string]*string{}
+	renamed := map[string]string{} // old flag names to new
 	cmd := &cobra.Command{
 		Use:   strings.TrimSpace(q.Name + " " + q.Usage),
 		Short: q.Doc,
 		Args:  args(cobra.RangeArgs(q.MinArgs, q.MaxArgs)),
 		RunE: func(cmd *cobra.Command, a []string) error {
+			for old, name := range renamed {
+				if !cmd.Flags().Changed(old) {
+					continue
+				}
+				if cmd.Flags().Changed(name) {
+					return usageError{fmt.Errorf("--%s is the old name of --%s: give one of them", old, name)}
+				}
+				fmt.Fprintf(o.IO.Err, "tradegraph: --%s is now --%s\n", old, name)
+			}
 			p := queries.Params{Args: a, Flags: map[string]string{}}
 			for k, v := range values {
 				p.Flags[k] = *v
@@ -114,6 +124,12 @@ func newNamedQueryCmd(o *queryOptions, q queries.Query) *cobra.Command {
 			continue
 		}
 		values[f.Name] = cmd.Flags().String(f.Name, f.Default, f.Usage)
+		if f.OldName != "" {
+			// not cobra's MarkDeprecated: it says so on stdout, among the results
+			cmd.Flags().StringVar(values[f.Name], f.OldName, f.Default, f.Usage)
+			cmd.Flags().Lookup(f.OldName).Hidden = true
+			renamed[f.OldName] = f.Name
+		}
 	}
 	cmd.PreRun = func(*cobra.Command, []string) {
 		for k, b := range bools {

@@ -120,3 +120,44 @@ func TestCompletion(t *testing.T) {
 		t.Errorf("entity names not completed:\n%s", r.stdout)
 	}
 }
+
+// A distance in edges is --hops in every verb's help; query path still
+// takes its old --max-hops, unlisted, and says on stderr what it is now.
+func TestHopsIsOneSpelling(t *testing.T) {
+	for _, verb := range [][]string{{"query", "path"}, {"query", "neighbors"}, {"export"}, {"stats"}} {
+		help := mustRun(t, append(verb, "--help")...).stdout
+		if !strings.Contains(help, "--hops") || strings.Contains(help, "max-hops") {
+			t.Errorf("%s --help does not offer --hops alone:\n%s", strings.Join(verb, " "), help)
+		}
+	}
+	db := newStore(t)
+	mustRun(t, "--db", db, "build", filepath.Join("testdata", "names", "chile-korea.txt"))
+	path := []string{"--db", db, "--json", "query", "path", "Chile", "r.o.k", "--limit", "1"}
+	hops := mustRun(t, append(path, "--hops", "2")...)
+	var rows []struct{ Hops int }
+	if err := json.Unmarshal([]byte(hops.stdout), &rows); err != nil || len(rows) != 1 || rows[0].Hops != 2 {
+		t.Fatalf("query path --hops 2: %v %s", err, hops.stdout)
+	}
+	if short := mustRun(t, append(path, "--hops", "1")...).stdout; short != "[]\n" {
+		t.Errorf("query path --hops 1 found %s; Chile and South Korea are two edges apart", short)
+	}
+	old := mustRun(t, append(path, "--max-hops", "2")...)
+	if old.stdout != hops.stdout || old.stderr != "tradegraph: --max-hops is now --hops\n" {
+		t.Errorf("query path --max-hops 2: stdout %q, stderr %q; want the answer of --hops 2, and a note", old.stdout, old.stderr)
+	}
+	if r := tradegraph(t, append(path, "--max-hops", "2", "--hops", "3")...); r.code != exitUsage || r.stdout != "" {
+		t.Errorf("both --max-hops and --hops: exit %d, stdout %q; want a usage error", r.code, r.stdout)
+	}
+}
+
+// The root help says what each exit code means, and what a partial
+// failure stores.
+func TestHelpDocumentsExitCodes(t *testing.T) {
+	help := strings.Join(strings.Fields(mustRun(t, "--help").stdout), " ")
+	for _, want := range []string{"0 success", "1 failure", "2 usage error", "130 interrupted", "A partial failure is a build or load",
+		"each that succeeds is stored whole", "nothing of it is stored", "the exit code is 1"} {
+		if !strings.Contains(help, want) {
+			t.Errorf("tradegraph --help does not say %q:\n%s", want, help)
+		}
+	}
+}

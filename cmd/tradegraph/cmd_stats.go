@@ -6,13 +6,11 @@ import (
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
-
-	"github.com/tradegraph/tradegraph/graph/export"
 )
 
 type statsOptions struct {
 	*globalOptions
-	Selection export.Selection
+	Selection selection
 }
 
 func newStatsCmd(g *globalOptions) *cobra.Command {
@@ -73,7 +71,7 @@ func runViewStats(cmd *cobra.Command, o *statsOptions) error {
 		return err
 	}
 	defer st.Close()
-	g, err := export.Build(ctx, st, o.Selection)
+	g, err := o.Selection.build(ctx, st)
 	if err != nil {
 		return err
 	}

@@ -124,9 +124,15 @@ func newRootCmd(io streams) *cobra.Command {
 concessions and bundles from trade- and policy-news articles, answers
 questions about it, and exports it to visualization tools.
 
-Exit codes: 0 success, 1 failure, 2 usage error, 130 interrupted (Ctrl-C
+Exit codes, the same for every verb: 0 success; 1 failure (bad input, a
+store error, a partial failure); 2 usage error; 130 interrupted (Ctrl-C
 or SIGTERM: build and load finish the batch they are writing, so the store
-stays whole and passes check; build or load again for the rest).`,
+stays whole and passes check; build or load again for the rest).
+A partial failure is a build or load of several inputs of which some
+fail: each that succeeds is stored whole; each that fails is reported
+on stderr and nothing of it is stored (an article built before keeps
+its earlier document); the exit code is 1, and with --json the summary
+on stdout lists every input with its error.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}

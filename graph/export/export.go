@@ -50,9 +50,10 @@ type Selection struct {
 	Doc string
 	// Query keeps a canned subgraph: QueryBundles.
 	Query string
-	// Around keeps the nodes within Hops edges (either direction) of the
-	// nodes named Around (a label or alias, case-insensitively, or a node id).
-	Around string
+	// Around keeps the nodes within Hops edges (either direction) of this
+	// node; nil keeps them all. A name becomes a node through the resolver
+	// every verb that takes a name uses (queries.Resolve).
+	Around quad.Value
 	Hops   int
 }
 
@@ -98,8 +99,6 @@ type Node struct {
 	Values []string
 	// term is the node's RDF term in the full view.
 	term quad.Value
-	// names are the label and aliases --around matches.
-	names []string
 	// expand is false for the nodes a --around walk must not pass through:
 	// literals and classes, which would join every node to every other.
 	expand bool
@@ -210,7 +209,7 @@ func Build(ctx context.Context, st *tg.Store, sel Selection) (*Graph, error) {
 	if sel.Query == QueryBundles {
 		g = g.bundles()
 	}
-	if sel.Around != "" {
+	if sel.Around != nil {
 		if g, err = g.around(sel.Around, sel.Hops); err != nil {
 			return nil, err
 		}
@@ -304,26 +303,25 @@ func (g *Graph) subgraph(keepNode []bool, keepEdge func(*Edge) bool) *Graph {
 	return out
 }
 
-// around keeps the nodes within hops edges of the nodes named name.
-func (g *Graph) around(name string, hops int) (*Graph, error) {
+// around keeps the nodes within hops edges of center.
+func (g *Graph) around(center quad.Value, hops int) (*Graph, error) {
 	dist := make([]int, len(g.Nodes))
 	for i := range dist {
 		dist[i] = -1
 	}
 	var frontier []int
 	for i := range g.Nodes {
-		n := &g.Nodes[i]
-		match := n.ID == name
-		for _, s := range n.names {
-			match = match || strings.EqualFold(s, name)
-		}
-		if match {
+		if g.is(&g.Nodes[i], center) {
 			dist[i] = 0
 			frontier = append(frontier, i)
 		}
 	}
 	if len(frontier) == 0 {
-		return nil, notFound(fmt.Sprintf("--around %q: no node of the %s view has that name, alias or id", name, g.View))
+		msg := fmt.Sprintf("--around %s: not a node of the %s view", ShortID(vocab.ValueText(center)), g.View)
+		if g.View == Network {
+			msg += " (--view full has every node)"
+		}
+		return nil, notFound(msg)
 	}
 	adj := make([][]int, len(g.Nodes))
 	for _, e := range g.Edges {
@@ -350,6 +348,16 @@ func (g *Graph) around(name string, hops int) (*Graph, error) {
 		keep[i] = d >= 0
 	}
 	return g.subgraph(keep, nil), nil
+}
+
+// is reports whether n is the node v: the full view keeps each node's
+// term, the network view its IRI.
+func (g *Graph) is(n *Node, v quad.Value) bool {
+	if g.View == Full {
+		return n.term.String() == v.String()
+	}
+	iri, ok := v.(quad.IRI)
+	return ok && g.NodeAttr(n, "iri") == string(iri)
 }
 
 // bundles keeps the bundles and their member measures, joined by their

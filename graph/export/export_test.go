@@ -149,6 +149,9 @@ func TestFullViewMatchesStats(t *testing.T) {
 	}
 }
 
+// id is the node of a short id.
+func id(short string) quad.Value { return quad.IRI(vocab.IDBase + short) }
+
 func TestSelections(t *testing.T) {
 	st := hostileStore(t)
 	for _, tc := range []struct {
@@ -156,10 +159,10 @@ func TestSelections(t *testing.T) {
 		sel   export.Selection
 		nodes []string
 	}{
-		{"around by name, 0 hops", export.Selection{Around: "RURITANIA", Hops: 0}, []string{"country/ruritania"}},
-		{"around by alias, 1 hop", export.Selection{Around: `=hyperlink("http://evil")`, Hops: 1},
+		{"around, 0 hops", export.Selection{Around: id("country/ruritania"), Hops: 0}, []string{"country/ruritania"}},
+		{"around, 1 hop", export.Selection{Around: id("country/ruritania"), Hops: 1},
 			[]string{"country/ruritania", "doc/hostile.txt#m1", "doc/hostile.txt#m2"}},
-		{"around by id, 2 hops", export.Selection{Around: "person/jane-roe", Hops: 2}, []string{"agency/trade-office", "person/jane-roe"}},
+		{"around, 2 hops", export.Selection{Around: id("person/jane-roe"), Hops: 2}, []string{"agency/trade-office", "person/jane-roe"}},
 		{"bundles", export.Selection{Query: export.QueryBundles}, []string{"doc/hostile.txt#b1", "doc/hostile.txt#m1", "doc/hostile.txt#m2"}},
 		{"doc", export.Selection{Doc: "other.txt"}, []string{"country/ruritania", "policy/tariff/steel", "sector/steel"}},
 		{"doc by IRI", export.Selection{Doc: vocab.IDBase + "doc/other.txt"}, []string{"country/ruritania", "policy/tariff/steel", "sector/steel"}},
@@ -168,7 +171,7 @@ func TestSelections(t *testing.T) {
 		// In the full view a walk does not pass through literals or classes:
 		// "denied" and tg:Concession would join every measure to every other.
 		// Here tg:Agency, at one hop, leads no further.
-		{"full around", export.Selection{View: export.Full, Around: "trade office", Hops: 2}, []string{
+		{"full around", export.Selection{View: export.Full, Around: id("agency/trade-office"), Hops: 2}, []string{
 			`"+Minister"`, `"Jane Roe"`, `"Trade Office"`, "<http://tradegraph.org/id/agency/trade-office>",
 			"<http://tradegraph.org/id/person/jane-roe>", "<http://tradegraph.org/ns#Agency>", "<http://tradegraph.org/ns#Person>"}},
 	} {
@@ -199,9 +202,9 @@ func TestSelectionErrors(t *testing.T) {
 	}{
 		{export.Selection{View: "pretty"}, false, `unknown view "pretty"`},
 		{export.Selection{Query: "claims"}, false, `unknown query "claims"`},
-		{export.Selection{Around: "x", Hops: -1}, false, "hops must be 0 or more"},
+		{export.Selection{Around: id("country/ruritania"), Hops: -1}, false, "hops must be 0 or more"},
 		{export.Selection{Doc: "missing.txt"}, true, `no document "missing.txt"`},
-		{export.Selection{Around: "Atlantis"}, true, `--around "Atlantis": no node of the network view`},
+		{export.Selection{Around: id("instrument/tariff")}, true, "--around instrument/tariff: not a node of the network view"},
 	} {
 		_, err := export.Build(context.Background(), st, tc.sel)
 		if err == nil || !strings.Contains(err.Error(), tc.msg) || errors.Is(err, export.ErrNotFound) != tc.notFound {

@@ -42,7 +42,6 @@ type fullNode struct {
 	term    quad.Value
 	classes []string
 	labels  []string
-	aliases []string
 	class   bool // the object of an rdf:type quad
 }
 
@@ -68,8 +67,6 @@ func buildFull(ctx context.Context, each eachFunc) (*Graph, error) {
 			nodes[o].class = true
 		case vocab.RDFSLabel:
 			nodes[s].labels = append(nodes[s].labels, vocab.ValueText(q.Object))
-		case vocab.Alias:
-			nodes[s].aliases = append(nodes[s].aliases, vocab.ValueText(q.Object))
 		}
 		label := ""
 		if q.Label != nil {
@@ -96,7 +93,6 @@ func (f *fullNode) node() Node {
 	v := make([]string, len(fullNodeAttrs))
 	sort.Strings(f.classes)
 	sort.Strings(f.labels)
-	sort.Strings(f.aliases)
 	v[typeIndex] = strings.Join(dedupe(f.classes), ";")
 	v[3] = valueText(f.term)
 	switch t := f.term.(type) {
@@ -121,6 +117,5 @@ func (f *fullNode) node() Node {
 	default:
 		v[labelIndex] = vocab.LocalName(v[3])
 	}
-	names := append(append([]string{}, f.labels...), f.aliases...)
-	return Node{ID: f.term.String(), Values: v, term: f.term, names: names, expand: v[2] != "literal" && !f.class}
+	return Node{ID: f.term.String(), Values: v, term: f.term, expand: v[2] != "literal" && !f.class}
 }

@@ -290,7 +290,7 @@ func (t *table) node(n, typ string) Node {
 	for i, a := range networkNodeAttrs {
 		values[i] = v[a.Name]
 	}
-	return Node{ID: ShortID(n), Values: values, names: append([]string{label}, aliases...), expand: true}
+	return Node{ID: ShortID(n), Values: values, expand: true}
 }
 
 // policyAttrs sets the instrument and sector of policy p.

@@ -161,10 +161,8 @@ func (d *docState) startsClause(s, i int) bool {
 	return false
 }
 
-// masked marks tokens inside parentheses: asides carry no facts of their own.
-func masked(toks []Token) []bool { return appendMask(nil, toks) }
-
-// appendMask appends the mask of toks to out.
+// appendMask appends to out the mask of toks, true for the tokens inside
+// parentheses: asides carry no facts of their own.
 func appendMask(out []bool, toks []Token) []bool {
 	out = slices.Grow(out, len(toks))[:len(out)+len(toks)]
 	mask := out[len(out)-len(toks):]
@@ -203,12 +201,11 @@ func (d *docState) extractFacts() ([]*Measure, []Claim) {
 
 // clauseContext carries what earlier clauses of a sentence established.
 type clauseContext struct {
-	subject  *Entity // grantor of the last clause
-	prev     *Entity // discourse subject of earlier sentences, for pronouns
-	cue      cueAt   // the last clause's governing cue ...
-	hasCue   bool
-	negated  bool // ... and whether a negation reached its measure
-	exchange bool
+	subject *Entity // grantor of the last clause
+	prev    *Entity // discourse subject of earlier sentences, for pronouns
+	cue     cueAt   // the last clause's governing cue ...
+	hasCue  bool
+	negated bool // ... and whether a negation reached its measure
 }
 
 func (d *docState) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Claim, *Entity) {

@@ -248,13 +248,3 @@ func (g *gazetteer[T]) one(t Token) []T {
 	}
 	return nil
 }
-
-// phraseKey is the case-folded, space-joined token form of a phrase.
-func phraseKey(s string) string {
-	toks := Tokenize(s)
-	parts := make([]string, len(toks))
-	for i, t := range toks {
-		parts[i] = t.Lower
-	}
-	return strings.Join(parts, " ")
-}

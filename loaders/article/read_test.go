@@ -240,6 +240,7 @@ func TestCleanHelpers(t *testing.T) {
 			}
 		}
 		for _, b := range inputs {
+			//lint:ignore SA6005 equalLower is equality of the lower-cased strings, which EqualFold is not
 			if got, want := equalLower(a, b), strings.ToLower(a) == strings.ToLower(b); got != want {
 				t.Errorf("equalLower(%q, %q) = %v, want %v", a, b, got, want)
 			}
