@@ -113,7 +113,7 @@ func ask(ctx context.Context, st *tg.Store, a asking) (string, error) {
 // directly, and one they read through cayley's iterators.
 func bothStores(t *testing.T) map[string]*tg.Store {
 	return map[string]*tg.Store{
-		"bolt":   chileKorea(t, tg.Config{Backend: tg.Bolt, Address: filepath.Join(t.TempDir(), "q.db")}),
+		"bolt":   chileKorea(t, tg.Config{Backend: tg.Bolt, Address: filepath.Join(t.TempDir(), "q.db"), Create: true}),
 		"memory": chileKorea(t, tg.Config{Backend: tg.Memory}),
 	}
 }
@@ -223,7 +223,7 @@ func corruptNode(t *testing.T, path string, v quad.Value) {
 // entities do not lose a name, the concessions a grantor, the path a step.
 func TestAnUnreadableNodeFailsEveryQueryReadingIt(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "q.db")
-	chileKorea(t, tg.Config{Backend: tg.Bolt, Address: path}).Close()
+	chileKorea(t, tg.Config{Backend: tg.Bolt, Address: path, Create: true}).Close()
 	corruptNode(t, path, quad.String("Chile")) // the country's label
 	st, err := tg.Open(context.Background(), tg.Config{Backend: tg.Bolt, Address: path, ReadOnly: true})
 	if err != nil {
