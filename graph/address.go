@@ -45,6 +45,22 @@ func isKeyValue(addr string) bool {
 	return strings.HasPrefix(strings.TrimLeftFunc(s[end:], unicode.IsSpace), "=")
 }
 
+// looksLikeAddress reports whether a bolt path reads as a server address
+// that tradegraph did not recognise (a URL of another scheme, a key=value
+// string with a mistyped first key): a store is never created under a
+// name that may hold a password.
+func looksLikeAddress(path string) bool {
+	if strings.Contains(path, "://") {
+		return true
+	}
+	for _, word := range strings.Fields(path) {
+		if k, _, ok := strings.Cut(word, "="); ok && libpqKeywords[strings.ToLower(k)] {
+			return true
+		}
+	}
+	return false
+}
+
 type keyValue struct{ key, value string }
 
 // parseKeyValue reads a key=value connection string the way the driver

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/tradegraph/tradegraph/graph"
@@ -60,4 +61,28 @@ func fileNames(t *testing.T, dir string) []string {
 		names = append(names, e.Name())
 	}
 	return names
+}
+
+// A path that reads as a server address tradegraph did not recognise (a
+// mistyped first key, another scheme) is not made into a store: its name
+// may hold a password.
+func TestNoStoreNamedAfterAnAddress(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for _, addr := range []string{
+		"hots=db.example user=tg password=s3cret dbname=tg",
+		"mysql://tg:s3cret@db.example/tg",
+	} {
+		_, err := graph.Open(t.Context(), graph.Config{Backend: graph.Bolt, Address: addr, Create: true})
+		if err == nil {
+			t.Errorf("Open(%q) created a store", addr)
+			continue
+		}
+		if strings.Contains(err.Error(), "s3cret") || !strings.Contains(err.Error(), "looks like a server address") {
+			t.Errorf("Open(%q): %v", addr, err)
+		}
+	}
+	if names := fileNames(t, dir); len(names) != 0 {
+		t.Errorf("files made: %v", names)
+	}
 }

@@ -190,7 +190,10 @@ func openBolt(cfg Config) (cgraph.QuadStore, *sharedTx, error) {
 	}
 	if errors.Is(statErr, os.ErrNotExist) || (statErr == nil && fi.Size() == 0) {
 		if !cfg.Create {
-			return nil, nil, fmt.Errorf("%s: %w", path, ErrNoStore)
+			return nil, nil, fmt.Errorf("%s: %w", Redact(path), ErrNoStore)
+		}
+		if looksLikeAddress(path) {
+			return nil, nil, fmt.Errorf("%s: looks like a server address, not a file path (--backend postgres takes it as one)", Redact(path))
 		}
 		if err := createBolt(path); err != nil {
 			return nil, nil, err

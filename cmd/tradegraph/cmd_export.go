@@ -145,11 +145,6 @@ func runExport(cmd *cobra.Command, o *exportOptions) error {
 	if format.Binary && paths[0] == "" && isTerminal(o.IO.Out) {
 		return usageError{fmt.Errorf("%s is binary: give -o FILE or redirect stdout", format.Name)}
 	}
-	if isDirName(o.Output) && len(paths) > 1 {
-		if err := os.MkdirAll(o.Output, 0o755); err != nil {
-			return err
-		}
-	}
 	ctx := cmd.Context()
 	st, err := o.openStore(ctx, true)
 	if err != nil {
@@ -159,6 +154,12 @@ func runExport(cmd *cobra.Command, o *exportOptions) error {
 	g, err := sel.build(ctx, st)
 	if err != nil {
 		return err
+	}
+	// made only once the store is read: a missing store leaves nothing
+	if isDirName(o.Output) && len(paths) > 1 {
+		if err := os.MkdirAll(o.Output, 0o755); err != nil {
+			return err
+		}
 	}
 	for i, file := range format.Files {
 		err := writeOutput(o.IO.Out, paths[i], func(w io.Writer) error { return file.Write(w, g) })

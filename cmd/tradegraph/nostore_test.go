@@ -20,6 +20,7 @@ var readVerbs = [][]string{
 	{"stats", "--view", "network"},
 	{"export", "--format", "dot"},
 	{"export", "--format", "graphml", "-o", "graph.graphml"},
+	{"export", "--format", "csv", "-o", "csv/"},
 	{"check"},
 	{"check", "--repair"},
 	{"dump"},
