@@ -9,12 +9,10 @@ import (
 	"time"
 
 	"github.com/cayleygraph/cayley/graph/kv"
-	cproto "github.com/cayleygraph/cayley/graph/proto"
 	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/pquads"
 	bolt "go.etcd.io/bbolt"
-	"google.golang.org/protobuf/encoding/protowire"
 )
 
 // The bolt store holds cayley's kv layout; the bulk writer (kvwrite.go)
@@ -223,98 +221,6 @@ func decodeIDs(b []byte, out []uint64) ([]uint64, error) {
 		b = b[n:]
 	}
 	return out, nil
-}
-
-// Primitives are encoded by hand with protowire rather than through
-// protobuf reflection: the bulk writer encodes one per node and quad, and
-// reflection would be a tenth of a load's time. Fields as in cayley's
-// graph/proto/primitive.proto.
-const (
-	fieldID        = 1
-	fieldSubject   = 2
-	fieldPredicate = 3
-	fieldObject    = 4
-	fieldLabel     = 5
-	fieldReplaces  = 6
-	fieldTimestamp = 7
-	fieldValue     = 8
-	fieldDeleted   = 9
-)
-
-func appendPrimitive(b []byte, p *cproto.Primitive) []byte {
-	varint := func(num protowire.Number, v uint64) {
-		if v != 0 {
-			b = protowire.AppendTag(b, num, protowire.VarintType)
-			b = protowire.AppendVarint(b, v)
-		}
-	}
-	varint(fieldID, p.ID)
-	varint(fieldSubject, p.Subject)
-	varint(fieldPredicate, p.Predicate)
-	varint(fieldObject, p.Object)
-	varint(fieldLabel, p.Label)
-	varint(fieldReplaces, p.Replaces)
-	varint(fieldTimestamp, uint64(p.Timestamp))
-	if len(p.Value) > 0 {
-		b = protowire.AppendTag(b, fieldValue, protowire.BytesType)
-		b = protowire.AppendBytes(b, p.Value)
-	}
-	if p.Deleted {
-		varint(fieldDeleted, 1)
-	}
-	return b
-}
-
-func decodePrimitive(b []byte) (*cproto.Primitive, error) {
-	p := &cproto.Primitive{}
-	for len(b) > 0 {
-		num, typ, n := protowire.ConsumeTag(b)
-		if n < 0 {
-			return nil, fmt.Errorf("corrupt primitive: %w", protowire.ParseError(n))
-		}
-		b = b[n:]
-		if typ == protowire.BytesType && num == fieldValue {
-			v, n := protowire.ConsumeBytes(b)
-			if n < 0 {
-				return nil, fmt.Errorf("corrupt primitive: %w", protowire.ParseError(n))
-			}
-			p.Value = v
-			b = b[n:]
-			continue
-		}
-		if typ != protowire.VarintType {
-			n = protowire.ConsumeFieldValue(num, typ, b)
-			if n < 0 {
-				return nil, fmt.Errorf("corrupt primitive: %w", protowire.ParseError(n))
-			}
-			b = b[n:]
-			continue
-		}
-		v, n := protowire.ConsumeVarint(b)
-		if n < 0 {
-			return nil, fmt.Errorf("corrupt primitive: %w", protowire.ParseError(n))
-		}
-		b = b[n:]
-		switch num {
-		case fieldID:
-			p.ID = v
-		case fieldSubject:
-			p.Subject = v
-		case fieldPredicate:
-			p.Predicate = v
-		case fieldObject:
-			p.Object = v
-		case fieldLabel:
-			p.Label = v
-		case fieldReplaces:
-			p.Replaces = v
-		case fieldTimestamp:
-			p.Timestamp = int64(v)
-		case fieldDeleted:
-			p.Deleted = v != 0
-		}
-	}
-	return p, nil
 }
 
 func metaInt(tx *bolt.Tx, key []byte) int64 {
