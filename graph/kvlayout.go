@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"crypto/sha1"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -175,7 +174,7 @@ func repairPending(db *bolt.DB) error {
 				if err != nil {
 					return fmt.Errorf("log entry %d: %w", p.ID, err)
 				}
-				hashes[p.ID] = refs.ValueHash(sha1.Sum([]byte(val.String())))
+				hashes[p.ID] = valueHash(val)
 			case !p.Deleted:
 				for _, id := range []uint64{p.Subject, p.Predicate, p.Object, p.Label} {
 					if id > start {

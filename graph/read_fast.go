@@ -3,7 +3,6 @@ package graph
 import (
 	"bytes"
 	"cmp"
-	"crypto/sha1"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -84,7 +83,7 @@ func (r *Reader) ID(v quad.Value) uint64 {
 	if id, ok := r.ids[v]; ok {
 		return id
 	}
-	h := sha1.Sum([]byte(v.String()))
+	h := valueHash(v)
 	var id uint64
 	if b := r.tx.Bucket(valueBucket(h[:])); b != nil {
 		if raw := r.get(b, h[:]); raw != nil {
