@@ -38,6 +38,38 @@ var (
 	countsBucket = func(h []byte) []byte { return []byte{'n', h[0], h[1]} }
 )
 
+// layoutVersion is the version of the kv layout that cayley's kv.New
+// reads (its unexported latestDataVersion), and so the one tradegraph
+// writes: kv.Init puts it in meta/version of every store it makes.
+const layoutVersion = 2
+
+var keyVersion = []byte("version")
+
+// checkLayoutVersion refuses a store of another layout version before
+// anything is written to it. Opening a store writes to it before cayley's
+// kv.New reads the version (a label index added, pending nodes filed), in
+// the layout of this version; in a store of another it would write
+// something neither version reads.
+func checkLayoutVersion(db *bolt.DB) error {
+	return db.View(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(metaBucket)
+		if meta == nil {
+			return fmt.Errorf("%s: not a tradegraph store: no meta bucket", db.Path())
+		}
+		v := meta.Get(keyVersion)
+		switch {
+		case v == nil:
+			return fmt.Errorf("%s: not a tradegraph store: no layout version", db.Path())
+		case len(v) != 8:
+			return fmt.Errorf("%s: not a tradegraph store: a layout version of %d bytes, not 8", db.Path(), len(v))
+		}
+		if n := int64(binary.LittleEndian.Uint64(v)); n != layoutVersion {
+			return fmt.Errorf("%s: store layout version %d, this tradegraph reads %d", db.Path(), n, layoutVersion)
+		}
+		return nil
+	})
+}
+
 // readIndexes returns the quad indexes the store keeps.
 func readIndexes(tx *bolt.Tx) ([]kv.QuadIndex, error) {
 	b := tx.Bucket(metaBucket)

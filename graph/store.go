@@ -184,6 +184,10 @@ func openBolt(cfg Config) (cgraph.QuadStore, *sharedTx, error) {
 		return nil, nil, fmt.Errorf("%s: cannot open store: %w", path, err)
 	}
 	db := &sharedTx{KV: bdb}
+	if err := checkLayoutVersion(bdb.DB()); err != nil {
+		db.Close()
+		return nil, nil, err
+	}
 	if !opts.ReadOnly {
 		if err := ensureLabelIndex(bdb.DB()); err != nil {
 			db.Close()
