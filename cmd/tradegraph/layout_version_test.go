@@ -73,6 +73,7 @@ func TestVerbsLeaveAStoreOfAnotherLayoutAlone(t *testing.T) {
 		{"build", "testdata/articles"},
 		{"check"},
 		{"check", "--repair"},
+		{"check", "--deep"},
 		{"stats"},
 		{"dump"},
 		{"export", "--format", "graphml", "-o", out},
