@@ -10,7 +10,6 @@ import (
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
-	"github.com/cayleygraph/quad/pquads"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -202,7 +201,7 @@ func repairPending(db *bolt.DB) error {
 			}
 			switch {
 			case p.IsNode():
-				val, err := pquads.UnmarshalValue(p.Value)
+				val, err := decodeValue(p.Value)
 				if err != nil {
 					return fmt.Errorf("log entry %d: %w", p.ID, err)
 				}

@@ -811,7 +811,7 @@ func (w *kvWrite) writeCounts() (int, error) {
 			if p == nil || !p.IsNode() {
 				continue // a node cayley already removed
 			}
-			v, err := pquads.UnmarshalValue(p.Value)
+			v, err := decodeValue(p.Value)
 			if err != nil {
 				return 0, fmt.Errorf("log entry %d: %w", n.id, err)
 			}

@@ -16,7 +16,6 @@ import (
 	cproto "github.com/cayleygraph/cayley/graph/proto"
 	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
-	"github.com/cayleygraph/quad/pquads"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -298,7 +297,7 @@ func (c *layoutCheck) readLog() error {
 			if p.Deleted {
 				c.find(FindLog, key, "a node marked deleted: cayley removes nodes, it does not mark them")
 			}
-			val, err := pquads.UnmarshalValue(p.Value)
+			val, err := unmarshalValue(p.Value)
 			if err != nil || val == nil {
 				c.find(FindLog, key, "the node's value cannot be read: %v", err)
 				c.unread = append(c.unread, id)

@@ -3,11 +3,13 @@ package graph
 import (
 	"errors"
 	"fmt"
+	"unicode/utf8"
 
 	cproto "github.com/cayleygraph/cayley/graph/proto"
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/pquads"
 	"google.golang.org/protobuf/encoding/protowire"
+	"google.golang.org/protobuf/proto"
 	"google.golang.org/protobuf/reflect/protoreflect"
 )
 
@@ -81,6 +83,9 @@ func readPrimitive(b []byte, p *cproto.Primitive) error {
 		num, typ, n := protowire.ConsumeTag(b)
 		if n < 0 {
 			return fmt.Errorf("corrupt primitive: %w", protowire.ParseError(n))
+		}
+		if !num.IsValid() { // protowire takes numbers up to 2³¹-1, protobuf only to 2²⁹-1
+			return fmt.Errorf("corrupt primitive: field number %d", num)
 		}
 		b = b[n:]
 		switch {
@@ -167,12 +172,31 @@ func decodeValue(b []byte) (quad.Value, error) {
 	num, typ, n := protowire.ConsumeTag(b)
 	if n > 0 && typ == protowire.BytesType && (num == valueStr || num == valueIRI) {
 		v, m := protowire.ConsumeBytes(b[n:])
-		if m > 0 && n+m == len(b) {
+		// protobuf refuses a string that is not UTF-8: so must this
+		if m > 0 && n+m == len(b) && utf8.Valid(v) {
 			if num == valueIRI {
 				return quad.IRI(v), nil
 			}
 			return quad.String(v), nil
 		}
 	}
-	return pquads.UnmarshalValue(b)
+	return unmarshalValue(b)
+}
+
+// unmarshalValue is pquads.UnmarshalValue, which cayley reads values
+// with, but for a message that sets none of the kinds of value (no field,
+// or only fields it does not know): pquads panics on it, and this is an
+// error.
+func unmarshalValue(b []byte) (quad.Value, error) {
+	if len(b) == 0 {
+		return nil, nil
+	}
+	var v pquads.Value
+	if err := proto.Unmarshal(b, &v); err != nil {
+		return nil, err
+	}
+	if v.Value == nil {
+		return nil, errors.New("a value of no kind pquads knows")
+	}
+	return v.ToNative(), nil
 }
