@@ -2,6 +2,7 @@ package graph
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -192,6 +193,40 @@ func pquadsValue(b []byte) (v quad.Value, err error) {
 func isNaN(v quad.Value) bool {
 	f, ok := v.(quad.Float)
 	return ok && f != f
+}
+
+// FuzzMetaInt holds the meta integers' decoder to cayley's reading (an
+// 8-byte little-endian integer, none for 0) and to its encoder, and the
+// check of a count to the decoder.
+func FuzzMetaInt(f *testing.F) {
+	for _, b := range realEntries(f).meta {
+		f.Add(b)
+	}
+	f.Add([]byte{})
+	f.Add(binary.LittleEndian.AppendUint64(nil, 1<<63))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		n, err := decodeMetaInt(b)
+		switch len(b) {
+		case 0:
+			if n != 0 || err != nil {
+				t.Fatalf("no record reads as %d, %v", n, err)
+			}
+		case 8:
+			if err != nil || n != int64(binary.LittleEndian.Uint64(b)) {
+				t.Fatalf("%x reads as %d, %v", b, n, err)
+			}
+			if back := appendMetaInt(nil, n); !bytes.Equal(back, b) {
+				t.Fatalf("%d encodes as %x, was %x", n, back, b)
+			}
+		default:
+			if err == nil {
+				t.Fatalf("%d bytes read as %d", len(b), n)
+			}
+		}
+		if cerr := checkMetaCount(b); (cerr == nil) != (err == nil && n >= 0) {
+			t.Fatalf("checkMetaCount(%x) = %v; decoded %d, %v", b, cerr, n, err)
+		}
+	})
 }
 
 // FuzzValueHash holds valueHash to cayley's hash of IRIs and strings.

@@ -48,7 +48,9 @@ var keyVersion = []byte("version")
 // anything is written to it. Opening a store writes to it before cayley's
 // kv.New reads the version (a label index added, pending nodes filed), in
 // the layout of this version; in a store of another it would write
-// something neither version reads.
+// something neither version reads. It refuses as well a store whose size
+// or horizon is not a count: the bulk writer numbers new ids from the
+// horizon, and would number them again from 1.
 func checkLayoutVersion(db *bolt.DB) error {
 	return db.View(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(metaBucket)
@@ -64,6 +66,11 @@ func checkLayoutVersion(db *bolt.DB) error {
 		}
 		if n := int64(binary.LittleEndian.Uint64(v)); n != layoutVersion {
 			return fmt.Errorf("%s: store layout version %d, this tradegraph reads %d", db.Path(), n, layoutVersion)
+		}
+		for _, key := range [][]byte{keySize, keyHorizon} {
+			if err := checkMetaCount(meta.Get(key)); err != nil {
+				return fmt.Errorf("%s: not a tradegraph store: meta/%s: %w", db.Path(), key, err)
+			}
 		}
 		return nil
 	})
@@ -253,14 +260,37 @@ func decodeIDs(b []byte, out []uint64) ([]uint64, error) {
 	return out, nil
 }
 
-func metaInt(tx *bolt.Tx, key []byte) int64 {
-	v := tx.Bucket(metaBucket).Get(key)
-	if len(v) != 8 {
-		return 0
+// decodeMetaInt reads a meta integer as cayley's kv does: 8 bytes,
+// little-endian, and no record for 0.
+func decodeMetaInt(v []byte) (int64, error) {
+	switch len(v) {
+	case 0:
+		return 0, nil
+	case 8:
+		return int64(binary.LittleEndian.Uint64(v)), nil
 	}
-	return int64(binary.LittleEndian.Uint64(v))
+	return 0, fmt.Errorf("%d bytes, not an 8-byte integer", len(v))
+}
+
+func appendMetaInt(b []byte, n int64) []byte { return binary.LittleEndian.AppendUint64(b, uint64(n)) }
+
+// checkMetaCount checks that a meta integer that counts (the size, the
+// horizon) is one, and not below 0.
+func checkMetaCount(v []byte) error {
+	n, err := decodeMetaInt(v)
+	if err == nil && n < 0 {
+		err = fmt.Errorf("%d, below 0", n)
+	}
+	return err
+}
+
+// metaInt is a meta integer, 0 if there is none; checkLayoutVersion has
+// refused a store whose counts are not integers.
+func metaInt(tx *bolt.Tx, key []byte) int64 {
+	n, _ := decodeMetaInt(tx.Bucket(metaBucket).Get(key))
+	return n
 }
 
 func putMetaInt(tx *bolt.Tx, key []byte, n int64) error {
-	return tx.Bucket(metaBucket).Put(key, binary.LittleEndian.AppendUint64(nil, uint64(n)))
+	return tx.Bucket(metaBucket).Put(key, appendMetaInt(nil, n))
 }

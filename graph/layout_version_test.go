@@ -158,3 +158,42 @@ func TestStoreWithoutLayoutVersionIsRefused(t *testing.T) {
 		t.Errorf("error %q", err)
 	}
 }
+
+// The bulk writer numbers new ids from meta/horizon: a store whose horizon
+// is no count is refused before a write could number ids from 1 again.
+func TestStoreWhoseHorizonIsNoCountIsRefused(t *testing.T) {
+	for name, horizon := range map[string][]byte{
+		"3 bytes": {1, 2, 3},
+		"below 0": binary.LittleEndian.AppendUint64(nil, 1<<63),
+	} {
+		t.Run(name, func(t *testing.T) {
+			path := storeOfVersion(t, cayleysVersion(t))
+			db, err := bolt.Open(path, 0o644, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			err = db.Update(func(tx *bolt.Tx) error { return tx.Bucket([]byte("meta")).Put([]byte("horizon"), horizon) })
+			if cerr := db.Close(); err == nil {
+				err = cerr
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			before, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			st, err := graph.Open(t.Context(), graph.Config{Address: path})
+			if err == nil {
+				st.Close()
+				t.Fatal("opened a store whose horizon is no count")
+			}
+			if !strings.HasPrefix(err.Error(), path+": not a tradegraph store: meta/horizon: ") {
+				t.Errorf("error %q", err)
+			}
+			if after, err := os.ReadFile(path); err != nil || !bytes.Equal(after, before) {
+				t.Errorf("the refused store was written to (%v)", err)
+			}
+		})
+	}
+}

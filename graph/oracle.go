@@ -227,8 +227,8 @@ func (c *layoutCheck) checkMeta() error {
 		c.find(FindVersion, "meta/version", "version %d; cayley's kv reads only %d", int64(binary.LittleEndian.Uint64(v)), layoutVersion)
 	}
 	for _, key := range [][]byte{keySize, keyHorizon} {
-		if v := meta.Get(key); v != nil && len(v) != 8 {
-			c.find(FindMeta, "meta/"+string(key), "%d bytes, not an 8-byte integer", len(v))
+		if err := checkMetaCount(meta.Get(key)); err != nil {
+			c.find(FindMeta, "meta/"+string(key), "%v", err)
 		}
 	}
 	if v := meta.Get(keyIndexes); v == nil {
