@@ -69,6 +69,7 @@ func (s *Store) NewReader() (*Reader, error) {
 		return nil, ErrNoReader
 	}
 	r.log, r.bySP = walker{r: r, c: log.Cursor()}, walker{r: r, c: sp.Cursor()}
+	s.readers.Add(1)
 	return r, nil
 }
 

@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/cayleygraph/cayley/clog"
@@ -71,6 +72,8 @@ type Store struct {
 	boltTx  *sharedTx // bolt only: lets one change span several cayley batches
 	pgAddr  string    // postgres only: the address, for the bulk writer's own connection
 	pg      *sql.DB   // postgres only: opened by the first bulk write
+
+	readers atomic.Int64 // direct Readers begun: see ReadersBegun
 }
 
 // Open opens (and on first use creates) the store cfg names.
