@@ -130,3 +130,12 @@ func TestDecodeNodeValue(t *testing.T) {
 		t.Error("decodeNodeValue read a quad as a node")
 	}
 }
+
+// A reader decodes a primitive per quad it steps over: decodeLink must not
+// allocate.
+func TestDecodeLinkDoesNotAllocate(t *testing.T) {
+	b := appendPrimitive(nil, &cproto.Primitive{ID: 300, Subject: 1, Predicate: 2, Object: 3, Label: 4, Timestamp: 1700000000000000000})
+	if n := testing.AllocsPerRun(100, func() { decodeLink(b) }); n != 0 {
+		t.Errorf("decodeLink allocates %v times", n)
+	}
+}
