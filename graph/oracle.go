@@ -113,14 +113,15 @@ var ErrNotBolt = errors.New("the layout check reads bolt stores only")
 // reads it, so while the node has quads no answer changes.
 //
 // Unused nodes. What a count too high does change comes when the node's
-// last quad goes: the node stays, filed by value and in the log. Every
-// answer of tradegraph's own (its queries, Stats, dump, export, Check) is
-// read from quads, and stays right. Cayley's NodesAllIterator and ValueOf
-// still give the node, so a raw gizmo query's g.V() lists it and g.V(x)
-// starts from it, where the memory store has removed it: that is cayley's
-// bolt store as cayley writes it, not a store tradegraph misreads. A
-// count too low is a violation: the node is removed while quads still
-// refer to it, and those quads lose a value.
+// last quad goes, whichever writer removes it (the bulk writer trusts the
+// count as cayley does): the node stays, filed by value and in the log.
+// Every answer of tradegraph's own (its queries, Stats, dump, export,
+// Check) is read from quads, and stays right. Cayley's NodesAllIterator
+// and ValueOf still give the node, so a raw gizmo query's g.V() lists it
+// and g.V(x) starts from it, where the memory store has removed it: that
+// is cayley's bolt store as cayley writes it, not a store tradegraph
+// misreads. A count too low is a violation: the node is removed while
+// quads still refer to it, and those quads lose a value.
 //
 // Tombstones. ApplyDeltas deletes a quad by marking its primitive
 // deleted, and leaves it in the log and in every index; all of cayley's
