@@ -60,7 +60,7 @@ func runCheck(cmd *cobra.Command, o *checkOptions) error {
 			backend = graph.InferBackend(o.DB)
 		}
 		if backend != graph.Bolt {
-			return usageError{fmt.Errorf("--deep checks the key-value layout of a bolt store; %s is a %s store", graph.Redact(o.DB), backend)}
+			return usageError{fmt.Errorf("--deep checks the key-value layout of a bolt store, not of a %s store", backend)}
 		}
 	}
 	st, err := o.openStore(ctx, !o.Repair)
