@@ -79,6 +79,7 @@ func TestBulkMatchesApply(t *testing.T) {
 				want.Removed += r.Removed
 			}
 			wantDump := dump(t, plain)
+			layoutClean(t, plain)
 			batches := []int64{1, 64 << 10, 0} // one change a batch, some, all
 			if name == "postgres" {
 				batches = batches[1:] // each batch costs round trips there
@@ -105,6 +106,7 @@ func TestBulkMatchesApply(t *testing.T) {
 					t.Errorf("batch %d: stats %+v, want %+v", batch, s, w)
 				}
 				sameByLabel(t, st, plain, changes)
+				layoutExact(t, st)
 			}
 		})
 	}
@@ -139,6 +141,7 @@ func TestBulkFilesNodesInParts(t *testing.T) {
 		if pending, err := graph.HasPending(st); err != nil || pending {
 			t.Errorf("batch %d: nodes left pending after Flush (%v)", batch, err)
 		}
+		layoutExact(t, st)
 	}
 }
 
@@ -158,9 +161,11 @@ func TestBulkThenApply(t *testing.T) {
 	if _, err := b.Flush(); err != nil {
 		t.Fatal(err)
 	}
+	layoutExact(t, st)
 	for _, c := range changes[40:50] {
 		apply(t, st, c)
 	}
+	layoutClean(t, st)
 	b = newBulk(t, st, graph.BulkOptions{})
 	for _, c := range changes[50:] {
 		if err := b.Apply(c); err != nil {
@@ -171,6 +176,7 @@ func TestBulkThenApply(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := dump(t, st)
+	layoutClean(t, st)
 	st.Close()
 
 	plain := open(t, graph.Config{Backend: graph.Memory})
@@ -207,6 +213,7 @@ func TestBulkRefusesInvalidQuads(t *testing.T) {
 	if got, want := dump(t, st), canonical(t, docA); got != want {
 		t.Errorf("dump:\n%s\nwant:\n%s", got, want)
 	}
+	layoutExact(t, st)
 }
 
 // newBulk starts a bulk writer on st, closed when the test ends.
@@ -273,6 +280,7 @@ func TestInterruptedBulkIsCompleted(t *testing.T) {
 			t.Errorf("document %d of the interrupted write is not found by its label", d)
 		}
 	}
+	layoutExact(t, reader)
 	reader.Close()
 	st = open(t, graph.Config{Address: path})
 	b = newBulk(t, st, graph.BulkOptions{})
@@ -292,6 +300,25 @@ func TestInterruptedBulkIsCompleted(t *testing.T) {
 		t.Errorf("dump differs:\n%s", diffLines(got, want))
 	}
 	sameByLabel(t, st, plain, changes)
+	layoutExact(t, st)
+}
+
+// layoutClean checks the layout of a bolt store written through cayley's
+// ApplyDeltas: no violations, and the notes it leaves allowed.
+func layoutClean(t *testing.T, st *graph.Store) {
+	t.Helper()
+	if st.Backend() == graph.Bolt {
+		graph.AssertLayoutClean(t, st)
+	}
+}
+
+// layoutExact checks the layout of a bolt store the bulk writer wrote:
+// not even a note.
+func layoutExact(t *testing.T, st *graph.Store) {
+	t.Helper()
+	if st.Backend() == graph.Bolt {
+		graph.AssertLayoutExact(t, st)
+	}
 }
 
 // diffLines shows the first lines that differ between two dumps.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"sync"
+	"testing"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -55,4 +56,33 @@ func FailBatch(n int) func() {
 		return nil
 	}
 	return func() { batchFault = nil }
+}
+
+// AssertLayoutClean fails the test if a bolt store's layout breaks an
+// invariant, listing what the check found. It returns the report, notes
+// and all, for tests that expect some.
+func AssertLayoutClean(t testing.TB, s *Store) LayoutReport {
+	t.Helper()
+	rep, err := s.CheckLayout(context.Background())
+	if err != nil {
+		t.Fatalf("CheckLayout: %v", err)
+	}
+	for _, f := range rep.Violations {
+		t.Errorf("layout: %s %s: %s", f.Kind, f.Key, f.Detail)
+	}
+	if !rep.Clean() {
+		t.Errorf("layout: %v", rep.Found)
+	}
+	return rep
+}
+
+// AssertLayoutExact fails the test unless a bolt store's layout is
+// exactly what it should be, without even the notes cayley's own writes
+// leave: what a store written by the bulk writer alone must be.
+func AssertLayoutExact(t testing.TB, s *Store) {
+	t.Helper()
+	rep := AssertLayoutClean(t, s)
+	for _, f := range rep.Notes {
+		t.Errorf("layout: %s %s: %s", f.Kind, f.Key, f.Detail)
+	}
 }

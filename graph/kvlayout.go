@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"crypto/sha1"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -9,12 +8,9 @@ import (
 	"time"
 
 	"github.com/cayleygraph/cayley/graph/kv"
-	cproto "github.com/cayleygraph/cayley/graph/proto"
 	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
-	"github.com/cayleygraph/quad/pquads"
 	bolt "go.etcd.io/bbolt"
-	"google.golang.org/protobuf/encoding/protowire"
 )
 
 // The bolt store holds cayley's kv layout; the bulk writer (kvwrite.go)
@@ -40,6 +36,45 @@ var (
 	valueBucket  = func(h []byte) []byte { return []byte{'v', h[0], h[1]} }
 	countsBucket = func(h []byte) []byte { return []byte{'n', h[0], h[1]} }
 )
+
+// layoutVersion is the version of the kv layout that cayley's kv.New
+// reads (its unexported latestDataVersion), and so the one tradegraph
+// writes: kv.Init puts it in meta/version of every store it makes.
+const layoutVersion = 2
+
+var keyVersion = []byte("version")
+
+// checkLayoutVersion refuses a store of another layout version before
+// anything is written to it. Opening a store writes to it before cayley's
+// kv.New reads the version (a label index added, pending nodes filed), in
+// the layout of this version; in a store of another it would write
+// something neither version reads. It refuses as well a store whose size
+// or horizon is not a count: the bulk writer numbers new ids from the
+// horizon, and would number them again from 1.
+func checkLayoutVersion(db *bolt.DB) error {
+	return db.View(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(metaBucket)
+		if meta == nil {
+			return fmt.Errorf("%s: not a tradegraph store: no meta bucket", db.Path())
+		}
+		v := meta.Get(keyVersion)
+		switch {
+		case v == nil:
+			return fmt.Errorf("%s: not a tradegraph store: no layout version", db.Path())
+		case len(v) != 8:
+			return fmt.Errorf("%s: not a tradegraph store: a layout version of %d bytes, not 8", db.Path(), len(v))
+		}
+		if n := int64(binary.LittleEndian.Uint64(v)); n != layoutVersion {
+			return fmt.Errorf("%s: store layout version %d, this tradegraph reads %d", db.Path(), n, layoutVersion)
+		}
+		for _, key := range [][]byte{keySize, keyHorizon} {
+			if err := checkMetaCount(meta.Get(key)); err != nil {
+				return fmt.Errorf("%s: not a tradegraph store: meta/%s: %w", db.Path(), key, err)
+			}
+		}
+		return nil
+	})
+}
 
 // readIndexes returns the quad indexes the store keeps.
 func readIndexes(tx *bolt.Tx) ([]kv.QuadIndex, error) {
@@ -173,11 +208,11 @@ func repairPending(db *bolt.DB) error {
 			}
 			switch {
 			case p.IsNode():
-				val, err := pquads.UnmarshalValue(p.Value)
+				val, err := decodeValue(p.Value)
 				if err != nil {
 					return fmt.Errorf("log entry %d: %w", p.ID, err)
 				}
-				hashes[p.ID] = refs.ValueHash(sha1.Sum([]byte(val.String())))
+				hashes[p.ID] = valueHash(val)
 			case !p.Deleted:
 				for _, id := range []uint64{p.Subject, p.Predicate, p.Object, p.Label} {
 					if id > start {
@@ -225,106 +260,37 @@ func decodeIDs(b []byte, out []uint64) ([]uint64, error) {
 	return out, nil
 }
 
-// Primitives are encoded by hand with protowire rather than through
-// protobuf reflection: the bulk writer encodes one per node and quad, and
-// reflection would be a tenth of a load's time. Fields as in cayley's
-// graph/proto/primitive.proto.
-const (
-	fieldID        = 1
-	fieldSubject   = 2
-	fieldPredicate = 3
-	fieldObject    = 4
-	fieldLabel     = 5
-	fieldReplaces  = 6
-	fieldTimestamp = 7
-	fieldValue     = 8
-	fieldDeleted   = 9
-)
-
-func appendPrimitive(b []byte, p *cproto.Primitive) []byte {
-	varint := func(num protowire.Number, v uint64) {
-		if v != 0 {
-			b = protowire.AppendTag(b, num, protowire.VarintType)
-			b = protowire.AppendVarint(b, v)
-		}
+// decodeMetaInt reads a meta integer as cayley's kv does: 8 bytes,
+// little-endian, and no record for 0.
+func decodeMetaInt(v []byte) (int64, error) {
+	switch len(v) {
+	case 0:
+		return 0, nil
+	case 8:
+		return int64(binary.LittleEndian.Uint64(v)), nil
 	}
-	varint(fieldID, p.ID)
-	varint(fieldSubject, p.Subject)
-	varint(fieldPredicate, p.Predicate)
-	varint(fieldObject, p.Object)
-	varint(fieldLabel, p.Label)
-	varint(fieldReplaces, p.Replaces)
-	varint(fieldTimestamp, uint64(p.Timestamp))
-	if len(p.Value) > 0 {
-		b = protowire.AppendTag(b, fieldValue, protowire.BytesType)
-		b = protowire.AppendBytes(b, p.Value)
-	}
-	if p.Deleted {
-		varint(fieldDeleted, 1)
-	}
-	return b
+	return 0, fmt.Errorf("%d bytes, not an 8-byte integer", len(v))
 }
 
-func decodePrimitive(b []byte) (*cproto.Primitive, error) {
-	p := &cproto.Primitive{}
-	for len(b) > 0 {
-		num, typ, n := protowire.ConsumeTag(b)
-		if n < 0 {
-			return nil, fmt.Errorf("corrupt primitive: %w", protowire.ParseError(n))
-		}
-		b = b[n:]
-		if typ == protowire.BytesType && num == fieldValue {
-			v, n := protowire.ConsumeBytes(b)
-			if n < 0 {
-				return nil, fmt.Errorf("corrupt primitive: %w", protowire.ParseError(n))
-			}
-			p.Value = v
-			b = b[n:]
-			continue
-		}
-		if typ != protowire.VarintType {
-			n = protowire.ConsumeFieldValue(num, typ, b)
-			if n < 0 {
-				return nil, fmt.Errorf("corrupt primitive: %w", protowire.ParseError(n))
-			}
-			b = b[n:]
-			continue
-		}
-		v, n := protowire.ConsumeVarint(b)
-		if n < 0 {
-			return nil, fmt.Errorf("corrupt primitive: %w", protowire.ParseError(n))
-		}
-		b = b[n:]
-		switch num {
-		case fieldID:
-			p.ID = v
-		case fieldSubject:
-			p.Subject = v
-		case fieldPredicate:
-			p.Predicate = v
-		case fieldObject:
-			p.Object = v
-		case fieldLabel:
-			p.Label = v
-		case fieldReplaces:
-			p.Replaces = v
-		case fieldTimestamp:
-			p.Timestamp = int64(v)
-		case fieldDeleted:
-			p.Deleted = v != 0
-		}
+func appendMetaInt(b []byte, n int64) []byte { return binary.LittleEndian.AppendUint64(b, uint64(n)) }
+
+// checkMetaCount checks that a meta integer that counts (the size, the
+// horizon) is one, and not below 0.
+func checkMetaCount(v []byte) error {
+	n, err := decodeMetaInt(v)
+	if err == nil && n < 0 {
+		err = fmt.Errorf("%d, below 0", n)
 	}
-	return p, nil
+	return err
 }
 
+// metaInt is a meta integer, 0 if there is none; checkLayoutVersion has
+// refused a store whose counts are not integers.
 func metaInt(tx *bolt.Tx, key []byte) int64 {
-	v := tx.Bucket(metaBucket).Get(key)
-	if len(v) != 8 {
-		return 0
-	}
-	return int64(binary.LittleEndian.Uint64(v))
+	n, _ := decodeMetaInt(tx.Bucket(metaBucket).Get(key))
+	return n
 }
 
 func putMetaInt(tx *bolt.Tx, key []byte, n int64) error {
-	return tx.Bucket(metaBucket).Put(key, binary.LittleEndian.AppendUint64(nil, uint64(n)))
+	return tx.Bucket(metaBucket).Put(key, appendMetaInt(nil, n))
 }

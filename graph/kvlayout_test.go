@@ -4,10 +4,8 @@ import (
 	"testing"
 	"time"
 
-	cproto "github.com/cayleygraph/cayley/graph/proto"
 	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
-	"google.golang.org/protobuf/proto"
 )
 
 // The bulk writer finds and files values by cayley's hash of them: it must
@@ -28,37 +26,5 @@ func TestInternHashIsCayleys(t *testing.T) {
 		if got, want := q.vals[i].hash, refs.HashOf(v); got != want {
 			t.Errorf("hash of %#v = %x, cayley's %x", v, got, want)
 		}
-	}
-}
-
-// Primitives are encoded by hand: protobuf must read them as written, and
-// what protobuf writes must read back the same.
-func TestPrimitiveCodec(t *testing.T) {
-	for _, p := range []*cproto.Primitive{
-		{ID: 1, Value: []byte("\x0a\x03abc"), Timestamp: 1700000000000000000},
-		{ID: 300, Subject: 1, Predicate: 2, Object: 3, Label: 4, Timestamp: -5},
-		{ID: 1 << 40, Subject: 1 << 33, Object: 7, Deleted: true, Replaces: 9},
-	} {
-		var viaProto cproto.Primitive
-		if err := proto.Unmarshal(appendPrimitive(nil, p), &viaProto); err != nil {
-			t.Fatal(err)
-		}
-		if !proto.Equal(&viaProto, p) {
-			t.Errorf("protobuf reads %v as %v", p, &viaProto)
-		}
-		b, err := proto.Marshal(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		back, err := decodePrimitive(b)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !proto.Equal(back, p) {
-			t.Errorf("decodePrimitive reads %v as %v", p, back)
-		}
-	}
-	if _, err := decodePrimitive([]byte{0x08}); err == nil {
-		t.Error("decodePrimitive took a truncated primitive")
 	}
 }

@@ -2,10 +2,8 @@ package graph
 
 import (
 	"cmp"
-	"crypto/sha1"
 	"encoding/binary"
 	"fmt"
-	"hash"
 	"slices"
 	"time"
 
@@ -34,7 +32,6 @@ type kvQueue struct {
 	seen    map[[4]int32]struct{} // quads queued, over all changes
 	changes []kvChange
 	bytes   int64
-	hash    hash.Hash
 }
 
 type kvValue struct {
@@ -48,15 +45,14 @@ type kvChange struct {
 }
 
 func newKVQueue() *kvQueue {
-	return &kvQueue{nodes: map[refs.ValueHash]int32{}, known: map[quad.Value]int32{}, seen: map[[4]int32]struct{}{}, hash: sha1.New()}
+	return &kvQueue{nodes: map[refs.ValueHash]int32{}, known: map[quad.Value]int32{}, seen: map[[4]int32]struct{}{}}
 }
 
 func (q *kvQueue) size() int64 { return q.bytes }
 
 func (q *kvQueue) empty() bool { return len(q.changes) == 0 }
 
-// intern returns v's index in vals; -1 for no value. The hash is cayley's:
-// the SHA-1 of the value's N-Quads form.
+// intern returns v's index in vals; -1 for no value.
 func (q *kvQueue) intern(v quad.Value) int32 {
 	if v == nil {
 		return -1
@@ -71,23 +67,7 @@ func (q *kvQueue) intern(v quad.Value) int32 {
 		}
 		cacheable = true
 	}
-	var (
-		h refs.ValueHash
-		n int
-	)
-	q.hash.Reset()
-	if iri, ok := v.(quad.IRI); ok {
-		// the form of an IRI is <iri>: hashed in parts, not built
-		q.hash.Write([]byte{'<'})
-		q.hash.Write([]byte(iri))
-		q.hash.Write([]byte{'>'})
-		n = len(iri) + 2
-	} else {
-		s := v.String()
-		q.hash.Write([]byte(s))
-		n = len(s)
-	}
-	q.hash.Sum(h[:0])
+	h := valueHash(v)
 	if i, ok := q.nodes[h]; ok {
 		if cacheable {
 			q.known[v] = i
@@ -100,8 +80,21 @@ func (q *kvQueue) intern(v quad.Value) int32 {
 		q.known[v] = i
 	}
 	q.vals = append(q.vals, kvValue{hash: h, val: v})
-	q.bytes += valueCost + int64(n)
+	q.bytes += valueCost + formBytes(v)
 	return i
+}
+
+// formBytes is about the length of v's N-Quads form, held while v is
+// queued and written: the string is not built again for IRIs and plain
+// strings, the most numerous, and a string's escapes are not counted.
+func formBytes(v quad.Value) int64 {
+	switch v := v.(type) {
+	case quad.IRI:
+		return int64(len(v)) + 2
+	case quad.String:
+		return int64(len(v)) + 2
+	}
+	return int64(len(v.String()))
 }
 
 func (q *kvQueue) add(c Change) {
@@ -868,11 +861,11 @@ func (w *kvWrite) writeCounts() (int, error) {
 			if p == nil || !p.IsNode() {
 				continue // a node cayley already removed
 			}
-			v, err := pquads.UnmarshalValue(p.Value)
+			v, err := decodeValue(p.Value)
 			if err != nil {
 				return 0, fmt.Errorf("log entry %d: %w", n.id, err)
 			}
-			n.hash, n.known = refs.ValueHash(sha1.Sum([]byte(v.String()))), true
+			n.hash, n.known = valueHash(v), true
 			_, n.held = w.pending.nodes[n.hash]
 		}
 		if n.held {

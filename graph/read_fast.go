@@ -3,17 +3,14 @@ package graph
 import (
 	"bytes"
 	"cmp"
-	"crypto/sha1"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"slices"
 
 	"github.com/cayleygraph/quad"
-	"github.com/cayleygraph/quad/pquads"
 	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
 	bolt "go.etcd.io/bbolt"
-	"google.golang.org/protobuf/encoding/protowire"
 )
 
 // Reader reads a bolt store's indexes and log directly, in one read
@@ -72,6 +69,7 @@ func (s *Store) NewReader() (*Reader, error) {
 		return nil, ErrNoReader
 	}
 	r.log, r.bySP = walker{r: r, c: log.Cursor()}, walker{r: r, c: sp.Cursor()}
+	s.readers.Add(1)
 	return r, nil
 }
 
@@ -86,7 +84,7 @@ func (r *Reader) ID(v quad.Value) uint64 {
 	if id, ok := r.ids[v]; ok {
 		return id
 	}
-	h := sha1.Sum([]byte(v.String()))
+	h := valueHash(v)
 	var id uint64
 	if b := r.tx.Bucket(valueBucket(h[:])); b != nil {
 		if raw := r.get(b, h[:]); raw != nil {
@@ -380,91 +378,3 @@ func (r *Reader) Subjects(o, pred uint64) ([]Link, error) {
 func hasPrefix(b, prefix []byte) bool {
 	return len(b) >= len(prefix) && string(b[:len(prefix)]) == string(prefix)
 }
-
-// decodeLink reads a quad primitive without allocating; ok is false for a
-// deleted quad or a node.
-func decodeLink(b []byte) (l Link, ok bool, err error) {
-	for len(b) > 0 {
-		num, typ, n := protowire.ConsumeTag(b)
-		if n < 0 {
-			return l, false, protowire.ParseError(n)
-		}
-		b = b[n:]
-		if typ != protowire.VarintType {
-			if num == fieldValue {
-				return l, false, nil // a node
-			}
-			if n = protowire.ConsumeFieldValue(num, typ, b); n < 0 {
-				return l, false, protowire.ParseError(n)
-			}
-			b = b[n:]
-			continue
-		}
-		v, n := protowire.ConsumeVarint(b)
-		if n < 0 {
-			return l, false, protowire.ParseError(n)
-		}
-		b = b[n:]
-		switch num {
-		case fieldSubject:
-			l.Subject = v
-		case fieldPredicate:
-			l.Predicate = v
-		case fieldObject:
-			l.Object = v
-		case fieldLabel:
-			l.Label = v
-		case fieldDeleted:
-			if v != 0 {
-				return l, false, nil
-			}
-		}
-	}
-	return l, true, nil
-}
-
-// decodeNodeValue reads the value of a node primitive.
-func decodeNodeValue(b []byte) (quad.Value, error) {
-	for len(b) > 0 {
-		num, typ, n := protowire.ConsumeTag(b)
-		if n < 0 {
-			return nil, protowire.ParseError(n)
-		}
-		b = b[n:]
-		if num == fieldValue && typ == protowire.BytesType {
-			v, n := protowire.ConsumeBytes(b)
-			if n < 0 {
-				return nil, protowire.ParseError(n)
-			}
-			return decodeValue(v)
-		}
-		if n = protowire.ConsumeFieldValue(num, typ, b); n < 0 {
-			return nil, protowire.ParseError(n)
-		}
-		b = b[n:]
-	}
-	return nil, errors.New("not a node")
-}
-
-// decodeValue reads a value as pquads encodes it. IRIs and plain strings,
-// nearly every node, are read by hand: protobuf's reflection would be most
-// of the cost of reading a node.
-func decodeValue(b []byte) (quad.Value, error) {
-	num, typ, n := protowire.ConsumeTag(b)
-	if n > 0 && typ == protowire.BytesType && (num == valueStr || num == valueIRI) {
-		v, m := protowire.ConsumeBytes(b[n:])
-		if m > 0 && n+m == len(b) {
-			if num == valueIRI {
-				return quad.IRI(v), nil
-			}
-			return quad.String(v), nil
-		}
-	}
-	return pquads.UnmarshalValue(b)
-}
-
-// Fields of pquads.Value.
-const (
-	valueStr = 2
-	valueIRI = 3
-)

@@ -80,6 +80,7 @@ func TestRebuildTouchesOnlyThatDocument(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "tradegraph.db")
 	st := open(t, graph.Config{Address: path, Create: true})
 	bulkLoad(t, st, g, 400)
+	layoutExact(t, st)
 	st.Close()
 	before := keys(t, path)
 
@@ -102,6 +103,7 @@ func TestRebuildTouchesOnlyThatDocument(t *testing.T) {
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("document 7 after the rebuild:\n%v\nwant:\n%v", got, want)
 	}
+	layoutExact(t, st)
 	st.Close()
 	after := keys(t, path)
 

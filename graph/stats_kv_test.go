@@ -104,6 +104,7 @@ func TestStatsKVBulk(t *testing.T) {
 	if !sameStats(t, st) {
 		t.Error("the bulk writer left index entries of quads it removed")
 	}
+	layoutExact(t, st)
 	after := stats(t, st)
 	if after.Documents != before.Documents-10 || after.Nodes == before.Nodes {
 		t.Errorf("after removing 10 documents and rewriting 20: %+v, before %+v", after, before)
@@ -136,6 +137,7 @@ func TestStatsKVApply(t *testing.T) {
 	g := synthQuads(t)
 	bulkLoad(t, st, g, 5)
 	sameStats(t, st)
+	layoutClean(t, st)
 }
 
 // TestStatsKVEdges covers what Stats counts by text rather than by node:

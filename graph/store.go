@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/cayleygraph/cayley/clog"
@@ -78,6 +79,8 @@ type Store struct {
 	kvw     *boltWriter // bolt opened for writing: the bulk writer's batches and pending nodes
 	pgAddr  string      // postgres only: the address, for the bulk writer's own connection
 	pg      *sql.DB     // postgres only: opened by the first bulk write
+
+	readers atomic.Int64 // direct Readers begun: see ReadersBegun
 }
 
 // Open opens the store cfg names, and creates a bolt store if cfg.Create
@@ -217,6 +220,10 @@ func openBolt(cfg Config) (cgraph.QuadStore, *sharedTx, error) {
 		return nil, nil, fmt.Errorf("%s: cannot open store: %w", path, err)
 	}
 	db := &sharedTx{KV: bdb}
+	if err := checkLayoutVersion(bdb.DB()); err != nil {
+		db.Close()
+		return nil, nil, err
+	}
 	if !opts.ReadOnly {
 		if err := ensureLabelIndex(bdb.DB()); err != nil {
 			db.Close()

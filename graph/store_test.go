@@ -79,6 +79,7 @@ func storeSuite(t *testing.T, persistent bool, fresh func(*testing.T) graph.Conf
 		if s.Quads != 0 || s.Nodes != 0 || s.Documents != 0 || len(s.Classes) != 0 {
 			t.Errorf("stats of a new store = %+v, want all zero", s)
 		}
+		layoutClean(t, st)
 	})
 
 	t.Run("Apply adds quads and ignores duplicates", func(t *testing.T) {
@@ -104,6 +105,7 @@ func storeSuite(t *testing.T, persistent bool, fresh func(*testing.T) graph.Conf
 		if got := dump(t, st); got != want {
 			t.Errorf("dump after the second Apply:\n%s\nwant:\n%s", got, want)
 		}
+		layoutClean(t, st)
 	})
 
 	t.Run("Apply with an invalid quad stores nothing", func(t *testing.T) {
@@ -123,6 +125,7 @@ func storeSuite(t *testing.T, persistent bool, fresh func(*testing.T) graph.Conf
 				t.Errorf("%s: a failed Apply changed the store:\n%s\nwant:\n%s", name, got, before)
 			}
 		}
+		layoutClean(t, st)
 	})
 
 	t.Run("ReplaceDocument replaces only that document's quads", func(t *testing.T) {
@@ -142,6 +145,7 @@ func storeSuite(t *testing.T, persistent bool, fresh func(*testing.T) graph.Conf
 		if got, want := dump(t, st), canonical(t, newA+docB); got != want {
 			t.Errorf("dump after ReplaceDocument:\n%s\nwant:\n%s", got, want)
 		}
+		layoutClean(t, st)
 	})
 
 	t.Run("ReplaceDocument with fewer quads than before", func(t *testing.T) {
@@ -166,6 +170,7 @@ func storeSuite(t *testing.T, persistent bool, fresh func(*testing.T) graph.Conf
 		if got, want := dump(t, st), canonical(t, newA+docB); got != want {
 			t.Errorf("dump after ReplaceDocument:\n%s\nwant:\n%s", got, want)
 		}
+		layoutClean(t, st)
 	})
 
 	t.Run("ReplaceDocument labels the quads it writes with the document", func(t *testing.T) {
@@ -177,6 +182,7 @@ func storeSuite(t *testing.T, persistent bool, fresh func(*testing.T) graph.Conf
 		if got, want := dump(t, st), canonical(t, docB); got != want {
 			t.Errorf("dump:\n%s\nwant:\n%s", got, want)
 		}
+		layoutClean(t, st)
 	})
 
 	t.Run("replacing a document twice with the same quads changes nothing", func(t *testing.T) {
@@ -196,6 +202,7 @@ func storeSuite(t *testing.T, persistent bool, fresh func(*testing.T) graph.Conf
 		if second := dump(t, st); second != first {
 			t.Errorf("dump after the second replace:\n%s\nafter the first:\n%s", second, first)
 		}
+		layoutClean(t, st)
 	})
 
 	t.Run("ReplaceDocument with no quads removes the document", func(t *testing.T) {
@@ -221,6 +228,7 @@ func storeSuite(t *testing.T, persistent bool, fresh func(*testing.T) graph.Conf
 		if got := stats(t, st).Documents; got != 1 {
 			t.Errorf("documents = %d, want 1", got)
 		}
+		layoutClean(t, st)
 	})
 
 	t.Run("Stats counts quads, nodes, documents and classes", func(t *testing.T) {
@@ -240,6 +248,7 @@ func storeSuite(t *testing.T, persistent bool, fresh func(*testing.T) graph.Conf
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("Stats = %+v\nwant    %+v", got, want)
 		}
+		layoutClean(t, st)
 	})
 
 	t.Run("QuadsWith finds the quads of one node, sorted", func(t *testing.T) {
@@ -260,6 +269,7 @@ func storeSuite(t *testing.T, persistent bool, fresh func(*testing.T) graph.Conf
 		if err != nil || len(none) != 0 {
 			t.Errorf("QuadsWith(an unknown node) = %v, %v; want nothing", none, err)
 		}
+		layoutClean(t, st)
 	})
 
 	t.Run("Quads are sorted by label, subject, predicate and object", func(t *testing.T) {
@@ -287,6 +297,7 @@ func storeSuite(t *testing.T, persistent bool, fresh func(*testing.T) graph.Conf
 				t.Errorf("dump %d:\n%s\nwant:\n%s", i+1, got, want)
 			}
 		}
+		layoutClean(t, st)
 	})
 
 	if persistent {

@@ -9,8 +9,9 @@ import (
 	"time"
 )
 
-// A build killed at any moment leaves a store that check accepts, and
-// building again gives the same graph as a build that was never killed.
+// A build killed at any moment leaves a store that check accepts, its
+// layout too, and building again gives the same graph as a build that was
+// never killed.
 func TestBuildSurvivesSIGKILL(t *testing.T) {
 	if testing.Short() {
 		t.Skip("kills ten builds of 200 articles; skipped with -short")
@@ -39,12 +40,13 @@ func TestBuildSurvivesSIGKILL(t *testing.T) {
 			t.Logf("run %d: killed after %v, before the store existed", run, delay)
 			continue
 		}
-		res := tradegraph(t, "--db", db, "check")
+		res := tradegraph(t, "--db", db, "check", "--deep")
 		if res.code != exitOK {
 			t.Errorf("run %d (killed after %v): check failed:\n%s%s", run, delay, res.stdout, res.stderr)
 			continue
 		}
 		mustRun(t, "--db", db, "build", dir)
+		mustRun(t, "--db", db, "check", "--deep")
 		if got := dumpOf(t, db); got != want {
 			t.Errorf("run %d (killed after %v): the rebuilt store differs from a clean build", run, delay)
 		}

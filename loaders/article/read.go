@@ -16,6 +16,8 @@ import (
 
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/net/html"
+
+	"github.com/tradegraph/tradegraph/loaders/internal/utf8check"
 )
 
 // MaxArticleBytes bounds what one article may hold; longer inputs are
@@ -118,8 +120,8 @@ func Parse(name string, b []byte, lex *Lexicon) (*Document, error) {
 	if bytes.IndexByte(b, 0) >= 0 {
 		return nil, errors.New("binary data, not an article")
 	}
-	if !utf8.Valid(b) {
-		line := 1 + bytes.Count(b[:invalidUTF8At(b)], []byte("\n"))
+	if at := utf8check.FirstInvalid(b); at >= 0 {
+		line := 1 + bytes.Count(b[:at], []byte("\n"))
 		return nil, fmt.Errorf("line %d: invalid UTF-8", line)
 	}
 	doc := &Document{Path: name}
@@ -168,17 +170,6 @@ func guessTitle(name string, blocks []Block) string {
 	}
 	base := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
 	return strings.Join(strings.FieldsFunc(base, func(r rune) bool { return r == '-' || r == '_' || r == '.' }), " ")
-}
-
-func invalidUTF8At(b []byte) int {
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n <= 1 {
-			return i
-		}
-		i += n
-	}
-	return len(b)
 }
 
 // rawLine is a line of text before boilerplate is removed.

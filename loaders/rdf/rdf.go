@@ -25,6 +25,7 @@ import (
 	_ "github.com/cayleygraph/quad/pquads"
 
 	"github.com/tradegraph/tradegraph/graph/vocab"
+	"github.com/tradegraph/tradegraph/loaders/internal/utf8check"
 )
 
 // DefaultMaxBytes bounds what a gzipped file may expand to.
@@ -338,8 +339,8 @@ func openFormat(path string, format *quad.Format, br *bufio.Reader) (quad.ReadCl
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
-		if !utf8.Valid(b) {
-			return nil, fmt.Errorf("%s: invalid UTF-8 at byte %d", path, invalidAt(b))
+		if at := utf8check.FirstInvalid(b); at >= 0 {
+			return nil, fmt.Errorf("%s: invalid UTF-8 at byte %d", path, at)
 		}
 		r = bytes.NewReader(b)
 	}
@@ -353,17 +354,6 @@ func readQuad(qr quad.Reader) (q quad.Quad, err error) {
 		}
 	}()
 	return qr.ReadQuad()
-}
-
-func invalidAt(b []byte) int {
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n <= 1 {
-			return i
-		}
-		i += n
-	}
-	return len(b)
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
