@@ -37,6 +37,7 @@ func sameStore(t *testing.T, what string, got, want *graph.Store, changes []grap
 	if pending, err := graph.HasPending(got); err != nil || pending {
 		t.Errorf("%s: nodes left pending (%v)", what, err)
 	}
+	layoutClean(t, got)
 }
 
 // A bulk writer given up after some batches, without Flush or Close, and
@@ -70,7 +71,9 @@ func TestAbandonedBulkThenAnother(t *testing.T) {
 	if err := st.Close(); err != nil {
 		t.Fatal(err)
 	}
-	sameStore(t, "reopened", open(t, graph.Config{Address: path, ReadOnly: true}), want, changes)
+	reopened := open(t, graph.Config{Address: path, ReadOnly: true})
+	sameStore(t, "reopened", reopened, want, changes)
+	layoutExact(t, reopened)
 }
 
 // A batch whose transaction fails leaves the store and the writer's
@@ -105,6 +108,7 @@ func TestFailedBatchLeavesTheStoreAsItWas(t *testing.T) {
 		t.Fatal(err)
 	}
 	sameStore(t, "after the failed batch", st, memoryOf(t, changes), changes)
+	layoutExact(t, st)
 }
 
 // Closing the store while a bulk writer is writing, as Ctrl-C in a build
@@ -165,6 +169,7 @@ func TestCloseDuringBulkWrite(t *testing.T) {
 		if pending, err := graph.HasPending(reopened); err != nil || pending {
 			t.Errorf("round %d: nodes left pending (%v)", round, err)
 		}
+		layoutExact(t, reopened)
 	}
 }
 
