@@ -196,7 +196,7 @@ func TestBulkRefusesInvalidQuads(t *testing.T) {
 	st := open(t, graph.Config{Address: filepath.Join(t.TempDir(), "tradegraph.db"), Create: true})
 	b := newBulk(t, st, graph.BulkOptions{})
 	good := nq(t, docA)
-	bad := append(nq(t, docB), quad.Quad{Subject: vocab.IRI(vocab.IDBase + "x"), Object: quad.String("no predicate")})
+	bad := append(nq(t, docB), quad.Quad{Subject: quad.IRI(vocab.IDBase + "x"), Object: quad.String("no predicate")})
 	if err := b.Apply(graph.Change{Add: good}); err != nil {
 		t.Fatal(err)
 	}

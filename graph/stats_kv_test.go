@@ -165,7 +165,7 @@ func TestStatsKVEdges(t *testing.T) {
 <id:d> <tg:type> <tg:Country> <id:doc3> .
 <id:d> <a> <tg:Gone> <id:doc3> .
 `)})
-		apply(t, st, graph.Change{Replace: []quad.Value{vocab.IRI(vocab.IDBase + "doc3")}})
+		apply(t, st, graph.Change{Replace: []quad.Value{quad.IRI(vocab.IDBase + "doc3")}})
 		sameStats(t, st)
 		want := graph.Stats{Backend: graph.Bolt, Quads: 6, Nodes: 6, Documents: 2,
 			Classes: map[string]int64{"Country": 3, "Bloc": 1}}

@@ -65,8 +65,8 @@ const (
 )
 
 var (
-	labelA = vocab.IRI(vocab.IDBase + "doc/a")
-	labelB = vocab.IRI(vocab.IDBase + "doc/b")
+	labelA = quad.IRI(vocab.IDBase + "doc/a")
+	labelB = quad.IRI(vocab.IDBase + "doc/b")
 )
 
 func storeSuite(t *testing.T, persistent bool, fresh func(*testing.T) graph.Config) {
@@ -112,7 +112,7 @@ func storeSuite(t *testing.T, persistent bool, fresh func(*testing.T) graph.Conf
 		st := open(t, fresh(t))
 		apply(t, st, graph.Change{Add: nq(t, docA)})
 		before := dump(t, st)
-		invalid := quad.Quad{Subject: vocab.IRI(vocab.IDBase + "x"), Object: quad.String("no predicate")}
+		invalid := quad.Quad{Subject: quad.IRI(vocab.IDBase + "x"), Object: quad.String("no predicate")}
 		changes := map[string]graph.Change{
 			"add":     {Add: append(nq(t, docB), invalid)},
 			"replace": {Replace: []quad.Value{labelA}, Add: []quad.Quad{invalid}},
@@ -254,7 +254,7 @@ func storeSuite(t *testing.T, persistent bool, fresh func(*testing.T) graph.Conf
 	t.Run("QuadsWith finds the quads of one node, sorted", func(t *testing.T) {
 		st := open(t, fresh(t))
 		apply(t, st, graph.Change{Add: nq(t, docA+docB)})
-		got, err := st.QuadsWith(t.Context(), quad.Subject, vocab.IRI(vocab.IDBase+"usa"))
+		got, err := st.QuadsWith(t.Context(), quad.Subject, quad.IRI(vocab.IDBase+"usa"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -265,7 +265,7 @@ func storeSuite(t *testing.T, persistent bool, fresh func(*testing.T) graph.Conf
 		if format(t, got) != want {
 			t.Errorf("QuadsWith(subject usa):\n%s\nwant:\n%s", format(t, got), want)
 		}
-		none, err := st.QuadsWith(t.Context(), quad.Subject, vocab.IRI(vocab.IDBase+"nowhere"))
+		none, err := st.QuadsWith(t.Context(), quad.Subject, quad.IRI(vocab.IDBase+"nowhere"))
 		if err != nil || len(none) != 0 {
 			t.Errorf("QuadsWith(an unknown node) = %v, %v; want nothing", none, err)
 		}

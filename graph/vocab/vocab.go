@@ -81,9 +81,6 @@ const (
 	Retained = "retained" // a party keeps a policy rather than concede it
 )
 
-// IRI is a shorthand for quad.IRI.
-func IRI(s string) quad.IRI { return quad.IRI(s) }
-
 // ValueText is a value's plain text: an IRI without brackets, a literal without
 // quotes, datatype or language.
 func ValueText(v quad.Value) string {
