@@ -78,7 +78,7 @@ func TestInterruptStopsBuildAndLoadWhole(t *testing.T) {
 					t.Logf("run %d: interrupted after %v, before the store existed", run, delay)
 					continue
 				}
-				if res := tradegraph(t, "--db", db, "check"); res.code != exitOK {
+				if res := tradegraph(t, "--db", db, "check", "--deep"); res.code != exitOK {
 					t.Errorf("run %d (interrupted after %v): check failed:\n%s%s", run, delay, res.stdout, res.stderr)
 				}
 				mustRun(t, append([]string{"--db", db}, verb.args...)...)
