@@ -15,17 +15,23 @@ import (
 // contractStore is a memory store holding testdata/canada-japan.txt.
 func contractStore(t *testing.T) *tg.Store {
 	t.Helper()
+	return articleStore(t, tg.Config{Backend: tg.Memory}, "canada-japan.txt")
+}
+
+// articleStore is a store of cfg holding the article testdata/name, built
+// as build does.
+func articleStore(t *testing.T, cfg tg.Config, name string) *tg.Store {
+	t.Helper()
 	ctx := context.Background()
 	lex, err := article.DefaultLexicon()
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err := tg.Open(ctx, tg.Config{Backend: tg.Memory})
+	st, err := tg.Open(ctx, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	const name = "canada-japan.txt"
 	b, err := os.ReadFile(filepath.Join("testdata", name))
 	if err != nil {
 		t.Fatal(err)

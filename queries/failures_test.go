@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"maps"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -17,7 +16,6 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	tg "github.com/tradegraph/tradegraph/graph"
-	"github.com/tradegraph/tradegraph/loaders/article"
 )
 
 // chileKorea is a store of cfg holding testdata/chile-korea.txt: measures
@@ -25,31 +23,7 @@ import (
 // spelled with stops.
 func chileKorea(t *testing.T, cfg tg.Config) *tg.Store {
 	t.Helper()
-	ctx := context.Background()
-	lex, err := article.DefaultLexicon()
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := tg.Open(ctx, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	const name = "chile-korea.txt"
-	b, err := os.ReadFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := article.Parse(name, b, lex)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := article.NewExtractor(lex).Extract(doc)
-	r.ID = name
-	if _, err := st.ReplaceDocument(ctx, article.DocIRI(name), r.Quads()); err != nil {
-		t.Fatal(err)
-	}
-	return st
+	return articleStore(t, cfg, "chile-korea.txt")
 }
 
 // asking is one named query with its arguments, the flags left at their
