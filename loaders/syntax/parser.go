@@ -1,0 +1,589 @@
+package syntax
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+)
+
+// Parser finds each word's head and relation with the arc-hybrid
+// transition system (Kuhlmann, Gómez-Rodríguez and Satta 2011): a stack, a
+// buffer, and three moves, SHIFT, LEFT (the top of the stack takes the
+// front of the buffer as its head) and RIGHT (it takes the word below it),
+// each labelled with a relation. An averaged perceptron picks the move,
+// greedily, over the rich non-local features of Zhang and Nivre (2011);
+// it is trained with the dynamic oracle of Goldberg and Nivre (2013), which
+// teaches it to recover from its own mistakes.
+type Parser struct {
+	labels []string // of each relation; the move classes are 0 SHIFT, 1+2l LEFT l, 2+2l RIGHT l
+	root   int      // the label of the root
+	w      *weights
+}
+
+const shift = 0
+
+func leftOf(l int) int  { return 1 + 2*l }
+func rightOf(l int) int { return 2 + 2*l }
+
+// moveLabel is the relation of a LEFT or RIGHT move.
+func moveLabel(m int) int { return (m - 1) / 2 }
+func isLeft(m int) bool   { return m > 0 && m%2 == 1 }
+
+const none = -1 // no word: an empty stack place, a missing child
+
+// parseState is a configuration of the transition system over words
+// 1..n, with 0 the root.
+type parseState struct {
+	n      int
+	stack  []int
+	b      int // the front of the buffer; n+1 when it is empty
+	head   []int
+	label  []int
+	lc, rc [][2]int // leftmost and second leftmost children; rightmost likewise
+	nl, nr []int    // how many left and right children
+	ls, rs []uint64 // the set of the relations of the left and right children
+}
+
+func (s *parseState) reset(n int) {
+	s.n = n
+	s.stack = append(s.stack[:0], 0)
+	s.b = 1
+	grow := func(x []int) []int { return slices.Grow(x[:0], n+1)[:n+1] }
+	s.head, s.label, s.nl, s.nr = grow(s.head), grow(s.label), grow(s.nl), grow(s.nr)
+	s.lc = slices.Grow(s.lc[:0], n+1)[:n+1]
+	s.rc = slices.Grow(s.rc[:0], n+1)[:n+1]
+	s.ls = slices.Grow(s.ls[:0], n+1)[:n+1]
+	s.rs = slices.Grow(s.rs[:0], n+1)[:n+1]
+	for i := 0; i <= n; i++ {
+		s.head[i], s.label[i], s.nl[i], s.nr[i] = none, none, 0, 0
+		s.lc[i], s.rc[i] = [2]int{none, none}, [2]int{none, none}
+		s.ls[i], s.rs[i] = 0, 0
+	}
+}
+
+func (s *parseState) done() bool { return s.b > s.n && len(s.stack) == 1 }
+
+// st is the k-th word from the top of the stack, or none.
+func (s *parseState) st(k int) int {
+	if k < len(s.stack) {
+		return s.stack[len(s.stack)-1-k]
+	}
+	return none
+}
+
+// buf is the k-th word of the buffer, or none.
+func (s *parseState) buf(k int) int {
+	if s.b+k <= s.n {
+		return s.b + k
+	}
+	return none
+}
+
+// valid reports whether move m can be made; RIGHT onto the root is kept for
+// the last word, so that every sentence has one root.
+func (s *parseState) valid(m, root int) bool {
+	if m == shift {
+		return s.b <= s.n
+	}
+	l := moveLabel(m)
+	if isLeft(m) {
+		return s.b <= s.n && len(s.stack) >= 2 && l != root
+	}
+	if len(s.stack) < 2 {
+		return false
+	}
+	if s.st(1) == 0 {
+		return l == root && s.b > s.n
+	}
+	return l != root
+}
+
+func (s *parseState) apply(m int) {
+	if m == shift {
+		s.stack = append(s.stack, s.b)
+		s.b++
+		return
+	}
+	d := s.stack[len(s.stack)-1]
+	s.stack = s.stack[:len(s.stack)-1]
+	h := s.stack[len(s.stack)-1]
+	if isLeft(m) {
+		h = s.b
+	}
+	l := moveLabel(m)
+	s.head[d], s.label[d] = h, l
+	if d < h {
+		// d is left of h and, being attached later than h's other left
+		// children (which lie right of it), the leftmost so far
+		s.lc[h] = [2]int{d, s.lc[h][0]}
+		s.nl[h]++
+		s.ls[h] |= 1 << (l & 63)
+	} else {
+		s.rc[h] = [2]int{d, s.rc[h][0]}
+		s.nr[h]++
+		s.rs[h] |= 1 << (l & 63)
+	}
+}
+
+// costs sets the number of gold arcs each move makes unreachable, for the
+// gold heads and labels (Goldberg and Nivre 2013, arc-hybrid).
+func (s *parseState) costs(gh, gl []int, nlabel int, cost []int) {
+	s0, s1, b0 := s.st(0), s.st(1), s.buf(0)
+	depsInBuffer := func(h int) int {
+		k := 0
+		for d := s.b; d <= s.n; d++ {
+			if gh[d] == h {
+				k++
+			}
+		}
+		return k
+	}
+	inStack := func(x int) bool {
+		for _, y := range s.stack {
+			if y == x {
+				return true
+			}
+		}
+		return false
+	}
+	var left, right, sh int
+	if s0 > 0 {
+		deps := depsInBuffer(s0)
+		left = deps
+		if gh[s0] == s1 || gh[s0] > s.b {
+			left++
+		}
+		right = deps
+		if gh[s0] >= s.b {
+			right++
+		}
+	}
+	if b0 != none {
+		for _, d := range s.stack {
+			if d > 0 && gh[d] == b0 {
+				sh++
+			}
+		}
+		if gh[b0] != s0 && inStack(gh[b0]) {
+			sh++
+		}
+	}
+	cost[shift] = sh
+	for l := range nlabel {
+		cost[leftOf(l)], cost[rightOf(l)] = left, right
+		if s0 > 0 && gh[s0] == b0 && gl[s0] != l {
+			cost[leftOf(l)]++
+		}
+		if s0 > 0 && gh[s0] == s1 && gl[s0] != l {
+			cost[rightOf(l)]++
+		}
+	}
+}
+
+// Parser feature templates.
+const (
+	pS0wp = iota + 1
+	pS0w
+	pS0p
+	pB0wp
+	pB0w
+	pB0p
+	pB1wp
+	pB1w
+	pB1p
+	pB2wp
+	pB2w
+	pB2p
+	pS1wp
+	pS1w
+	pS1p
+	pS2p
+	pS0wpB0wp
+	pS0wpB0w
+	pS0wB0wp
+	pS0wpB0p
+	pS0pB0wp
+	pS0wB0w
+	pS0pB0p
+	pB0pB1p
+	pS1wpS0wp
+	pS1wS0w
+	pS1pS0p
+	pS1pS0wp
+	pS1wpS0p
+	pB0pB1pB2p
+	pS0pB0pB1p
+	pS1pS0pB0p
+	pS0pS0l1pB0p
+	pS0pS0r1pB0p
+	pS0pB0pB0l1p
+	pS1pS0pS0l1p
+	pS1pS0pS0r1p
+	pS1pS1r1pS0p
+	pS1pS1l1pS0p
+	pS2pS1pS0p
+	pS0wD
+	pS0pD
+	pB0wD
+	pB0pD
+	pS0wB0wD
+	pS0pB0pD
+	pS1pS0pD
+	pS1wS0wD
+	pS0wVr
+	pS0pVr
+	pS0wVl
+	pS0pVl
+	pB0wVl
+	pB0pVl
+	pS1pVr
+	pS1pVl
+	pS0l1w
+	pS0l1p
+	pS0l1l
+	pS0r1w
+	pS0r1p
+	pS0r1l
+	pB0l1w
+	pB0l1p
+	pB0l1l
+	pS1r1w
+	pS1r1p
+	pS1r1l
+	pS1l1p
+	pS1l1l
+	pS0l2w
+	pS0l2p
+	pS0l2l
+	pS0r2w
+	pS0r2p
+	pS0r2l
+	pB0l2w
+	pB0l2p
+	pB0l2l
+	pS0pS0l1pS0l2p
+	pS0pS0r1pS0r2p
+	pB0pB0l1pB0l2p
+	pS1pS1r1pS1r2p
+	pS0pS0ls
+	pS0pS0rs
+	pB0pB0ls
+	pS1pS1rs
+	pB0wB1w
+	pS0wS1w
+	pS0pPunct
+	pB0pPunct
+)
+
+// parseContext holds what the features read of a sentence's words, with
+// index 0 the root, and the buffers of one parse.
+type parseContext struct {
+	word, tag []uint64
+	punct     []int // commas and colons before each word, a running count
+	state     parseState
+	feats     []feature
+	scores    []float32
+	lex       lexBuf
+}
+
+var (
+	noneWord, noneTag = hashString("<none>"), hashString("<none>/tag")
+	rootWord, rootTag = hashString("<root>"), hashString("<root>/tag")
+)
+
+func tagHash(w *Word) uint64 { return hashString(w.UPOS) ^ fmix(hashString(w.XPOS)) }
+
+func (c *parseContext) reset(words []Word) {
+	c.word = append(c.word[:0], rootWord)
+	c.tag = append(c.tag[:0], rootTag)
+	c.punct = append(c.punct[:0], 0)
+	k := 0
+	for i := range words {
+		c.word = append(c.word, lexemeOf(words[i].Form, &c.lex).norm)
+		c.tag = append(c.tag, tagHash(&words[i]))
+		if f := words[i].Form; f == "," || f == ":" || f == ";" || f == "-" || f == "--" {
+			k++
+		}
+		c.punct = append(c.punct, k)
+	}
+	c.state.reset(len(words))
+}
+
+func (c *parseContext) w(i int) uint64 {
+	if i == none {
+		return noneWord
+	}
+	return c.word[i]
+}
+
+func (c *parseContext) p(i int) uint64 {
+	if i == none {
+		return noneTag
+	}
+	return c.tag[i]
+}
+
+func (c *parseContext) l(s *parseState, i int) uint64 {
+	if i == none {
+		return 1 << 32
+	}
+	return uint64(s.label[i] + 1)
+}
+
+// child is a child of i, or none when i is none.
+func child(cs [][2]int, i, k int) int {
+	if i == none {
+		return none
+	}
+	return cs[i][k]
+}
+
+func count(xs []int, i int) uint64 {
+	if i == none {
+		return 1 << 32
+	}
+	return uint64(min(xs[i], 4))
+}
+
+func set(xs []uint64, i int) uint64 {
+	if i == none {
+		return 1 << 63
+	}
+	return xs[i]
+}
+
+// distance is b-a, capped, or a mark for a missing word.
+func distance(a, b int) uint64 {
+	if a == none || b == none {
+		return 1 << 32
+	}
+	d := b - a
+	switch {
+	case d > 10:
+		return 11
+	case d > 5:
+		return 6
+	}
+	return uint64(d)
+}
+
+func (c *parseContext) features() []feature {
+	s := &c.state
+	s0, s1, s2 := s.st(0), s.st(1), s.st(2)
+	b0, b1, b2 := s.buf(0), s.buf(1), s.buf(2)
+	s0w, s0p, b0w, b0p := c.w(s0), c.p(s0), c.w(b0), c.p(b0)
+	b1w, b1p, b2w, b2p := c.w(b1), c.p(b1), c.w(b2), c.p(b2)
+	s1w, s1p, s2p := c.w(s1), c.p(s1), c.p(s2)
+	s0wp, b0wp, b1wp, b2wp, s1wp := s0w^fmix(s0p), b0w^fmix(b0p), b1w^fmix(b1p), b2w^fmix(b2p), s1w^fmix(s1p)
+	s0l1, s0l2 := child(s.lc, s0, 0), child(s.lc, s0, 1)
+	s0r1, s0r2 := child(s.rc, s0, 0), child(s.rc, s0, 1)
+	b0l1, b0l2 := child(s.lc, b0, 0), child(s.lc, b0, 1)
+	s1l1 := child(s.lc, s1, 0)
+	s1r1, s1r2 := child(s.rc, s1, 0), child(s.rc, s1, 1)
+	d, d1 := distance(s0, b0), distance(s1, s0)
+	if s0 == 0 {
+		d = 1 << 33
+	}
+	var punctS0B0, punctS1S0 uint64 = 1 << 32, 1 << 32
+	if s0 > 0 && b0 != none {
+		punctS0B0 = uint64(min(c.punct[b0-1]-c.punct[s0], 3))
+	}
+	if s1 > 0 {
+		punctS1S0 = uint64(min(c.punct[s0-1]-c.punct[s1], 3))
+	}
+	c.feats = append(c.feats[:0],
+		feat1(pS0wp, s0wp), feat1(pS0w, s0w), feat1(pS0p, s0p),
+		feat1(pB0wp, b0wp), feat1(pB0w, b0w), feat1(pB0p, b0p),
+		feat1(pB1wp, b1wp), feat1(pB1w, b1w), feat1(pB1p, b1p),
+		feat1(pB2wp, b2wp), feat1(pB2w, b2w), feat1(pB2p, b2p),
+		feat1(pS1wp, s1wp), feat1(pS1w, s1w), feat1(pS1p, s1p), feat1(pS2p, s2p),
+		feat2(pS0wpB0wp, s0wp, b0wp), feat2(pS0wpB0w, s0wp, b0w), feat2(pS0wB0wp, s0w, b0wp),
+		feat2(pS0wpB0p, s0wp, b0p), feat2(pS0pB0wp, s0p, b0wp), feat2(pS0wB0w, s0w, b0w),
+		feat2(pS0pB0p, s0p, b0p), feat2(pB0pB1p, b0p, b1p),
+		feat2(pS1wpS0wp, s1wp, s0wp), feat2(pS1wS0w, s1w, s0w), feat2(pS1pS0p, s1p, s0p),
+		feat2(pS1pS0wp, s1p, s0wp), feat2(pS1wpS0p, s1wp, s0p),
+		feat3(pB0pB1pB2p, b0p, b1p, b2p), feat3(pS0pB0pB1p, s0p, b0p, b1p),
+		feat3(pS1pS0pB0p, s1p, s0p, b0p),
+		feat3(pS0pS0l1pB0p, s0p, c.p(s0l1), b0p), feat3(pS0pS0r1pB0p, s0p, c.p(s0r1), b0p),
+		feat3(pS0pB0pB0l1p, s0p, b0p, c.p(b0l1)),
+		feat3(pS1pS0pS0l1p, s1p, s0p, c.p(s0l1)), feat3(pS1pS0pS0r1p, s1p, s0p, c.p(s0r1)),
+		feat3(pS1pS1r1pS0p, s1p, c.p(s1r1), s0p), feat3(pS1pS1l1pS0p, s1p, c.p(s1l1), s0p),
+		feat3(pS2pS1pS0p, s2p, s1p, s0p),
+		feat2(pS0wD, s0w, d), feat2(pS0pD, s0p, d), feat2(pB0wD, b0w, d), feat2(pB0pD, b0p, d),
+		feat3(pS0wB0wD, s0w, b0w, d), feat3(pS0pB0pD, s0p, b0p, d),
+		feat3(pS1pS0pD, s1p, s0p, d1), feat3(pS1wS0wD, s1w, s0w, d1),
+		feat2(pS0wVr, s0w, count(s.nr, s0)), feat2(pS0pVr, s0p, count(s.nr, s0)),
+		feat2(pS0wVl, s0w, count(s.nl, s0)), feat2(pS0pVl, s0p, count(s.nl, s0)),
+		feat2(pB0wVl, b0w, count(s.nl, b0)), feat2(pB0pVl, b0p, count(s.nl, b0)),
+		feat2(pS1pVr, s1p, count(s.nr, s1)), feat2(pS1pVl, s1p, count(s.nl, s1)),
+		feat1(pS0l1w, c.w(s0l1)), feat1(pS0l1p, c.p(s0l1)), feat1(pS0l1l, c.l(s, s0l1)),
+		feat1(pS0r1w, c.w(s0r1)), feat1(pS0r1p, c.p(s0r1)), feat1(pS0r1l, c.l(s, s0r1)),
+		feat1(pB0l1w, c.w(b0l1)), feat1(pB0l1p, c.p(b0l1)), feat1(pB0l1l, c.l(s, b0l1)),
+		feat1(pS1r1w, c.w(s1r1)), feat1(pS1r1p, c.p(s1r1)), feat1(pS1r1l, c.l(s, s1r1)),
+		feat1(pS1l1p, c.p(s1l1)), feat1(pS1l1l, c.l(s, s1l1)),
+		feat1(pS0l2w, c.w(s0l2)), feat1(pS0l2p, c.p(s0l2)), feat1(pS0l2l, c.l(s, s0l2)),
+		feat1(pS0r2w, c.w(s0r2)), feat1(pS0r2p, c.p(s0r2)), feat1(pS0r2l, c.l(s, s0r2)),
+		feat1(pB0l2w, c.w(b0l2)), feat1(pB0l2p, c.p(b0l2)), feat1(pB0l2l, c.l(s, b0l2)),
+		feat3(pS0pS0l1pS0l2p, s0p, c.p(s0l1), c.p(s0l2)),
+		feat3(pS0pS0r1pS0r2p, s0p, c.p(s0r1), c.p(s0r2)),
+		feat3(pB0pB0l1pB0l2p, b0p, c.p(b0l1), c.p(b0l2)),
+		feat3(pS1pS1r1pS1r2p, s1p, c.p(s1r1), c.p(s1r2)),
+		feat2(pS0pS0ls, s0p, set(s.ls, s0)), feat2(pS0pS0rs, s0p, set(s.rs, s0)),
+		feat2(pB0pB0ls, b0p, set(s.ls, b0)), feat2(pS1pS1rs, s1p, set(s.rs, s1)),
+		feat2(pB0wB1w, b0w, b1w), feat2(pS0wS1w, s0w, s1w),
+		feat3(pS0pPunct, s0p, b0p, punctS0B0), feat3(pB0pPunct, s1p, s0p, punctS1S0),
+	)
+	return c.feats
+}
+
+// Parse sets the Head and Deprel of words, which must have their tags.
+func (p *Parser) Parse(words []Word) {
+	var c parseContext
+	p.parse(&c, words)
+}
+
+func (p *Parser) parse(c *parseContext, words []Word) {
+	c.reset(words)
+	s := &c.state
+	nclass := p.w.nclass
+	c.scores = slices.Grow(c.scores[:0], nclass)[:nclass]
+	for !s.done() {
+		clear(c.scores)
+		p.w.score(c.features(), c.scores)
+		s.apply(p.bestValid(s, c.scores))
+	}
+	for i := range words {
+		words[i].Head = s.head[i+1]
+		words[i].Deprel = p.labels[s.label[i+1]]
+	}
+}
+
+// bestValid is the best-scoring move that can be made in s.
+func (p *Parser) bestValid(s *parseState, scores []float32) int {
+	b, bs := -1, float32(0)
+	for m, sc := range scores {
+		if (b < 0 || sc > bs) && s.valid(m, p.root) {
+			b, bs = m, sc
+		}
+	}
+	return b
+}
+
+// TrainParser trains a parser on sentences whose words carry the tags the
+// parser will see (predicted ones, for a parser used after a tagger) and
+// gold heads and relations.
+func TrainParser(sents []Sentence, opt TrainOptions) (*Parser, error) {
+	p := &Parser{root: -1}
+	var labels []string
+	for _, s := range sents {
+		for _, w := range s.Words {
+			labels = append(labels, w.Deprel)
+		}
+	}
+	slices.Sort(labels)
+	labels = slices.Compact(labels)
+	if 1+2*len(labels) > 256 {
+		return nil, fmt.Errorf("%d relations, at most 127", len(labels))
+	}
+	p.labels = labels
+	for i, l := range labels {
+		if l == "root" {
+			p.root = i
+		}
+	}
+	if p.root < 0 {
+		return nil, fmt.Errorf("no word has the relation root")
+	}
+	nclass := 1 + 2*len(labels)
+	tr := newTrainer(nclass)
+	rng := rand.New(rand.NewPCG(opt.Seed, 0x9a75))
+	order := make([]int, len(sents))
+	for i := range order {
+		order[i] = i
+	}
+	var c parseContext
+	scores := make([]float32, nclass)
+	cost := make([]int, nclass)
+	gh, gl := []int{}, []int{}
+	for epoch := range opt.ParserEpochs {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		right, all := 0, 0
+		for _, si := range order {
+			words := sents[si].Words
+			gh, gl = append(gh[:0], none), append(gl[:0], none)
+			for _, w := range words {
+				l, _ := slices.BinarySearch(labels, w.Deprel)
+				gh, gl = append(gh, w.Head), append(gl, l)
+			}
+			c.reset(words)
+			s := &c.state
+			for !s.done() {
+				feats := c.features()
+				clear(scores)
+				tr.score(feats, scores)
+				s.costs(gh, gl, len(labels), cost)
+				guess, gold := -1, -1
+				for m := range nclass {
+					if !s.valid(m, p.root) {
+						continue
+					}
+					if guess < 0 || scores[m] > scores[guess] {
+						guess = m
+					}
+					if gold < 0 || cost[m] < cost[gold] || cost[m] == cost[gold] && scores[m] > scores[gold] {
+						gold = m
+					}
+				}
+				tr.tick()
+				if cost[guess] > cost[gold] {
+					tr.update(feats, gold, guess)
+				}
+				next := gold
+				// after the first epoch, follow the model's own choice most
+				// of the time, so that it learns from the states its
+				// mistakes lead to
+				if epoch > 0 && rng.Float64() < 0.9 {
+					next = guess
+				}
+				s.apply(next)
+			}
+			for i := 1; i <= s.n; i++ {
+				if s.head[i] == gh[i] {
+					right++
+				}
+				all++
+			}
+		}
+		opt.logf("parser epoch %d: %.4f of training heads right", epoch+1, float64(right)/float64(max(all, 1)))
+	}
+	w, err := tr.average(opt.minSeen(), 1e-3)
+	if err != nil {
+		return nil, fmt.Errorf("parser: %w", err)
+	}
+	p.w = w
+	opt.logf("parser: %d moves, %d features", nclass, p.w.features())
+	return p, nil
+}
+
+func (p *Parser) encode(e *encoder) {
+	e.uvarint(uint64(len(p.labels)))
+	for _, l := range p.labels {
+		e.str(l)
+	}
+	e.uvarint(uint64(p.root))
+	p.w.encode(e)
+}
+
+func decodeParser(d *decoder) *Parser {
+	p := &Parser{}
+	n := d.count(127)
+	for range n {
+		p.labels = append(p.labels, d.str())
+	}
+	p.root = d.count(n)
+	p.w = decodeWeights(d)
+	if d.err == nil && (p.w.nclass != 1+2*n || p.root >= n) {
+		d.fail(fmt.Errorf("parser weights for %d moves, %d relations", p.w.nclass, n))
+	}
+	return p
+}
