@@ -48,11 +48,12 @@ func feat3(t, a, b, c uint64) feature { return fmix(feat2(t, a, b) ^ c*0x94d049b
 
 // lexeme is what the features read of a word, hashed once per word.
 type lexeme struct {
-	norm   uint64    // lower-cased, digits as 0
-	suffix [4]uint64 // the last 1 to 4 characters of norm
-	prefix uint64    // the first character as written, case kept
-	shape  uint64    // "Xxxx", "dd.d", "x-xxx": case, digits and marks
-	flags  uint64    // hyphen, digit, upper-case bits
+	norm    uint64    // lower-cased, digits as 0
+	suffix  [4]uint64 // the last 1 to 4 characters of norm
+	prefix  uint64    // the first character as written, case kept
+	prefix3 uint64    // the first three characters of norm
+	shape   uint64    // "Xxxx", "dd.d", "x-xxx": case, digits and marks
+	flags   uint64    // hyphen, digit, upper-case bits
 }
 
 const (
@@ -129,6 +130,9 @@ func lexemeOf(form string, buf *lexBuf) lexeme {
 	x.norm = hashBytes(buf.norm)
 	x.shape = hashBytes(buf.shape)
 	n := len(buf.ends)
+	if n > 0 {
+		x.prefix3 = hashBytes(buf.norm[:buf.ends[min(n, 3)-1]])
+	}
 	for k := 1; k <= 4; k++ {
 		from := 0
 		if n-k-1 >= 0 {
@@ -141,6 +145,6 @@ func lexemeOf(form string, buf *lexBuf) lexeme {
 
 // Hashes of the words before the first and after the last of a sentence.
 var (
-	lexStart = lexeme{norm: hashString("<s>"), shape: hashString("<s>"), suffix: [4]uint64{1, 1, 1, 1}}
-	lexEnd   = lexeme{norm: hashString("</s>"), shape: hashString("</s>"), suffix: [4]uint64{2, 2, 2, 2}}
+	lexStart = lexeme{norm: hashString("<s>"), shape: hashString("<s>"), suffix: [4]uint64{1, 1, 1, 1}, prefix3: 1}
+	lexEnd   = lexeme{norm: hashString("</s>"), shape: hashString("</s>"), suffix: [4]uint64{2, 2, 2, 2}, prefix3: 2}
 )

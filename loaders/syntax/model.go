@@ -97,6 +97,24 @@ func ReadModel(r io.Reader) (*Model, error) {
 // ("jackknifing"), so that it sees the tagger's mistakes as it will meet
 // them.
 func Train(train []Sentence, opt TrainOptions) (*Model, error) {
+	tagged, err := jackknife(train, opt)
+	if err != nil {
+		return nil, err
+	}
+	tagger, err := TrainTagger(train, opt)
+	if err != nil {
+		return nil, err
+	}
+	parser, err := TrainParser(tagged, opt)
+	if err != nil {
+		return nil, err
+	}
+	return &Model{tagger: tagger, parser: parser}, nil
+}
+
+// jackknife is a copy of train with each tenth of it tagged by a tagger
+// trained on the other nine.
+func jackknife(train []Sentence, opt TrainOptions) ([]Sentence, error) {
 	const folds = 10
 	tagged := make([]Sentence, len(train))
 	for i, s := range train {
@@ -129,13 +147,5 @@ func Train(train []Sentence, opt TrainOptions) (*Model, error) {
 		}
 		opt.logf("jackknife: fold %d of %d tagged", k+1, folds)
 	}
-	tagger, err := TrainTagger(train, opt)
-	if err != nil {
-		return nil, err
-	}
-	parser, err := TrainParser(tagged, opt)
-	if err != nil {
-		return nil, err
-	}
-	return &Model{tagger: tagger, parser: parser}, nil
+	return tagged, nil
 }

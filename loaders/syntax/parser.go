@@ -13,21 +13,23 @@ import (
 // each labelled with a relation. An averaged perceptron picks the move,
 // greedily, over the rich non-local features of Zhang and Nivre (2011);
 // it is trained with the dynamic oracle of Goldberg and Nivre (2013), which
-// teaches it to recover from its own mistakes.
+// teaches it to recover from its own mistakes. A second perceptron names
+// the relation of each arc as it is made, from the two words and the
+// children the dependent has gathered.
 type Parser struct {
-	labels []string // of each relation; the move classes are 0 SHIFT, 1+2l LEFT l, 2+2l RIGHT l
-	root   int      // the label of the root
-	w      *weights
+	labels []string // of each relation
+	root   int      // the relation of the root
+	moves  *weights // of shift, left and right
+	rels   *weights // of the relations
 }
 
-const shift = 0
-
-func leftOf(l int) int  { return 1 + 2*l }
-func rightOf(l int) int { return 2 + 2*l }
-
-// moveLabel is the relation of a LEFT or RIGHT move.
-func moveLabel(m int) int { return (m - 1) / 2 }
-func isLeft(m int) bool   { return m > 0 && m%2 == 1 }
+// The moves.
+const (
+	shift = iota
+	left
+	right
+	moveCount
+)
 
 const none = -1 // no word: an empty stack place, a missing child
 
@@ -81,36 +83,34 @@ func (s *parseState) buf(k int) int {
 
 // valid reports whether move m can be made; RIGHT onto the root is kept for
 // the last word, so that every sentence has one root.
-func (s *parseState) valid(m, root int) bool {
-	if m == shift {
+func (s *parseState) valid(m int) bool {
+	switch m {
+	case shift:
 		return s.b <= s.n
+	case left:
+		return s.b <= s.n && len(s.stack) >= 2
 	}
-	l := moveLabel(m)
-	if isLeft(m) {
-		return s.b <= s.n && len(s.stack) >= 2 && l != root
-	}
-	if len(s.stack) < 2 {
-		return false
-	}
-	if s.st(1) == 0 {
-		return l == root && s.b > s.n
-	}
-	return l != root
+	return len(s.stack) >= 2 && (s.st(1) != 0 || s.b > s.n)
 }
 
-func (s *parseState) apply(m int) {
+// arc is the head and dependent of move m, which is left or right.
+func (s *parseState) arc(m int) (h, d int) {
+	d = s.st(0)
+	if m == left {
+		return s.b, d
+	}
+	return s.st(1), d
+}
+
+// apply makes move m, with relation l for an arc.
+func (s *parseState) apply(m, l int) {
 	if m == shift {
 		s.stack = append(s.stack, s.b)
 		s.b++
 		return
 	}
-	d := s.stack[len(s.stack)-1]
+	h, d := s.arc(m)
 	s.stack = s.stack[:len(s.stack)-1]
-	h := s.stack[len(s.stack)-1]
-	if isLeft(m) {
-		h = s.b
-	}
-	l := moveLabel(m)
 	s.head[d], s.label[d] = h, l
 	if d < h {
 		// d is left of h and, being attached later than h's other left
@@ -126,8 +126,8 @@ func (s *parseState) apply(m int) {
 }
 
 // costs sets the number of gold arcs each move makes unreachable, for the
-// gold heads and labels (Goldberg and Nivre 2013, arc-hybrid).
-func (s *parseState) costs(gh, gl []int, nlabel int, cost []int) {
+// gold heads (Goldberg and Nivre 2013, arc-hybrid).
+func (s *parseState) costs(gh []int, cost []int) {
 	s0, s1, b0 := s.st(0), s.st(1), s.buf(0)
 	depsInBuffer := func(h int) int {
 		k := 0
@@ -146,16 +146,16 @@ func (s *parseState) costs(gh, gl []int, nlabel int, cost []int) {
 		}
 		return false
 	}
-	var left, right, sh int
+	var lc, rc, sh int
 	if s0 > 0 {
 		deps := depsInBuffer(s0)
-		left = deps
+		lc = deps
 		if gh[s0] == s1 || gh[s0] > s.b {
-			left++
+			lc++
 		}
-		right = deps
+		rc = deps
 		if gh[s0] >= s.b {
-			right++
+			rc++
 		}
 	}
 	if b0 != none {
@@ -168,16 +168,7 @@ func (s *parseState) costs(gh, gl []int, nlabel int, cost []int) {
 			sh++
 		}
 	}
-	cost[shift] = sh
-	for l := range nlabel {
-		cost[leftOf(l)], cost[rightOf(l)] = left, right
-		if s0 > 0 && gh[s0] == b0 && gl[s0] != l {
-			cost[leftOf(l)]++
-		}
-		if s0 > 0 && gh[s0] == s1 && gl[s0] != l {
-			cost[rightOf(l)]++
-		}
-	}
+	cost[shift], cost[left], cost[right] = sh, lc, rc
 }
 
 // Parser feature templates.
@@ -279,10 +270,11 @@ const (
 // index 0 the root, and the buffers of one parse.
 type parseContext struct {
 	word, tag []uint64
-	punct     []int // commas and colons before each word, a running count
+	suffix    []uint64 // the last three characters of each word
+	punct     []int    // commas and colons before each word, a running count
 	state     parseState
 	feats     []feature
-	scores    []float32
+	scores    classScores
 	lex       lexBuf
 }
 
@@ -297,9 +289,12 @@ func (c *parseContext) reset(words []Word) {
 	c.word = append(c.word[:0], rootWord)
 	c.tag = append(c.tag[:0], rootTag)
 	c.punct = append(c.punct[:0], 0)
+	c.suffix = append(c.suffix[:0], rootWord)
 	k := 0
 	for i := range words {
-		c.word = append(c.word, lexemeOf(words[i].Form, &c.lex).norm)
+		x := lexemeOf(words[i].Form, &c.lex)
+		c.word = append(c.word, x.norm)
+		c.suffix = append(c.suffix, x.suffix[2])
 		c.tag = append(c.tag, tagHash(&words[i]))
 		if f := words[i].Form; f == "," || f == ":" || f == ";" || f == "-" || f == "--" {
 			k++
@@ -436,6 +431,91 @@ func (c *parseContext) features() []feature {
 	return c.feats
 }
 
+// Relation feature templates.
+const (
+	rBias = iota + 200
+	rDw
+	rDp
+	rDwp
+	rHw
+	rHp
+	rHwp
+	rDir
+	rDpDir
+	rHpDir
+	rHpDp
+	rHpDpDir
+	rHwDp
+	rHpDw
+	rHwDw
+	rDpDist
+	rDsuffix
+	rDl1l
+	rDr1l
+	rDl1p
+	rDr1p
+	rDls
+	rDrs
+	rHls
+	rHrs
+	rDpDlsDrs
+	rHpDpHls
+	rDnextP
+	rDprevP
+	rDpDnextP
+	rHpDpPunct
+	rDwDir
+	rHwDir
+	rDpDl1wl
+	rHpDpRoot
+)
+
+// relFeatures are the features of the relation of the arc from h to d.
+func (c *parseContext) relFeatures(h, d int) []feature {
+	s := &c.state
+	dir := uint64(0)
+	if d > h {
+		dir = 1
+	}
+	dw, dp, hw, hp := c.w(d), c.p(d), c.w(h), c.p(h)
+	dist := distance(min(h, d), max(h, d))
+	if h == 0 {
+		dist = 1 << 33
+	}
+	next, prev := none, none
+	if d < s.n {
+		next = d + 1
+	}
+	if d > 1 {
+		prev = d - 1
+	}
+	punct := uint64(0)
+	if h > 0 {
+		lo, hi := min(h, d), max(h, d)
+		punct = uint64(min(c.punct[hi-1]-c.punct[lo], 3))
+	}
+	dl1, dr1 := s.lc[d][0], s.rc[d][0]
+	c.feats = append(c.feats[:0],
+		feat1(rBias, 0), feat1(rDw, dw), feat1(rDp, dp), feat1(rDwp, dw^fmix(dp)),
+		feat1(rHw, hw), feat1(rHp, hp), feat1(rHwp, hw^fmix(hp)),
+		feat1(rDir, dir), feat2(rDpDir, dp, dir), feat2(rHpDir, hp, dir),
+		feat2(rHpDp, hp, dp), feat3(rHpDpDir, hp, dp, dir),
+		feat3(rHwDp, hw, dp, dir), feat3(rHpDw, hp, dw, dir), feat2(rHwDw, hw, dw),
+		feat3(rDpDist, dp, dist, dir), feat2(rDsuffix, c.suffix[d], dp),
+		feat1(rDl1l, c.l(s, dl1)), feat1(rDr1l, c.l(s, dr1)),
+		feat2(rDl1p, c.p(dl1), dp), feat2(rDr1p, c.p(dr1), dp),
+		feat2(rDls, s.ls[d], dp), feat2(rDrs, s.rs[d], dp),
+		feat2(rHls, s.ls[h], hp), feat2(rHrs, s.rs[h], hp),
+		feat3(rDpDlsDrs, dp, s.ls[d], s.rs[d]), feat3(rHpDpHls, hp, dp, s.ls[h]),
+		feat2(rDnextP, c.p(next), dir), feat2(rDprevP, c.p(prev), dir),
+		feat3(rDpDnextP, dp, c.p(next), dir), feat3(rHpDpPunct, hp, dp, punct),
+		feat2(rDwDir, dw, dir), feat2(rHwDir, hw, dir),
+		feat3(rDpDl1wl, dp, c.w(dl1), c.l(s, dl1)),
+		feat3(rHpDpRoot, hp, dp, uint64(min(h, 1))),
+	)
+	return c.feats
+}
+
 // Parse sets the Head and Deprel of words, which must have their tags.
 func (p *Parser) Parse(words []Word) {
 	var c parseContext
@@ -445,12 +525,22 @@ func (p *Parser) Parse(words []Word) {
 func (p *Parser) parse(c *parseContext, words []Word) {
 	c.reset(words)
 	s := &c.state
-	nclass := p.w.nclass
-	c.scores = slices.Grow(c.scores[:0], nclass)[:nclass]
+	scores := c.scores[:moveCount]
 	for !s.done() {
-		clear(c.scores)
-		p.w.score(c.features(), c.scores)
-		s.apply(p.bestValid(s, c.scores))
+		clear(scores)
+		p.moves.score(c.features(), &c.scores)
+		m := -1
+		for k := range moveCount {
+			if s.valid(k) && (m < 0 || scores[k] > scores[m]) {
+				m = k
+			}
+		}
+		l := none
+		if m != shift {
+			h, d := s.arc(m)
+			l = p.relation(c, h, d)
+		}
+		s.apply(m, l)
 	}
 	for i := range words {
 		words[i].Head = s.head[i+1]
@@ -458,15 +548,16 @@ func (p *Parser) parse(c *parseContext, words []Word) {
 	}
 }
 
-// bestValid is the best-scoring move that can be made in s.
-func (p *Parser) bestValid(s *parseState, scores []float32) int {
-	b, bs := -1, float32(0)
-	for m, sc := range scores {
-		if (b < 0 || sc > bs) && s.valid(m, p.root) {
-			b, bs = m, sc
-		}
+// relation is the best relation for the arc from h to d: root for the
+// root's dependent, any other for another's.
+func (p *Parser) relation(c *parseContext, h, d int) int {
+	if h == 0 {
+		return p.root
 	}
-	return b
+	scores := c.scores[:len(p.labels)]
+	clear(scores)
+	p.rels.score(c.relFeatures(h, d), &c.scores)
+	return best(scores, func(l int) bool { return l != p.root })
 }
 
 // TrainParser trains a parser on sentences whose words carry the tags the
@@ -482,8 +573,8 @@ func TrainParser(sents []Sentence, opt TrainOptions) (*Parser, error) {
 	}
 	slices.Sort(labels)
 	labels = slices.Compact(labels)
-	if 1+2*len(labels) > 256 {
-		return nil, fmt.Errorf("%d relations, at most 127", len(labels))
+	if len(labels) > 64 {
+		return nil, fmt.Errorf("%d relations, at most 64", len(labels))
 	}
 	p.labels = labels
 	for i, l := range labels {
@@ -494,20 +585,20 @@ func TrainParser(sents []Sentence, opt TrainOptions) (*Parser, error) {
 	if p.root < 0 {
 		return nil, fmt.Errorf("no word has the relation root")
 	}
-	nclass := 1 + 2*len(labels)
-	tr := newTrainer(nclass)
+	moves, rels := newTrainer(moveCount), newTrainer(len(labels))
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x9a75))
 	order := make([]int, len(sents))
 	for i := range order {
 		order[i] = i
 	}
 	var c parseContext
-	scores := make([]float32, nclass)
-	cost := make([]int, nclass)
+	var msc, lsc classScores
+	scores, lscores := msc[:moveCount], lsc[:len(labels)]
+	var icost [moveCount]int
 	gh, gl := []int{}, []int{}
 	for epoch := range opt.ParserEpochs {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		right, all := 0, 0
+		right, labelled, all := 0, 0, 0
 		for _, si := range order {
 			words := sents[si].Words
 			gh, gl = append(gh[:0], none), append(gl[:0], none)
@@ -520,48 +611,76 @@ func TrainParser(sents []Sentence, opt TrainOptions) (*Parser, error) {
 			for !s.done() {
 				feats := c.features()
 				clear(scores)
-				tr.score(feats, scores)
-				s.costs(gh, gl, len(labels), cost)
+				moves.score(feats, &msc)
+				s.costs(gh, icost[:])
 				guess, gold := -1, -1
-				for m := range nclass {
-					if !s.valid(m, p.root) {
+				for m := range moveCount {
+					if !s.valid(m) {
 						continue
 					}
 					if guess < 0 || scores[m] > scores[guess] {
 						guess = m
 					}
-					if gold < 0 || cost[m] < cost[gold] || cost[m] == cost[gold] && scores[m] > scores[gold] {
+					if gold < 0 || icost[m] < icost[gold] || icost[m] == icost[gold] && scores[m] > scores[gold] {
 						gold = m
 					}
 				}
-				tr.tick()
-				if cost[guess] > cost[gold] {
-					tr.update(feats, gold, guess)
+				moves.tick()
+				if icost[guess] > icost[gold] {
+					moves.update(feats, gold, guess)
 				}
 				next := gold
 				// after the first epoch, follow the model's own choice most
 				// of the time, so that it learns from the states its
 				// mistakes lead to
-				if epoch > 0 && rng.Float64() < 0.9 {
+				explore := epoch > 0 && rng.Float64() < 0.9
+				if explore {
 					next = guess
 				}
-				s.apply(next)
+				l := none
+				if next != shift {
+					h, d := s.arc(next)
+					switch {
+					case h == 0:
+						l = p.root
+					default:
+						rf := c.relFeatures(h, d)
+						clear(lscores)
+						rels.score(rf, &lsc)
+						lg := best(lscores, func(l int) bool { return l != p.root })
+						l = lg
+						if gh[d] == h {
+							rels.tick()
+							rels.update(rf, gl[d], lg)
+							if !explore {
+								l = gl[d]
+							}
+						}
+					}
+				}
+				s.apply(next, l)
 			}
 			for i := 1; i <= s.n; i++ {
 				if s.head[i] == gh[i] {
 					right++
+					if s.label[i] == gl[i] {
+						labelled++
+					}
 				}
 				all++
 			}
 		}
-		opt.logf("parser epoch %d: %.4f of training heads right", epoch+1, float64(right)/float64(max(all, 1)))
+		opt.logf("parser epoch %d: %.4f of training heads right, %.4f with their relations", epoch+1,
+			float64(right)/float64(max(all, 1)), float64(labelled)/float64(max(all, 1)))
 	}
-	w, err := tr.average(opt.minSeen(), 1e-3)
-	if err != nil {
+	var err error
+	if p.moves, err = moves.average(opt.minSeen(), 1e-3); err != nil {
 		return nil, fmt.Errorf("parser: %w", err)
 	}
-	p.w = w
-	opt.logf("parser: %d moves, %d features", nclass, p.w.features())
+	if p.rels, err = rels.average(opt.minSeen(), 1e-3); err != nil {
+		return nil, fmt.Errorf("parser: %w", err)
+	}
+	opt.logf("parser: %d move features, %d relation features", p.moves.features(), p.rels.features())
 	return p, nil
 }
 
@@ -571,19 +690,21 @@ func (p *Parser) encode(e *encoder) {
 		e.str(l)
 	}
 	e.uvarint(uint64(p.root))
-	p.w.encode(e)
+	p.moves.encode(e)
+	p.rels.encode(e)
 }
 
 func decodeParser(d *decoder) *Parser {
 	p := &Parser{}
-	n := d.count(127)
+	n := d.count(64)
 	for range n {
 		p.labels = append(p.labels, d.str())
 	}
 	p.root = d.count(n)
-	p.w = decodeWeights(d)
-	if d.err == nil && (p.w.nclass != 1+2*n || p.root >= n) {
-		d.fail(fmt.Errorf("parser weights for %d moves, %d relations", p.w.nclass, n))
+	p.moves = decodeWeights(d)
+	p.rels = decodeWeights(d)
+	if d.err == nil && (p.moves.nclass != moveCount || p.rels.nclass != n || p.root >= n) {
+		d.fail(fmt.Errorf("parser weights for %d moves and %d relations, %d relations named", p.moves.nclass, p.rels.nclass, n))
 	}
 	return p
 }

@@ -39,29 +39,55 @@ const (
 // fingerprint is the high half of f, never 0 so that 0 marks an empty slot.
 func fingerprint(f feature) uint64 { return f>>32 | 1 }
 
-// row is the row of feature f, nil if the model does not know it.
-func (m *weights) row(f feature) []entry {
+// slot is the table entry of feature f, 0 if the model does not know it.
+func (m *weights) slot(f feature) uint64 {
 	fp := fingerprint(f)
 	for i := f & m.mask; ; i = (i + 1) & m.mask {
 		v := m.table[i]
-		if v == 0 {
-			return nil
-		}
-		if v>>32 == fp {
-			off := v & (1<<24 - 1)
-			return m.rows[off : off+(v>>24)&rowLength]
+		if v == 0 || v>>32 == fp {
+			return v
 		}
 	}
 }
 
-// score adds the weights of feats to scores, one per class.
-func (m *weights) score(feats []feature, scores []float32) {
+// rowAt is the row of a table entry.
+func (m *weights) rowAt(v uint64) []entry {
+	off := v & (1<<24 - 1)
+	return m.rows[off : off+(v>>24)&rowLength]
+}
+
+// row is the row of feature f, nil if the model does not know it.
+func (m *weights) row(f feature) []entry {
+	if v := m.slot(f); v != 0 {
+		return m.rowAt(v)
+	}
+	return nil
+}
+
+// score adds the weights of feats to scores, one per class. It finds all
+// the rows before it reads any: the lookups do not wait on each other, so
+// the processor fetches their cache lines side by side.
+func (m *weights) score(feats []feature, scores *classScores) {
+	var buf [128]uint64
+	slots := buf[:0]
+	if len(feats) > len(buf) {
+		slots = make([]uint64, 0, len(feats))
+	}
 	for _, f := range feats {
-		for _, e := range m.row(f) {
-			scores[e.class] += e.w
+		if v := m.slot(f); v != 0 {
+			slots = append(slots, v)
+		}
+	}
+	for _, v := range slots {
+		for _, e := range m.rowAt(v) {
+			scores[uint8(e.class)] += e.w
 		}
 	}
 }
+
+// classScores holds a score for each class; as long as a byte can count,
+// so that adding to it needs no bounds check.
+type classScores [256]float32
 
 // features is the number of features the weights know.
 func (m *weights) features() int { return len(m.keys) }
@@ -182,7 +208,7 @@ func newTrainer(nclass int) *trainer {
 }
 
 // score adds the current weights of feats to scores.
-func (t *trainer) score(feats []feature, scores []float32) {
+func (t *trainer) score(feats []feature, scores *classScores) {
 	for _, f := range feats {
 		r, ok := t.index[f]
 		if !ok {

@@ -51,6 +51,12 @@ const (
 	tWordPairNext
 	tFirst
 	tShapeNext1
+	tPrefix3
+	tUsual
+	tUsualPrev1
+	tPrevNext1
+	tSuffix4Next1
+	tWordUsualNext1
 )
 
 const noClass = 255 // the class of a word before the sentence or unknown
@@ -62,7 +68,7 @@ type tagContext struct {
 	tags   []int
 	feats  []feature
 	forms  []string
-	scores []float32
+	scores classScores
 	buf    lexBuf
 }
 
@@ -128,6 +134,12 @@ func (c *tagContext) features(i int) []feature {
 		feat2(tWordPairNext, w.norm, c.lex[p+1].norm),
 		feat2(tFirst, first, w.shape),
 		feat2(tShapeNext1, w.shape, c.lex[p+1].shape),
+		feat1(tPrefix3, w.prefix3),
+		feat1(tUsual, c.usual[p]),
+		feat2(tUsualPrev1, c.usual[p], p1),
+		feat2(tPrevNext1, p1, c.lex[p+1].norm),
+		feat1(tSuffix4Next1, c.lex[p+1].suffix[3]),
+		feat2(tWordUsualNext1, w.norm, c.usual[p+1]),
 	)
 	return c.feats
 }
@@ -144,13 +156,12 @@ func (t *Tagger) tag(c *tagContext, words []Word) {
 		c.forms = append(c.forms, words[i].Form)
 	}
 	c.reset(c.forms, t)
-	c.scores = slices.Grow(c.scores[:0], len(t.upos))[:len(t.upos)]
-	scores := c.scores
+	scores := c.scores[:len(t.upos)]
 	for i := range words {
 		cl, ok := t.sure[c.lex[i+2].norm]
 		if !ok {
 			clear(scores)
-			t.w.score(c.features(i), scores)
+			t.w.score(c.features(i), &c.scores)
 			cl = uint8(best(scores, nil))
 		}
 		c.tags = append(c.tags, int(cl))
@@ -233,7 +244,8 @@ func TrainTagger(sents []Sentence, opt TrainOptions) (*Tagger, error) {
 		order[i] = i
 	}
 	var c tagContext
-	scores := make([]float32, len(pairs))
+	var sc classScores
+	scores := sc[:len(pairs)]
 	forms := []string{}
 	for epoch := range opt.TaggerEpochs {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
@@ -251,7 +263,7 @@ func TrainTagger(sents []Sentence, opt TrainOptions) (*Tagger, error) {
 				if cl, ok := t.sure[c.lex[i+2].norm]; !ok || int(cl) != g {
 					feats := c.features(i)
 					clear(scores)
-					tr.score(feats, scores)
+					tr.score(feats, &sc)
 					guess = best(scores, nil)
 					tr.tick()
 					tr.update(feats, g, guess)
