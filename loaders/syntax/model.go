@@ -42,6 +42,20 @@ func (m *Model) Annotate(s *Sentence) {
 	m.pool.Put(a)
 }
 
+// Score annotates a copy of gold's words, which keeps only their forms, and
+// compares the result with gold.
+func (m *Model) Score(gold []Sentence) (Scores, error) {
+	sys := make([]Sentence, len(gold))
+	for i := range gold {
+		sys[i].Words = make([]Word, len(gold[i].Words))
+		for j, w := range gold[i].Words {
+			sys[i].Words[j] = Word{ID: w.ID, Form: w.Form, Start: -1, End: -1}
+		}
+		m.Annotate(&sys[i])
+	}
+	return Compare(gold, sys)
+}
+
 const modelMagic = "tradegraph syntax model\n"
 const modelVersion = 1
 

@@ -264,12 +264,26 @@ const (
 	pS0wS1w
 	pS0pPunct
 	pB0pPunct
+	pS0u
+	pB0u
+	pS1u
+	pS0uB0u
+	pS1uS0u
+	pS1uS0uB0u
+	pS0uB0uB1u
+	pS0suffix
+	pB0suffix
+	pS0suffixB0p
+	pS0pB0suffix
+	pB1u
+	pS2u
 )
 
 // parseContext holds what the features read of a sentence's words, with
 // index 0 the root, and the buffers of one parse.
 type parseContext struct {
 	word, tag []uint64
+	upos      []uint64 // the universal part of speech alone
 	suffix    []uint64 // the last three characters of each word
 	punct     []int    // commas and colons before each word, a running count
 	state     parseState
@@ -288,6 +302,7 @@ func tagHash(w *Word) uint64 { return hashString(w.UPOS) ^ fmix(hashString(w.XPO
 func (c *parseContext) reset(words []Word) {
 	c.word = append(c.word[:0], rootWord)
 	c.tag = append(c.tag[:0], rootTag)
+	c.upos = append(c.upos[:0], rootTag)
 	c.punct = append(c.punct[:0], 0)
 	c.suffix = append(c.suffix[:0], rootWord)
 	k := 0
@@ -296,6 +311,7 @@ func (c *parseContext) reset(words []Word) {
 		c.word = append(c.word, x.norm)
 		c.suffix = append(c.suffix, x.suffix[2])
 		c.tag = append(c.tag, tagHash(&words[i]))
+		c.upos = append(c.upos, hashString(words[i].UPOS))
 		if f := words[i].Form; f == "," || f == ":" || f == ";" || f == "-" || f == "--" {
 			k++
 		}
@@ -316,6 +332,20 @@ func (c *parseContext) p(i int) uint64 {
 		return noneTag
 	}
 	return c.tag[i]
+}
+
+func (c *parseContext) u(i int) uint64 {
+	if i == none {
+		return noneTag
+	}
+	return c.upos[i]
+}
+
+func (c *parseContext) sfx(i int) uint64 {
+	if i == none {
+		return noneWord
+	}
+	return c.suffix[i]
 }
 
 func (c *parseContext) l(s *parseState, i int) uint64 {
@@ -369,6 +399,7 @@ func (c *parseContext) features() []feature {
 	s0w, s0p, b0w, b0p := c.w(s0), c.p(s0), c.w(b0), c.p(b0)
 	b1w, b1p, b2w, b2p := c.w(b1), c.p(b1), c.w(b2), c.p(b2)
 	s1w, s1p, s2p := c.w(s1), c.p(s1), c.p(s2)
+	s0u, b0u, s1u := c.u(s0), c.u(b0), c.u(s1)
 	s0wp, b0wp, b1wp, b2wp, s1wp := s0w^fmix(s0p), b0w^fmix(b0p), b1w^fmix(b1p), b2w^fmix(b2p), s1w^fmix(s1p)
 	s0l1, s0l2 := child(s.lc, s0, 0), child(s.lc, s0, 1)
 	s0r1, s0r2 := child(s.rc, s0, 0), child(s.rc, s0, 1)
@@ -427,6 +458,11 @@ func (c *parseContext) features() []feature {
 		feat2(pB0pB0ls, b0p, set(s.ls, b0)), feat2(pS1pS1rs, s1p, set(s.rs, s1)),
 		feat2(pB0wB1w, b0w, b1w), feat2(pS0wS1w, s0w, s1w),
 		feat3(pS0pPunct, s0p, b0p, punctS0B0), feat3(pB0pPunct, s1p, s0p, punctS1S0),
+		feat1(pS0u, s0u), feat1(pB0u, b0u), feat1(pS1u, s1u), feat2(pS0uB0u, s0u, b0u),
+		feat2(pS1uS0u, s1u, s0u), feat3(pS1uS0uB0u, s1u, s0u, b0u), feat3(pS0uB0uB1u, s0u, b0u, c.u(b1)),
+		feat1(pS0suffix, c.sfx(s0)), feat1(pB0suffix, c.sfx(b0)),
+		feat2(pS0suffixB0p, c.sfx(s0), b0p), feat2(pS0pB0suffix, s0p, c.sfx(b0)),
+		feat1(pB1u, c.u(b1)), feat1(pS2u, c.u(s2)),
 	)
 	return c.feats
 }
@@ -468,6 +504,16 @@ const (
 	rHwDir
 	rDpDl1wl
 	rHpDpRoot
+	rDuHu
+	rDuHuDir
+	rHsuffixDp
+	rDsuffixHp
+	rHwDw2
+	rDl1lDr1l
+	rHl1lDir
+	rHr1lDir
+	rDnum
+	rDwHp
 )
 
 // relFeatures are the features of the relation of the arc from h to d.
@@ -512,6 +558,12 @@ func (c *parseContext) relFeatures(h, d int) []feature {
 		feat2(rDwDir, dw, dir), feat2(rHwDir, hw, dir),
 		feat3(rDpDl1wl, dp, c.w(dl1), c.l(s, dl1)),
 		feat3(rHpDpRoot, hp, dp, uint64(min(h, 1))),
+		feat2(rDuHu, c.u(d), c.u(h)), feat3(rDuHuDir, c.u(d), c.u(h), dir),
+		feat3(rHsuffixDp, c.sfx(h), dp, dir), feat3(rDsuffixHp, c.sfx(d), hp, dir),
+		feat3(rHwDw2, hw, dw, dir), feat3(rDl1lDr1l, c.l(s, dl1), c.l(s, dr1), dp),
+		feat2(rHl1lDir, c.l(s, s.lc[h][0]), dir), feat2(rHr1lDir, c.l(s, s.rc[h][0]), dir),
+		feat2(rDnum, count(s.nl, d)<<8|count(s.nr, d), dp),
+		feat3(rDwHp, dw, hp, dir),
 	)
 	return c.feats
 }
@@ -597,6 +649,9 @@ func TrainParser(sents []Sentence, opt TrainOptions) (*Parser, error) {
 	var icost [moveCount]int
 	gh, gl := []int{}, []int{}
 	for epoch := range opt.ParserEpochs {
+		if err := opt.stopped(); err != nil {
+			return nil, err
+		}
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		right, labelled, all := 0, 0, 0
 		for _, si := range order {
@@ -672,6 +727,17 @@ func TrainParser(sents []Sentence, opt TrainOptions) (*Parser, error) {
 		}
 		opt.logf("parser epoch %d: %.4f of training heads right, %.4f with their relations", epoch+1,
 			float64(right)/float64(max(all, 1)), float64(labelled)/float64(max(all, 1)))
+		if opt.parserEpoch != nil {
+			q := *p
+			var err error
+			if q.moves, err = moves.average(opt.minSeen(), 1e-3); err != nil {
+				return nil, err
+			}
+			if q.rels, err = rels.average(opt.minSeen(), 1e-3); err != nil {
+				return nil, err
+			}
+			opt.parserEpoch(epoch+1, &q)
+		}
 	}
 	var err error
 	if p.moves, err = moves.average(opt.minSeen(), 1e-3); err != nil {

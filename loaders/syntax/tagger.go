@@ -1,6 +1,7 @@
 package syntax
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -171,6 +172,7 @@ func (t *Tagger) tag(c *tagContext, words []Word) {
 
 // TrainOptions sets how a model is trained.
 type TrainOptions struct {
+	Context      context.Context // training stops with its error once it is done, if not nil
 	TaggerEpochs int
 	ParserEpochs int
 	Seed         uint64
@@ -178,6 +180,20 @@ type TrainOptions struct {
 	// fewer updates: most features are seen once or twice and weigh little
 	MinUpdates int
 	Log        func(format string, args ...any) // progress, if not nil
+	// parserEpoch, if not nil, sees the parser as it would be if training
+	// stopped after each epoch
+	parserEpoch func(epoch int, p *Parser)
+}
+
+// DefaultTrainOptions are the options the shipped model was trained with.
+var DefaultTrainOptions = TrainOptions{TaggerEpochs: 8, ParserEpochs: 15, MinUpdates: 3, Seed: 1}
+
+// stopped is the context's error, if training should stop.
+func (o *TrainOptions) stopped() error {
+	if o.Context == nil {
+		return nil
+	}
+	return o.Context.Err()
 }
 
 func (o *TrainOptions) minSeen() int32 { return int32(max(o.MinUpdates, 1)) }
@@ -248,6 +264,9 @@ func TrainTagger(sents []Sentence, opt TrainOptions) (*Tagger, error) {
 	scores := sc[:len(pairs)]
 	forms := []string{}
 	for epoch := range opt.TaggerEpochs {
+		if err := opt.stopped(); err != nil {
+			return nil, err
+		}
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		right, all := 0, 0
 		for _, si := range order {
