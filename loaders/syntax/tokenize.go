@@ -766,7 +766,7 @@ func fused(w string) []int {
 // isWholeWord reports whether s, a chunk without its outer punctuation, is a
 // URL, an e-mail address, a domain or a file name, which stay one word.
 func isWholeWord(s string) bool {
-	if len(s) < 4 {
+	if len(s) < 4 || strings.IndexByte(s, '.') < 0 && strings.IndexByte(s, ':') < 0 {
 		return false
 	}
 	if strings.Contains(s, "://") || hasPrefixFold(s, "www.") || hasPrefixFold(s, "mailto:") {
