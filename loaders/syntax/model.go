@@ -17,6 +17,7 @@ type Model struct {
 	// who use it ("UD English EWT 2.15, 10 tagger epochs, ...").
 	About  string
 	tagger *Tagger
+	lemmas *Lemmatizer
 	parser *Parser
 	pool   sync.Pool // of *annotator
 }
@@ -38,8 +39,20 @@ func (m *Model) Annotate(s *Sentence) {
 		a = &annotator{}
 	}
 	m.tagger.tag(&a.tag, s.Words)
+	for i := range s.Words {
+		w := &s.Words[i]
+		w.Lemma = m.lemmas.Lemma(w.Form, w.UPOS)
+	}
 	m.parser.parse(&a.parse, s.Words)
 	m.pool.Put(a)
+}
+
+// Parse splits text, one sentence, into words and annotates them; the
+// words' Start and End are byte offsets in text.
+func (m *Model) Parse(text string) Sentence {
+	s := Tokenize(text)
+	m.Annotate(&s)
+	return s
 }
 
 // Score annotates a copy of gold's words, which keeps only their forms, and
@@ -70,6 +83,7 @@ func (m *Model) Write(w io.Writer) error {
 	e.uvarint(modelVersion)
 	e.str(m.About)
 	m.tagger.encode(e)
+	m.lemmas.encode(e)
 	m.parser.encode(e)
 	if err := e.flush(); err != nil {
 		return err
@@ -93,6 +107,11 @@ func ReadModel(r io.Reader) (*Model, error) {
 	}
 	m := &Model{About: d.str()}
 	m.tagger = decodeTagger(d)
+	if d.err == nil {
+		if m.lemmas, err = decodeLemmatizer(d); err != nil {
+			d.fail(err)
+		}
+	}
 	m.parser = decodeParser(d)
 	if d.err == nil {
 		if _, err := d.r.ReadByte(); err != io.EOF {
@@ -123,7 +142,7 @@ func Train(train []Sentence, opt TrainOptions) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Model{tagger: tagger, parser: parser}, nil
+	return &Model{tagger: tagger, lemmas: TrainLemmatizer(train), parser: parser}, nil
 }
 
 // jackknife is a copy of train with each tenth of it tagged by a tagger

@@ -277,6 +277,10 @@ const (
 	pS0pB0suffix
 	pB1u
 	pS2u
+	pS0lemmaB0lemma
+	pS0lemmaB0u
+	pS0uB0lemma
+	pS1lemmaS0lemma
 )
 
 // parseContext holds what the features read of a sentence's words, with
@@ -284,6 +288,7 @@ const (
 type parseContext struct {
 	word, tag []uint64
 	upos      []uint64 // the universal part of speech alone
+	lemma     []uint64
 	suffix    []uint64 // the last three characters of each word
 	punct     []int    // commas and colons before each word, a running count
 	state     parseState
@@ -303,6 +308,7 @@ func (c *parseContext) reset(words []Word) {
 	c.word = append(c.word[:0], rootWord)
 	c.tag = append(c.tag[:0], rootTag)
 	c.upos = append(c.upos[:0], rootTag)
+	c.lemma = append(c.lemma[:0], rootWord)
 	c.punct = append(c.punct[:0], 0)
 	c.suffix = append(c.suffix[:0], rootWord)
 	k := 0
@@ -312,6 +318,7 @@ func (c *parseContext) reset(words []Word) {
 		c.suffix = append(c.suffix, x.suffix[2])
 		c.tag = append(c.tag, tagHash(&words[i]))
 		c.upos = append(c.upos, hashString(words[i].UPOS))
+		c.lemma = append(c.lemma, hashString(words[i].Lemma))
 		if f := words[i].Form; f == "," || f == ":" || f == ";" || f == "-" || f == "--" {
 			k++
 		}
@@ -339,6 +346,13 @@ func (c *parseContext) u(i int) uint64 {
 		return noneTag
 	}
 	return c.upos[i]
+}
+
+func (c *parseContext) lem(i int) uint64 {
+	if i == none {
+		return noneWord
+	}
+	return c.lemma[i]
 }
 
 func (c *parseContext) sfx(i int) uint64 {
@@ -463,6 +477,8 @@ func (c *parseContext) features() []feature {
 		feat1(pS0suffix, c.sfx(s0)), feat1(pB0suffix, c.sfx(b0)),
 		feat2(pS0suffixB0p, c.sfx(s0), b0p), feat2(pS0pB0suffix, s0p, c.sfx(b0)),
 		feat1(pB1u, c.u(b1)), feat1(pS2u, c.u(s2)),
+		feat2(pS0lemmaB0lemma, c.lem(s0), c.lem(b0)), feat2(pS0lemmaB0u, c.lem(s0), b0u),
+		feat2(pS0uB0lemma, s0u, c.lem(b0)), feat2(pS1lemmaS0lemma, c.lem(s1), c.lem(s0)),
 	)
 	return c.feats
 }
@@ -514,6 +530,11 @@ const (
 	rHr1lDir
 	rDnum
 	rDwHp
+	rDlemma
+	rHlemma
+	rHlemmaDlemma
+	rHlemmaDpDir
+	rDlemmaHpDir
 )
 
 // relFeatures are the features of the relation of the arc from h to d.
@@ -564,6 +585,8 @@ func (c *parseContext) relFeatures(h, d int) []feature {
 		feat2(rHl1lDir, c.l(s, s.lc[h][0]), dir), feat2(rHr1lDir, c.l(s, s.rc[h][0]), dir),
 		feat2(rDnum, count(s.nl, d)<<8|count(s.nr, d), dp),
 		feat3(rDwHp, dw, hp, dir),
+		feat2(rDlemma, c.lem(d), dp), feat2(rHlemma, c.lem(h), hp), feat3(rHlemmaDlemma, c.lem(h), c.lem(d), dir),
+		feat3(rHlemmaDpDir, c.lem(h), dp, dir), feat3(rDlemmaHpDir, c.lem(d), hp, dir),
 	)
 	return c.feats
 }

@@ -24,7 +24,19 @@ type weights struct {
 	mask   uint64
 	table  []uint64 // 0 if empty, else fingerprint<<32 | row length<<24 | row offset
 	rows   []entry
+	// small holds the rows themselves when there are at most three
+	// classes (the parser's moves), so that a lookup costs one cache line
+	small []smallRow
 }
+
+// smallRow is a feature's weights for up to three classes, with the
+// fingerprint of the feature; 16 bytes, four to a cache line.
+type smallRow struct {
+	fp uint32
+	w  [smallClasses]float32
+}
+
+const smallClasses = 3
 
 type entry struct {
 	w     float32
@@ -58,6 +70,21 @@ func (m *weights) rowAt(v uint64) []entry {
 
 // row is the row of feature f, nil if the model does not know it.
 func (m *weights) row(f feature) []entry {
+	if m.small != nil {
+		fp := uint32(fingerprint(f))
+		for i := f & m.mask; m.small[i].fp != 0; i = (i + 1) & m.mask {
+			if r := &m.small[i]; r.fp == fp {
+				var out []entry
+				for c, w := range r.w[:m.nclass] {
+					if w != 0 {
+						out = append(out, entry{w: w, class: uint32(c)})
+					}
+				}
+				return out
+			}
+		}
+		return nil
+	}
 	if v := m.slot(f); v != 0 {
 		return m.rowAt(v)
 	}
@@ -68,6 +95,10 @@ func (m *weights) row(f feature) []entry {
 // the rows before it reads any: the lookups do not wait on each other, so
 // the processor fetches their cache lines side by side.
 func (m *weights) score(feats []feature, scores *classScores) {
+	if m.small != nil {
+		m.scoreSmall(feats, scores)
+		return
+	}
 	var buf [128]uint64
 	slots := buf[:0]
 	if len(feats) > len(buf) {
@@ -82,6 +113,28 @@ func (m *weights) score(feats []feature, scores *classScores) {
 		for _, e := range m.rowAt(v) {
 			scores[uint8(e.class)] += e.w
 		}
+	}
+}
+
+func (m *weights) scoreSmall(feats []feature, scores *classScores) {
+	var sum [smallClasses]float32
+	for _, f := range feats {
+		fp := uint32(fingerprint(f))
+		for i := f & m.mask; ; i = (i + 1) & m.mask {
+			r := &m.small[i]
+			if r.fp == fp {
+				sum[0] += r.w[0]
+				sum[1] += r.w[1]
+				sum[2] += r.w[2]
+				break
+			}
+			if r.fp == 0 {
+				break
+			}
+		}
+	}
+	for c := range m.nclass {
+		scores[c] += sum[c]
 	}
 }
 
@@ -119,6 +172,20 @@ func newWeights(nclass int, keys []feature, rows []entry, ends []int) (*weights,
 		}
 		m.table[i] = fp<<32 | uint64(n)<<24 | uint64(lo)
 		lo = ends[k]
+	}
+	if nclass <= smallClasses {
+		m.small = make([]smallRow, size)
+		for i, v := range m.table {
+			if v == 0 {
+				continue
+			}
+			r := &m.small[i]
+			r.fp = uint32(v >> 32)
+			for _, e := range m.rowAt(v) {
+				r.w[e.class] = e.w
+			}
+		}
+		m.table, m.rows = nil, nil
 	}
 	return m, nil
 }

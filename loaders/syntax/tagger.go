@@ -186,7 +186,7 @@ type TrainOptions struct {
 }
 
 // DefaultTrainOptions are the options the shipped model was trained with.
-var DefaultTrainOptions = TrainOptions{TaggerEpochs: 8, ParserEpochs: 15, MinUpdates: 3, Seed: 1}
+var DefaultTrainOptions = TrainOptions{TaggerEpochs: 8, ParserEpochs: 18, MinUpdates: 3, Seed: 1}
 
 // stopped is the context's error, if training should stop.
 func (o *TrainOptions) stopped() error {
