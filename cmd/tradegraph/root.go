@@ -170,6 +170,7 @@ on stdout lists every input with its error.`,
 		newDumpCmd(g),
 		newExportCmd(g),
 		newStatsCmd(g),
+		newParseCmd(g),
 		newVersionCmd(g),
 	)
 	return root

@@ -1,0 +1,163 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/tradegraph/tradegraph/loaders/syntax"
+)
+
+// parseText is a short article of two sentences, with a possessive, a
+// negation and an abbreviation the words must keep apart or together.
+const parseText = "Japan's trade ministry said it would lift the ban on U.S. beef.\n\nOfficials in Tokyo didn't comment.\n"
+
+func writeParseArticle(t *testing.T, text string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "beef.txt")
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestParseShowsEachSentence(t *testing.T) {
+	r := mustRun(t, "parse", writeParseArticle(t, parseText))
+	blocks := strings.Split(strings.TrimSpace(r.stdout), "\n\n")
+	if len(blocks) != 2 {
+		t.Fatalf("%d sentences shown, want 2:\n%s", len(blocks), r.stdout)
+	}
+	first := strings.Split(blocks[0], "\n")
+	if first[0] != "sentence 1 (bytes 0-63): Japan's trade ministry said it would lift the ban on U.S. beef." {
+		t.Errorf("first line %q", first[0])
+	}
+	if got := strings.Fields(first[1]); strings.Join(got, " ") != "ID FORM LEMMA UPOS XPOS HEAD DEPREL" {
+		t.Errorf("header %q", first[1])
+	}
+	var forms []string
+	for _, l := range first[2:] {
+		forms = append(forms, strings.Fields(l)[1])
+	}
+	if got := strings.Join(forms, " "); got != "Japan 's trade ministry said it would lift the ban on U.S. beef ." {
+		t.Errorf("words %q", got)
+	}
+}
+
+func TestParseCoNLLU(t *testing.T) {
+	path := writeParseArticle(t, parseText)
+	r := mustRun(t, "parse", "--conllu", path)
+	sents, err := syntax.ReadCoNLLU(strings.NewReader(r.stdout), "stdout")
+	if err != nil {
+		t.Fatalf("not CoNLL-U: %v\n%s", err, r.stdout)
+	}
+	if len(sents) != 2 {
+		t.Fatalf("%d sentences, want 2", len(sents))
+	}
+	// the cleaned text of a plain paragraph is the paragraph itself
+	clean := "Japan's trade ministry said it would lift the ban on U.S. beef.\nOfficials in Tokyo didn't comment."
+	for i, s := range sents {
+		if s.Comments[0] != "sent_id = "+strconv.Itoa(i+1) {
+			t.Errorf("sentence %d: first comment %q", i+1, s.Comments[0])
+		}
+		roots := 0
+		for _, w := range s.Words {
+			if w.Head == 0 {
+				roots++
+			}
+			if w.UPOS == "" || w.Lemma == "" || w.Deprel == "" {
+				t.Errorf("sentence %d word %d lacks a column: %+v", i+1, w.ID, w)
+			}
+		}
+		if roots != 1 {
+			t.Errorf("sentence %d has %d roots", i+1, roots)
+		}
+		// every token's range is where its form stands in the text
+		tokens := map[int]string{}
+		for _, w := range s.Words {
+			tokens[w.ID] = w.Misc
+		}
+		for _, m := range s.MultiWords {
+			for id := m.First; id <= m.Last; id++ {
+				delete(tokens, id)
+			}
+			checkRange(t, clean, m.Form, m.Misc)
+		}
+		for _, w := range s.Words {
+			if _, ok := tokens[w.ID]; ok {
+				checkRange(t, clean, w.Form, w.Misc)
+			}
+		}
+	}
+	if got := sents[1].MultiWords; len(got) != 1 || got[0].Form != "didn't" {
+		t.Errorf("the second sentence's tokens of several words: %+v", got)
+	}
+}
+
+// checkRange checks that misc's TokenRange covers form in text.
+func checkRange(t *testing.T, text, form, misc string) {
+	t.Helper()
+	for _, item := range strings.Split(misc, "|") {
+		if r, ok := strings.CutPrefix(item, "TokenRange="); ok {
+			a, b, _ := strings.Cut(r, ":")
+			start, err1 := strconv.Atoi(a)
+			end, err2 := strconv.Atoi(b)
+			if err1 != nil || err2 != nil || start < 0 || end > len(text) || text[start:end] != form {
+				t.Errorf("%q has TokenRange %s", form, r)
+			}
+			return
+		}
+	}
+	t.Errorf("%q has no TokenRange in %q", form, misc)
+}
+
+func TestParseStdinAndJSON(t *testing.T) {
+	var out, errs bytes.Buffer
+	code := run(t.Context(), []string{"parse", "--json", "-"}, streams{In: strings.NewReader(parseText), Out: &out, Err: &errs})
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs.String())
+	}
+	var got []struct {
+		Sentence int    `json:"sentence"`
+		Offset   int    `json:"offset"`
+		Text     string `json:"text"`
+		Words    []struct {
+			Form   string `json:"form"`
+			Head   int    `json:"head"`
+			Deprel string `json:"deprel"`
+			Start  int    `json:"start"`
+			End    int    `json:"end"`
+		} `json:"words"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[1].Offset != 64 || got[1].Text != "Officials in Tokyo didn't comment." {
+		t.Fatalf("sentences %+v", got)
+	}
+	w := got[1].Words[0]
+	if w.Form != "Officials" || w.Start != 64 || w.End != 73 {
+		t.Errorf("first word of the second sentence %+v", w)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "gone.txt")
+	for _, c := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"parse", missing}, exitFailure, "tradegraph: " + missing + ": no such file\n"},
+		{[]string{"parse"}, exitUsage, "tradegraph: accepts 1 arg(s), received 0\nRun 'tradegraph --help' for usage.\n"},
+		{[]string{"parse", "--json", "--conllu", missing}, exitUsage, "tradegraph: --conllu and --json: choose one\nRun 'tradegraph --help' for usage.\n"},
+	} {
+		r := tradegraph(t, c.args...)
+		if r.code != c.code || r.stderr != c.want || r.stdout != "" {
+			t.Errorf("%v: exit %d, stderr %q, stdout %q; want exit %d, %q", c.args, r.code, r.stderr, r.stdout, c.code, c.want)
+		}
+	}
+}
