@@ -23,11 +23,6 @@ func (e *encoder) uvarint(v uint64) {
 	e.w.Write(e.buf[:n])
 }
 
-func (e *encoder) varint(v int64) {
-	n := binary.PutVarint(e.buf[:], v)
-	e.w.Write(e.buf[:n])
-}
-
 func (e *encoder) str(s string) {
 	e.uvarint(uint64(len(s)))
 	e.w.WriteString(s)
@@ -71,17 +66,6 @@ func (d *decoder) uvarint() uint64 {
 		return 0
 	}
 	v, err := binary.ReadUvarint(d.r)
-	if err != nil {
-		d.fail(err)
-	}
-	return v
-}
-
-func (d *decoder) varint() int64 {
-	if d.err != nil {
-		return 0
-	}
-	v, err := binary.ReadVarint(d.r)
 	if err != nil {
 		d.fail(err)
 	}

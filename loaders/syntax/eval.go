@@ -29,11 +29,6 @@ func (s Scores) LemmaF1() float64 { return s.ratio(s.Lemma) }
 func (s Scores) UASF1() float64   { return s.ratio(s.UAS) }
 func (s Scores) LASF1() float64   { return s.ratio(s.LAS) }
 
-func (s Scores) String() string {
-	return fmt.Sprintf("words %d/%d aligned %.4f  UPOS %.4f  lemma %.4f  UAS %.4f  LAS %.4f",
-		s.System, s.Gold, s.WordsF1(), s.UPOSF1(), s.LemmaF1(), s.UASF1(), s.LASF1())
-}
-
 // Compare scores system against gold sentence by sentence, word by word: the
 // two must have the same words, as when the system was given the gold
 // tokenization.

@@ -591,12 +591,7 @@ func (c *parseContext) relFeatures(h, d int) []feature {
 	return c.feats
 }
 
-// Parse sets the Head and Deprel of words, which must have their tags.
-func (p *Parser) Parse(words []Word) {
-	var c parseContext
-	p.parse(&c, words)
-}
-
+// parse sets the Head and Deprel of words, which must have their tags.
 func (p *Parser) parse(c *parseContext, words []Word) {
 	c.reset(words)
 	s := &c.state

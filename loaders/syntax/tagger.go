@@ -145,12 +145,7 @@ func (c *tagContext) features(i int) []feature {
 	return c.feats
 }
 
-// Tag sets the UPOS and XPOS of words, by their forms.
-func (t *Tagger) Tag(words []Word) {
-	var c tagContext
-	t.tag(&c, words)
-}
-
+// tag sets the UPOS and XPOS of words, by their forms.
 func (t *Tagger) tag(c *tagContext, words []Word) {
 	c.forms = c.forms[:0]
 	for i := range words {
