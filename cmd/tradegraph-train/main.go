@@ -89,6 +89,7 @@ type trainOptions struct {
 	TaggerEpochs int
 	ParserEpochs int
 	MinUpdates   int
+	MinWeight    float64
 	Quiet        bool
 	stdout       io.Writer
 	stderr       io.Writer
@@ -117,6 +118,7 @@ to --out.`,
 	f.IntVar(&o.TaggerEpochs, "tagger-epochs", syntax.DefaultTrainOptions.TaggerEpochs, "passes over the training file for the tagger")
 	f.IntVar(&o.ParserEpochs, "parser-epochs", syntax.DefaultTrainOptions.ParserEpochs, "passes over the training file for the parser")
 	f.IntVar(&o.MinUpdates, "min-updates", syntax.DefaultTrainOptions.MinUpdates, "keep the features that took part in at least this many updates")
+	f.Float64Var(&o.MinWeight, "min-weight", syntax.DefaultTrainOptions.MinWeight, "drop relation weights smaller than this, and tagger weights smaller than half of it")
 	f.BoolVarP(&o.Quiet, "quiet", "q", false, "no progress on stderr")
 	return cmd
 }
@@ -156,7 +158,7 @@ func runTrain(ctx context.Context, o *trainOptions) error {
 			return err
 		}
 	}
-	opt := syntax.TrainOptions{TaggerEpochs: o.TaggerEpochs, ParserEpochs: o.ParserEpochs, MinUpdates: o.MinUpdates, Seed: o.Seed}
+	opt := syntax.TrainOptions{TaggerEpochs: o.TaggerEpochs, ParserEpochs: o.ParserEpochs, MinUpdates: o.MinUpdates, MinWeight: o.MinWeight, Seed: o.Seed}
 	start := time.Now()
 	if !o.Quiet {
 		opt.Log = func(format string, args ...any) {

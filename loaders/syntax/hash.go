@@ -42,9 +42,16 @@ func fmix(h uint64) uint64 {
 	return h
 }
 
-func feat1(t, a uint64) feature       { return fmix(fmix(t*0x9e3779b97f4a7c15+1) ^ a) }
-func feat2(t, a, b uint64) feature    { return fmix(feat1(t, a) ^ b*0xbf58476d1ce4e5b9) }
-func feat3(t, a, b, c uint64) feature { return fmix(feat2(t, a, b) ^ c*0x94d049bb133111eb) }
+// feat1, feat2 and feat3 are the features of a template t over one, two
+// or three values: multiplying by an odd constant keeps every bit, so one
+// finalizer at the end is enough to spread them.
+func feat1(t, a uint64) feature { return fmix(t*0x9e3779b97f4a7c15 ^ a) }
+func feat2(t, a, b uint64) feature {
+	return fmix((t*0x9e3779b97f4a7c15^a)*0xbf58476d1ce4e5b9 ^ b)
+}
+func feat3(t, a, b, c uint64) feature {
+	return fmix(((t*0x9e3779b97f4a7c15^a)*0xbf58476d1ce4e5b9^b)*0x94d049bb133111eb ^ c)
+}
 
 // lexeme is what the features read of a word, hashed once per word.
 type lexeme struct {

@@ -2,6 +2,7 @@ package syntax
 
 import (
 	"bytes"
+	"os"
 	"strings"
 	"testing"
 )
@@ -75,4 +76,40 @@ func TestReadModelRefusesDamage(t *testing.T) {
 	if _, err := ReadModel(bytes.NewReader(bad)); err == nil {
 		t.Error("a model with a changed byte read")
 	}
+}
+
+// FuzzReadModel: whatever the bytes, ReadModel returns a model or an
+// error, never panics, and a model it returns can parse.
+func FuzzReadModel(f *testing.F) {
+	m, err := Train(trainingSentences(f), TrainOptions{TaggerEpochs: 2, ParserEpochs: 2, Seed: 1})
+	if err != nil {
+		f.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := m.Write(&b); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(b.Bytes())
+	f.Add(b.Bytes()[:b.Len()/2])
+	f.Add([]byte{})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := ReadModel(bytes.NewReader(data))
+		if err != nil {
+			return
+		}
+		m.Parse("Chile agreed to scrap quotas on copper.")
+	})
+}
+
+func trainingSentences(tb testing.TB) []Sentence {
+	tb.Helper()
+	b, err := os.ReadFile("testdata/trade.conllu")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	s, err := ReadCoNLLU(bytes.NewReader(b), "trade.conllu")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return s
 }

@@ -751,7 +751,7 @@ func TrainParser(sents []Sentence, opt TrainOptions) (*Parser, error) {
 			if q.moves, err = moves.average(opt.minSeen(), 1e-3); err != nil {
 				return nil, err
 			}
-			if q.rels, err = rels.average(opt.minSeen(), 1e-3); err != nil {
+			if q.rels, err = rels.average(opt.minSeen(), max(opt.MinWeight, 1e-3)); err != nil {
 				return nil, err
 			}
 			opt.parserEpoch(epoch+1, &q)
@@ -761,7 +761,7 @@ func TrainParser(sents []Sentence, opt TrainOptions) (*Parser, error) {
 	if p.moves, err = moves.average(opt.minSeen(), 1e-3); err != nil {
 		return nil, fmt.Errorf("parser: %w", err)
 	}
-	if p.rels, err = rels.average(opt.minSeen(), 1e-3); err != nil {
+	if p.rels, err = rels.average(opt.minSeen(), max(opt.MinWeight, 1e-3)); err != nil {
 		return nil, fmt.Errorf("parser: %w", err)
 	}
 	opt.logf("parser: %d move features, %d relation features", p.moves.features(), p.rels.features())

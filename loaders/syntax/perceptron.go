@@ -209,8 +209,11 @@ func (m *weights) encode(e *encoder) {
 func decodeWeights(d *decoder) *weights {
 	nclass := d.count(256)
 	n := d.count(1 << 26)
-	keys := make([]feature, 0, n)
-	ends := make([]int, 0, n)
+	// the counts are the file's word: grow to them, rather than allocate
+	// what a damaged count asks for
+	hint := min(n, 1<<16)
+	keys := make([]feature, 0, hint)
+	ends := make([]int, 0, hint)
 	var rows []entry
 	var f feature
 	for range n {
