@@ -11,42 +11,19 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
-	"strings"
-	"syscall"
 
 	"github.com/spf13/cobra"
 
+	"github.com/tradegraph/tradegraph/cmd/internal/tool"
 	"github.com/tradegraph/tradegraph/loaders/article"
 	"github.com/tradegraph/tradegraph/loaders/synth"
 )
 
-func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	stop()
-	os.Exit(code)
-}
+func main() { tool.Main(newRootCmd) }
 
-// usageError marks a mistake in the command line (exit code 2).
-type usageError struct{ err error }
-
-func (e usageError) Error() string { return e.err.Error() }
-func (e usageError) Unwrap() error { return e.err }
-
+// run runs the command with args and returns its exit code.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	root := newRootCmd(stdout, stderr)
-	root.SetArgs(args)
-	err := root.ExecuteContext(ctx)
-	if err == nil {
-		return 0
-	}
-	fmt.Fprintf(stderr, "tradegraph-synth: %s\n", strings.ReplaceAll(err.Error(), "\n", " "))
-	var ue usageError
-	if errors.As(err, &ue) || strings.HasPrefix(err.Error(), "unknown command") {
-		return 2
-	}
-	return 1
+	return tool.Run(ctx, newRootCmd(stdout, stderr), args, stderr)
 }
 
 // options are the flags both verbs share.
@@ -61,14 +38,11 @@ type options struct {
 
 func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	root := &cobra.Command{
-		Use:           "tradegraph-synth",
-		Short:         "Write deterministic synthetic articles or N-Quads for benchmarks",
-		SilenceUsage:  true,
-		SilenceErrors: true,
+		Use:   "tradegraph-synth",
+		Short: "Write deterministic synthetic articles or N-Quads for benchmarks",
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(newArticlesCmd(stdout, stderr), newNQuadsCmd(stdout, stderr))
 	return root
 }
@@ -82,10 +56,10 @@ func addFlags(cmd *cobra.Command, o *options, what string) {
 
 func (o *options) check() error {
 	if o.N < 0 {
-		return usageError{fmt.Errorf("-n must not be negative, got %d", o.N)}
+		return tool.UsageError{Err: fmt.Errorf("-n must not be negative, got %d", o.N)}
 	}
 	if o.Out == "" {
-		return usageError{errors.New("-o is required")}
+		return tool.UsageError{Err: errors.New("-o is required")}
 	}
 	return nil
 }

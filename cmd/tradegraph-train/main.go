@@ -15,65 +15,30 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/tradegraph/tradegraph/cmd/internal/tool"
 	"github.com/tradegraph/tradegraph/loaders/syntax"
 )
 
-func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	stop()
-	os.Exit(code)
-}
+func main() { tool.Main(newRootCmd) }
 
-// usageError marks a mistake in the command line (exit code 2).
-type usageError struct{ err error }
-
-func (e usageError) Error() string { return e.err.Error() }
-func (e usageError) Unwrap() error { return e.err }
-
+// run runs the command with args and returns its exit code.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	root := newRootCmd(stdout, stderr)
-	root.SetArgs(args)
-	err := root.ExecuteContext(ctx)
-	if err == nil {
-		return 0
-	}
-	fmt.Fprintf(stderr, "tradegraph-train: %s\n", strings.ReplaceAll(err.Error(), "\n", " "))
-	var ue usageError
-	if errors.As(err, &ue) || strings.HasPrefix(err.Error(), "unknown command") {
-		return 2
-	}
-	return 1
-}
-
-// usage marks the errors of check as usage errors.
-func usage(check cobra.PositionalArgs) cobra.PositionalArgs {
-	return func(cmd *cobra.Command, a []string) error {
-		if err := check(cmd, a); err != nil {
-			return usageError{err}
-		}
-		return nil
-	}
+	return tool.Run(ctx, newRootCmd(stdout, stderr), args, stderr)
 }
 
 func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	root := &cobra.Command{
-		Use:           "tradegraph-train",
-		Short:         "Train and score tradegraph's syntactic model",
-		SilenceUsage:  true,
-		SilenceErrors: true,
+		Use:   "tradegraph-train",
+		Short: "Train and score tradegraph's syntactic model",
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(newTrainCmd(stdout, stderr), newScoreCmd(stdout), newTextCmd(stdout))
 	return root
 }
@@ -105,7 +70,7 @@ en_ewt-ud-{train,dev,test}.conllu in --treebank), trains the tagger, the
 lemmatizer and the parser on the train file, prints the accuracy on the dev
 and test files with their gold words and predicted tags, and writes the model
 to --out.`,
-		Args: usage(cobra.NoArgs),
+		Args: tool.Usage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error { return runTrain(cmd.Context(), o) },
 	}
 	f := cmd.Flags()
@@ -142,7 +107,7 @@ func readTreebank(path string) ([]syntax.Sentence, error) {
 
 func runTrain(ctx context.Context, o *trainOptions) error {
 	if o.TaggerEpochs < 1 || o.ParserEpochs < 1 {
-		return usageError{errors.New("--tagger-epochs and --parser-epochs must be at least 1")}
+		return tool.UsageError{Err: errors.New("--tagger-epochs and --parser-epochs must be at least 1")}
 	}
 	train, err := readTreebank(o.inTreebank(o.Train))
 	if err != nil {
@@ -248,7 +213,7 @@ func newScoreCmd(stdout io.Writer) *cobra.Command {
 cover, as the CoNLL 2018 shared task does, so that the system may have
 tokenized and split sentences its own way, and prints F1 scores of words,
 UPOS, lemmas, UAS and LAS (universal relations, without subtypes).`,
-		Args: usage(cobra.ExactArgs(2)),
+		Args: tool.Usage(cobra.ExactArgs(2)),
 		RunE: func(_ *cobra.Command, args []string) error {
 			gold, err := readTreebank(args[0])
 			if err != nil {
@@ -270,7 +235,7 @@ func newTextCmd(stdout io.Writer) *cobra.Command {
 	return &cobra.Command{
 		Use:   "text FILE.conllu",
 		Short: "Print each sentence's text as a paragraph of its own, for parsing from raw text",
-		Args:  usage(cobra.ExactArgs(1)),
+		Args:  tool.Usage(cobra.ExactArgs(1)),
 		RunE: func(_ *cobra.Command, args []string) error {
 			sents, err := readTreebank(args[0])
 			if err != nil {

@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-func readTestdata(t *testing.T, name string) []Sentence {
+func readTestdata(t testing.TB, name string) []Sentence {
 	t.Helper()
 	b, err := os.ReadFile("testdata/" + name)
 	if err != nil {

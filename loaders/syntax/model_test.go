@@ -2,7 +2,6 @@ package syntax
 
 import (
 	"bytes"
-	"os"
 	"strings"
 	"testing"
 )
@@ -81,7 +80,7 @@ func TestReadModelRefusesDamage(t *testing.T) {
 // FuzzReadModel: whatever the bytes, ReadModel returns a model or an
 // error, never panics, and a model it returns can parse.
 func FuzzReadModel(f *testing.F) {
-	m, err := Train(trainingSentences(f), TrainOptions{TaggerEpochs: 2, ParserEpochs: 2, Seed: 1})
+	m, err := Train(readTestdata(f, "trade.conllu"), TrainOptions{TaggerEpochs: 2, ParserEpochs: 2, Seed: 1})
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -99,17 +98,4 @@ func FuzzReadModel(f *testing.F) {
 		}
 		m.Parse("Chile agreed to scrap quotas on copper.")
 	})
-}
-
-func trainingSentences(tb testing.TB) []Sentence {
-	tb.Helper()
-	b, err := os.ReadFile("testdata/trade.conllu")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	s, err := ReadCoNLLU(bytes.NewReader(b), "trade.conllu")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return s
 }
