@@ -4,7 +4,9 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
@@ -24,20 +26,23 @@ type parseOptions struct {
 func newParseCmd(g *globalOptions) *cobra.Command {
 	o := &parseOptions{g: g, model: syntax.Default}
 	cmd := &cobra.Command{
-		Use:   "parse FILE|-",
+		Use:   "parse PATH...|-",
 		Short: "Show what the syntactic layer makes of an article: words, tags, lemmas, heads, relations",
-		Long: `Parse reads an article as build does (text, Markdown or HTML by its extension;
-"-" reads plain text from stdin), splits it into the same sentences, and
-prints each sentence's words with their part of speech (UPOS and XPOS),
-lemma, head and Universal Dependencies relation.
+		Long: `Parse reads articles as build does (files, or directories walked for
+.txt, .md and .html files; "-" reads plain text from stdin), splits them into
+the same sentences, and prints each sentence's words with their part of
+speech (UPOS and XPOS), lemma, head and Universal Dependencies relation.
+With several articles each starts with an "article PATH" line (in CoNLL-U a
+"# newdoc id = PATH" line, and sentence ids PATH-N); an article that cannot
+be read is reported on stderr, the others are parsed, and the exit code is 1.
 
 --conllu prints CoNLL-U instead: one block a sentence with "# sent_id" and
 "# text" lines and the 10 columns; MISC holds SpaceAfter=No and
 TokenRange=START:END, the byte offsets of the token in the article's
 cleaned text (what "tradegraph build" stores as the sentence's text).
---json prints the sentences as a JSON array.`,
-		Args: args(cobra.ExactArgs(1)),
-		RunE: func(cmd *cobra.Command, a []string) error { return runParse(o, a[0]) },
+--json prints the sentences as a JSON array, each with its article's path.`,
+		Args: args(cobra.MinimumNArgs(1)),
+		RunE: func(cmd *cobra.Command, a []string) error { return runParse(o, a) },
 	}
 	cmd.Flags().BoolVar(&o.CoNLLU, "conllu", false, "print CoNLL-U")
 	cmd.Flags().StringArrayVar(&o.Lexicons, "lexicon", nil, "a YAML lexicon file to add to the default one (repeatable), as for build")
@@ -46,6 +51,7 @@ cleaned text (what "tradegraph build" stores as the sentence's text).
 
 // parsedSentence is a sentence of the article with its parse.
 type parsedSentence struct {
+	File   string       `json:"file"`
 	Number int          `json:"sentence"`
 	Offset int          `json:"offset"` // in the cleaned text
 	Text   string       `json:"text"`
@@ -65,82 +71,135 @@ type parsedWord struct {
 	End    int    `json:"end"`
 }
 
-func runParse(o *parseOptions, path string) error {
+func runParse(o *parseOptions, paths []string) error {
 	if o.CoNLLU && o.g.JSON {
 		return usageError{fmt.Errorf("--conllu and --json: choose one")}
+	}
+	if len(paths) > 1 && slices.Contains(paths, "-") {
+		return usageError{fmt.Errorf("\"-\" (stdin) is read alone, not with other paths")}
 	}
 	lex, err := article.LoadLexicon(o.Lexicons...)
 	if err != nil {
 		return err
 	}
-	var doc *article.Document
-	if path == "-" {
-		b, err := io.ReadAll(io.LimitReader(o.g.IO.In, article.MaxArticleBytes+1))
+	read := func(f articleFile) (*article.Document, error) { return article.ReadFile(f.path, lex) }
+	files := []articleFile{{path: "-", id: "-"}}
+	if paths[0] == "-" {
+		read = func(articleFile) (*article.Document, error) { return readStdin(o.g.IO.In, lex) }
+	} else if files, err = collectArticles(paths); err != nil {
+		return err
+	} else if len(files) == 0 {
+		return fmt.Errorf("%s: no articles (.txt, .md, .html) here", strings.Join(paths, ", "))
+	}
+	var docs [][]parsedSentence
+	failed := 0
+	for _, f := range files {
+		doc, err := read(f)
 		if err != nil {
-			return fmt.Errorf("stdin: %w", err)
+			if len(files) == 1 {
+				return err
+			}
+			fmt.Fprintf(o.g.IO.Err, "tradegraph: %v\n", err)
+			failed++
+			continue
 		}
-		if len(b) > article.MaxArticleBytes {
-			return fmt.Errorf("stdin: larger than %d MB; not an article", article.MaxArticleBytes>>20)
+		m, err := o.model()
+		if err != nil {
+			return err
 		}
-		if doc, err = article.Parse("stdin.txt", b, lex); err != nil {
-			return fmt.Errorf("stdin: %w", err)
+		var sents []parsedSentence
+		for i, s := range article.Segment(doc, lex) {
+			ps := parsedSentence{File: f.path, Number: i + 1, Offset: s.Offset, Text: s.Text, syntax: m.Parse(s.Text)}
+			for _, w := range ps.syntax.Words {
+				ps.Words = append(ps.Words, parsedWord{
+					ID: w.ID, Form: w.Form, Lemma: w.Lemma, UPOS: w.UPOS, XPOS: w.XPOS,
+					Head: w.Head, Deprel: w.Deprel, Start: s.Offset + w.Start, End: s.Offset + w.End,
+				})
+			}
+			sents = append(sents, ps)
 		}
-	} else if doc, err = article.ReadFile(path, lex); err != nil {
-		return err
+		docs = append(docs, sents)
 	}
-	m, err := o.model()
-	if err != nil {
-		return err
-	}
-	var out []parsedSentence
-	for i, s := range article.Segment(doc, lex) {
-		ps := parsedSentence{Number: i + 1, Offset: s.Offset, Text: s.Text, syntax: m.Parse(s.Text)}
-		for _, w := range ps.syntax.Words {
-			ps.Words = append(ps.Words, parsedWord{
-				ID: w.ID, Form: w.Form, Lemma: w.Lemma, UPOS: w.UPOS, XPOS: w.XPOS,
-				Head: w.Head, Deprel: w.Deprel, Start: s.Offset + w.Start, End: s.Offset + w.End,
-			})
-		}
-		out = append(out, ps)
-	}
+	var werr error
 	switch {
 	case o.g.JSON:
-		if out == nil {
-			out = []parsedSentence{}
+		all := []parsedSentence{}
+		for _, d := range docs {
+			all = append(all, d...)
 		}
-		return o.g.printJSON(out)
+		werr = o.g.printJSON(all)
 	case o.CoNLLU:
-		return writeCoNLLU(o.g.IO.Out, out)
+		werr = writeCoNLLU(o.g.IO.Out, docs, len(files) > 1)
+	default:
+		werr = writeParses(o.g.IO.Out, docs, len(files) > 1)
 	}
-	return writeParses(o.g.IO.Out, out)
+	if werr != nil {
+		return werr
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d of %d articles could not be read", failed, len(files))
+	}
+	return nil
+}
+
+// readStdin reads an article of plain text from in.
+func readStdin(in io.Reader, lex *article.Lexicon) (*article.Document, error) {
+	b, err := io.ReadAll(io.LimitReader(in, article.MaxArticleBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("stdin: %w", err)
+	}
+	if len(b) > article.MaxArticleBytes {
+		return nil, fmt.Errorf("stdin: larger than %d MB; not an article", article.MaxArticleBytes>>20)
+	}
+	doc, err := article.Parse("stdin.txt", b, lex)
+	if err != nil {
+		return nil, fmt.Errorf("stdin: %w", err)
+	}
+	return doc, nil
 }
 
 // writeCoNLLU writes the sentences as CoNLL-U, with the tokens' offsets in
-// the cleaned text.
-func writeCoNLLU(w io.Writer, sents []parsedSentence) error {
-	blocks := make([]syntax.Sentence, len(sents))
-	for i, ps := range sents {
-		s := ps.syntax
-		s.Comments = []string{"sent_id = " + strconv.Itoa(ps.Number), "text = " + ps.Text}
-		s.Words = append([]syntax.Word(nil), s.Words...)
-		s.MultiWords = append([]syntax.MultiWord(nil), s.MultiWords...)
-		inToken := make([]bool, len(s.Words)+1)
-		for k, mw := range s.MultiWords {
-			for id := mw.First; id <= mw.Last; id++ {
-				inToken[id] = true
-			}
-			start, end := s.Words[mw.First-1].Start, s.Words[mw.Last-1].End
-			s.MultiWords[k].Misc = addMisc(mw.Misc, tokenRange(ps.Offset, start, end))
+// the cleaned text; with several articles, each opens with a newdoc line
+// and its sentence ids carry its path.
+func writeCoNLLU(w io.Writer, docs [][]parsedSentence, several bool) error {
+	var blocks []syntax.Sentence
+	for _, sents := range docs {
+		for _, ps := range sents {
+			blocks = append(blocks, conlluBlock(ps, several))
 		}
-		for k := range s.Words {
-			wd := &s.Words[k]
-			if !inToken[wd.ID] {
-				wd.Misc = addMisc(wd.Misc, tokenRange(ps.Offset, wd.Start, wd.End))
-			}
-		}
-		blocks[i] = s
 	}
 	return syntax.WriteCoNLLU(w, blocks)
+}
+
+// conlluBlock is a sentence as a CoNLL-U block.
+func conlluBlock(ps parsedSentence, several bool) syntax.Sentence {
+	s := ps.syntax
+	id := strconv.Itoa(ps.Number)
+	s.Comments = nil
+	if several {
+		if ps.Number == 1 {
+			s.Comments = append(s.Comments, "newdoc id = "+ps.File)
+		}
+		id = ps.File + "-" + id
+	}
+	s.Comments = append(s.Comments, "sent_id = "+id, "text = "+ps.Text)
+	s.Words = append([]syntax.Word(nil), s.Words...)
+	s.MultiWords = append([]syntax.MultiWord(nil), s.MultiWords...)
+	inToken := make([]bool, len(s.Words)+1)
+	for k, mw := range s.MultiWords {
+		for id := mw.First; id <= mw.Last; id++ {
+			inToken[id] = true
+		}
+		start, end := s.Words[mw.First-1].Start, s.Words[mw.Last-1].End
+		s.MultiWords[k].Misc = addMisc(mw.Misc, tokenRange(ps.Offset, start, end))
+	}
+	for k := range s.Words {
+		wd := &s.Words[k]
+		if !inToken[wd.ID] {
+			wd.Misc = addMisc(wd.Misc, tokenRange(ps.Offset, wd.Start, wd.End))
+		}
+	}
+	return s
 }
 
 func tokenRange(off, start, end int) string {
@@ -154,26 +213,43 @@ func addMisc(misc, item string) string {
 	return misc + "|" + item
 }
 
-// writeParses writes each sentence as a table a person can read.
-func writeParses(w io.Writer, sents []parsedSentence) error {
+// writeParses writes each sentence as a table a person can read; with
+// several articles, each opens with a line naming it.
+func writeParses(w io.Writer, docs [][]parsedSentence, several bool) error {
 	bw := bufio.NewWriter(w)
-	for i, ps := range sents {
-		if i > 0 {
-			bw.WriteByte('\n')
-		}
-		fmt.Fprintf(bw, "sentence %d (bytes %d-%d): %s\n", ps.Number, ps.Offset, ps.Offset+len(ps.Text), ps.Text)
-		tw := tabwriter.NewWriter(bw, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "  ID\tFORM\tLEMMA\tUPOS\tXPOS\tHEAD\tDEPREL")
-		for _, wd := range ps.Words {
-			head := "0 (root)"
-			if wd.Head > 0 {
-				head = strconv.Itoa(wd.Head) + " " + ps.Words[wd.Head-1].Form
+	first := true
+	for _, sents := range docs {
+		if several && len(sents) > 0 {
+			if !first {
+				bw.WriteByte('\n')
 			}
-			fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\t%s\t%s\t%s\n", wd.ID, wd.Form, wd.Lemma, wd.UPOS, wd.XPOS, head, wd.Deprel)
+			fmt.Fprintf(bw, "article %s\n", sents[0].File)
+			first = true
 		}
-		if err := tw.Flush(); err != nil {
-			return err
+		for _, ps := range sents {
+			if !first {
+				bw.WriteByte('\n')
+			}
+			first = false
+			if err := writeParse(bw, ps); err != nil {
+				return err
+			}
 		}
 	}
 	return bw.Flush()
+}
+
+// writeParse writes one sentence as a table.
+func writeParse(bw *bufio.Writer, ps parsedSentence) error {
+	fmt.Fprintf(bw, "sentence %d (bytes %d-%d): %s\n", ps.Number, ps.Offset, ps.Offset+len(ps.Text), ps.Text)
+	tw := tabwriter.NewWriter(bw, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "  ID\tFORM\tLEMMA\tUPOS\tXPOS\tHEAD\tDEPREL")
+	for _, wd := range ps.Words {
+		head := "0 (root)"
+		if wd.Head > 0 {
+			head = strconv.Itoa(wd.Head) + " " + ps.Words[wd.Head-1].Form
+		}
+		fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\t%s\t%s\t%s\n", wd.ID, wd.Form, wd.Lemma, wd.UPOS, wd.XPOS, head, wd.Deprel)
+	}
+	return tw.Flush()
 }

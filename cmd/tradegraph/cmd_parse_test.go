@@ -151,13 +151,60 @@ func TestParseErrors(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"parse", missing}, exitFailure, "tradegraph: " + missing + ": no such file\n"},
-		{[]string{"parse"}, exitUsage, "tradegraph: accepts 1 arg(s), received 0\nRun 'tradegraph --help' for usage.\n"},
+		{[]string{"parse", missing}, exitFailure, "tradegraph: " + missing + ": no such file or directory\n"},
+		{[]string{"parse"}, exitUsage, "tradegraph: requires at least 1 arg(s), only received 0\nRun 'tradegraph --help' for usage.\n"},
+		{[]string{"parse", "-", missing}, exitUsage, "tradegraph: \"-\" (stdin) is read alone, not with other paths\nRun 'tradegraph --help' for usage.\n"},
+		{[]string{"parse", filepath.Dir(missing)}, exitFailure, "tradegraph: " + filepath.Dir(missing) + ": no articles (.txt, .md, .html) here\n"},
 		{[]string{"parse", "--json", "--conllu", missing}, exitUsage, "tradegraph: --conllu and --json: choose one\nRun 'tradegraph --help' for usage.\n"},
 	} {
 		r := tradegraph(t, c.args...)
 		if r.code != c.code || r.stderr != c.want || r.stdout != "" {
 			t.Errorf("%v: exit %d, stderr %q, stdout %q; want exit %d, %q", c.args, r.code, r.stderr, r.stdout, c.code, c.want)
 		}
+	}
+}
+
+// TestParseSeveralArticles: a directory's articles are parsed in order, each
+// named, and one that cannot be read is reported without losing the others.
+func TestParseSeveralArticles(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"a.txt":     "Chile agreed to scrap quotas.\n",
+		"sub/b.md":  "Peru kept its tariffs. It said so.\n",
+		"c-bad.txt": "Bad \xff bytes.\n",
+	} {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r := tradegraph(t, "parse", "--conllu", dir)
+	if r.code != exitFailure {
+		t.Fatalf("exit %d, want %d", r.code, exitFailure)
+	}
+	bad := filepath.Join(dir, "c-bad.txt")
+	if r.stderr != "tradegraph: "+bad+": line 1: invalid UTF-8\ntradegraph: 1 of 3 articles could not be read\n" {
+		t.Errorf("stderr %q", r.stderr)
+	}
+	sents, err := syntax.ReadCoNLLU(strings.NewReader(r.stdout), "stdout")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, s := range sents {
+		for _, c := range s.Comments {
+			if id, ok := strings.CutPrefix(c, "sent_id = "); ok {
+				ids = append(ids, strings.TrimPrefix(id, dir+string(filepath.Separator)))
+			}
+		}
+	}
+	if got := strings.Join(ids, " "); got != "a.txt-1 sub/b.md-1 sub/b.md-2" {
+		t.Errorf("sentence ids %q", got)
+	}
+	if sents[0].Comments[0] != "newdoc id = "+filepath.Join(dir, "a.txt") {
+		t.Errorf("first comment %q", sents[0].Comments[0])
 	}
 }
