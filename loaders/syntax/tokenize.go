@@ -151,7 +151,45 @@ func (t *tokenizer) chunk(a, b int) {
 		}
 		return
 	}
+	// A ticker in angle brackets, as wire services write after a
+	// company's name ("Lynas Corp <LYC.AX>"), is one word.
+	for i := a; i < b; {
+		k := strings.IndexByte(text[i:b], '<')
+		if k < 0 {
+			break
+		}
+		k += i
+		if n := tickerLen(text[k:b]); n > 0 {
+			t.piece(a, k)
+			t.emit(k, k+n)
+			a = k + n
+		}
+		i = k + 1
+	}
 	t.piece(a, b)
+}
+
+// tickerLen is the length of the ticker that s opens with, or 0: "<", one
+// to twelve capitals, digits, dots, hyphens or equals signs with at least
+// one capital, then ">".
+func tickerLen(s string) int {
+	capital := false
+	for i := 1; i < len(s) && i <= 13; i++ {
+		c := s[i]
+		switch {
+		case c == '>':
+			if capital && i > 1 {
+				return i + 1
+			}
+			return 0
+		case 'A' <= c && c <= 'Z':
+			capital = true
+		case '0' <= c && c <= '9', c == '.', c == '-', c == '=':
+		default:
+			return 0
+		}
+	}
+	return 0
 }
 
 // piece tokenizes the text from a to b, a chunk or a part of one.

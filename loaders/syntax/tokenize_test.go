@@ -37,6 +37,10 @@ func TestTokenize(t *testing.T) {
 		{"", ""},
 		{"Hello, world!", "Hello , world !"},
 		{"  spaces\tand\ttabs  ", "spaces and tabs"},
+		// Wire tickers after a company's name are words; other angle brackets are not.
+		{"Lynas Corp <LYC.AX> rose.", "Lynas Corp <LYC.AX> rose ."},
+		{"(Kobe Steel <KSTL.T>, 5401)", "( Kobe Steel <KSTL.T> , 5401 )"},
+		{"a <b> tag and x<y>z", "a < b > tag and x < y > z"},
 		// Clitics, with either apostrophe.
 		{"I don't swim.", "I do·n't swim ."},
 		{"We can't, they won't.", "We ca·n't , they wo·n't ."},
