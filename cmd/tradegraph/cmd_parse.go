@@ -2,6 +2,8 @@ package main
 
 import (
 	"bufio"
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
@@ -91,7 +93,15 @@ func runParse(o *parseOptions, paths []string) error {
 	} else if len(files) == 0 {
 		return fmt.Errorf("%s: no articles (.txt, .md, .html) here", strings.Join(paths, ", "))
 	}
-	var docs [][]parsedSentence
+	var out parseWriter
+	switch several := len(files) > 1; {
+	case o.g.JSON:
+		out = &jsonParses{w: o.g.IO.Out}
+	case o.CoNLLU:
+		out = &conlluParses{w: o.g.IO.Out, several: several}
+	default:
+		out = &tableParses{w: bufio.NewWriter(o.g.IO.Out), several: several}
+	}
 	failed := 0
 	for _, f := range files {
 		doc, err := read(f)
@@ -118,23 +128,12 @@ func runParse(o *parseOptions, paths []string) error {
 			}
 			sents = append(sents, ps)
 		}
-		docs = append(docs, sents)
-	}
-	var werr error
-	switch {
-	case o.g.JSON:
-		all := []parsedSentence{}
-		for _, d := range docs {
-			all = append(all, d...)
+		if err := out.article(sents); err != nil {
+			return err
 		}
-		werr = o.g.printJSON(all)
-	case o.CoNLLU:
-		werr = writeCoNLLU(o.g.IO.Out, docs, len(files) > 1)
-	default:
-		werr = writeParses(o.g.IO.Out, docs, len(files) > 1)
 	}
-	if werr != nil {
-		return werr
+	if err := out.close(); err != nil {
+		return err
 	}
 	if failed > 0 {
 		return fmt.Errorf("%d of %d articles could not be read", failed, len(files))
@@ -158,17 +157,66 @@ func readStdin(in io.Reader, lex *article.Lexicon) (*article.Document, error) {
 	return doc, nil
 }
 
-// writeCoNLLU writes the sentences as CoNLL-U, with the tokens' offsets in
-// the cleaned text; with several articles, each opens with a newdoc line
-// and its sentence ids carry its path.
-func writeCoNLLU(w io.Writer, docs [][]parsedSentence, several bool) error {
-	var blocks []syntax.Sentence
-	for _, sents := range docs {
-		for _, ps := range sents {
-			blocks = append(blocks, conlluBlock(ps, several))
+// parseWriter writes parsed articles as they come, so that memory holds
+// one article's parse at a time.
+type parseWriter interface {
+	article(sents []parsedSentence) error
+	close() error
+}
+
+// conlluParses writes CoNLL-U, with the tokens' offsets in the cleaned
+// text; with several articles, each opens with a newdoc line and its
+// sentence ids carry its path.
+type conlluParses struct {
+	w       io.Writer
+	several bool
+}
+
+func (c *conlluParses) article(sents []parsedSentence) error {
+	blocks := make([]syntax.Sentence, len(sents))
+	for i, ps := range sents {
+		blocks[i] = conlluBlock(ps, c.several)
+	}
+	return syntax.WriteCoNLLU(c.w, blocks)
+}
+
+func (c *conlluParses) close() error { return nil }
+
+// jsonParses writes one JSON array of all the sentences, as the other
+// verbs print theirs, an element at a time.
+type jsonParses struct {
+	w io.Writer
+	n int
+}
+
+func (j *jsonParses) article(sents []parsedSentence) error {
+	for _, ps := range sents {
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("  ", "  ")
+		if err := enc.Encode(ps); err != nil {
+			return err
+		}
+		sep := ",\n  "
+		if j.n == 0 {
+			sep = "[\n  "
+		}
+		j.n++
+		if _, err := io.WriteString(j.w, sep+strings.TrimSuffix(b.String(), "\n")); err != nil {
+			return err
 		}
 	}
-	return syntax.WriteCoNLLU(w, blocks)
+	return nil
+}
+
+func (j *jsonParses) close() error {
+	end := "\n]\n"
+	if j.n == 0 {
+		end = "[]\n"
+	}
+	_, err := io.WriteString(j.w, end)
+	return err
 }
 
 // conlluBlock is a sentence as a CoNLL-U block.
@@ -213,31 +261,35 @@ func addMisc(misc, item string) string {
 	return misc + "|" + item
 }
 
-// writeParses writes each sentence as a table a person can read; with
+// tableParses writes each sentence as a table a person can read; with
 // several articles, each opens with a line naming it.
-func writeParses(w io.Writer, docs [][]parsedSentence, several bool) error {
-	bw := bufio.NewWriter(w)
-	first := true
-	for _, sents := range docs {
-		if several && len(sents) > 0 {
-			if !first {
-				bw.WriteByte('\n')
-			}
-			fmt.Fprintf(bw, "article %s\n", sents[0].File)
-			first = true
+type tableParses struct {
+	w       *bufio.Writer
+	several bool
+	started bool
+}
+
+func (t *tableParses) article(sents []parsedSentence) error {
+	if t.several && len(sents) > 0 {
+		if t.started {
+			t.w.WriteByte('\n')
 		}
-		for _, ps := range sents {
-			if !first {
-				bw.WriteByte('\n')
-			}
-			first = false
-			if err := writeParse(bw, ps); err != nil {
-				return err
-			}
+		fmt.Fprintf(t.w, "article %s\n", sents[0].File)
+		t.started = false
+	}
+	for _, ps := range sents {
+		if t.started {
+			t.w.WriteByte('\n')
+		}
+		t.started = true
+		if err := writeParse(t.w, ps); err != nil {
+			return err
 		}
 	}
-	return bw.Flush()
+	return t.w.Flush()
 }
+
+func (t *tableParses) close() error { return t.w.Flush() }
 
 // writeParse writes one sentence as a table.
 func writeParse(bw *bufio.Writer, ps parsedSentence) error {
