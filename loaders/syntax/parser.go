@@ -290,7 +290,7 @@ type parseContext struct {
 	upos      []uint64 // the universal part of speech alone
 	lemma     []uint64
 	suffix    []uint64 // the last three characters of each word
-	punct     []int    // commas and colons before each word, a running count
+	punct     []int    // separating marks (, : ; - --) before each word, a running count
 	state     parseState
 	feats     []feature
 	scores    classScores
@@ -745,17 +745,6 @@ func TrainParser(sents []Sentence, opt TrainOptions) (*Parser, error) {
 		}
 		opt.logf("parser epoch %d: %.4f of training heads right, %.4f with their relations", epoch+1,
 			float64(right)/float64(max(all, 1)), float64(labelled)/float64(max(all, 1)))
-		if opt.parserEpoch != nil {
-			q := *p
-			var err error
-			if q.moves, err = moves.average(opt.minSeen(), 1e-3); err != nil {
-				return nil, err
-			}
-			if q.rels, err = rels.average(opt.minSeen(), max(opt.MinWeight, 1e-3)); err != nil {
-				return nil, err
-			}
-			opt.parserEpoch(epoch+1, &q)
-		}
 	}
 	var err error
 	if p.moves, err = moves.average(opt.minSeen(), 1e-3); err != nil {

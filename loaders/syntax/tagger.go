@@ -180,9 +180,6 @@ type TrainOptions struct {
 	// and no worse on the dev file; a small training set needs 0.
 	MinWeight float64
 	Log       func(format string, args ...any) // progress, if not nil
-	// parserEpoch, if not nil, sees the parser as it would be if training
-	// stopped after each epoch
-	parserEpoch func(epoch int, p *Parser)
 }
 
 // DefaultTrainOptions are the options the shipped model was trained with.
