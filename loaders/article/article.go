@@ -22,6 +22,7 @@ type Result struct {
 	Measures  []*Measure
 	Bundles   []*Bundle
 	Claims    []Claim
+	Positions []*Position
 }
 
 // Extract runs the pipeline over a read document.
