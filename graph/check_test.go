@@ -20,7 +20,10 @@ func twoDocuments(t *testing.T) (*graph.Store, map[string][]quad.Quad) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	x := article.NewExtractor(lex)
+	x, err := article.NewExtractor(lex)
+	if err != nil {
+		t.Fatal(err)
+	}
 	st, err := graph.Open(ctx, graph.Config{Backend: graph.Memory})
 	if err != nil {
 		t.Fatal(err)

@@ -40,7 +40,11 @@ func articleStore(t *testing.T, cfg tg.Config, name string) *tg.Store {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := article.NewExtractor(lex).Extract(doc)
+	x, err := article.NewExtractor(lex)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := x.Extract(doc)
 	r.ID = name
 	if _, err := st.ReplaceDocument(ctx, article.DocIRI(name), r.Quads()); err != nil {
 		t.Fatal(err)

@@ -30,7 +30,10 @@ func corpusIn(t testing.TB, cfg tg.Config, dir string) *tg.Store {
 	if err != nil {
 		t.Fatal(err)
 	}
-	x := article.NewExtractor(lex)
+	x, err := article.NewExtractor(lex)
+	if err != nil {
+		t.Fatal(err)
+	}
 	st, err := tg.Open(ctx, cfg)
 	if err != nil {
 		t.Fatal(err)

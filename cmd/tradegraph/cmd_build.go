@@ -147,12 +147,15 @@ func runBuild(cmd *cobra.Command, o *buildOptions) (err error) {
 	if len(files) == 0 {
 		return fmt.Errorf("no articles (%v) found in %v", article.Extensions, o.Paths)
 	}
+	x, err := article.NewExtractor(lex)
+	if err != nil {
+		return err
+	}
 	st, err := o.createStore(ctx)
 	if err != nil {
 		return err
 	}
 	defer closeKeeping(st, &err)
-	x := article.NewExtractor(lex)
 
 	jobs := max(o.Jobs, 1)
 	results := make([]chan extracted, len(files))

@@ -40,6 +40,10 @@ func (x *Extractor) Extract(doc *Document) *Result {
 	}
 	d := &docState{x: x, sents: sents, ents: map[entityKey]*Entity{}, byDef: map[*entityDef]*Entity{}, dyn: newGazetteer[*Entity](false), maskSent: -1, scratch: sc}
 	d.reset(len(sents))
+	d.parses = make([]parsed, len(sents))
+	for s := range sents {
+		d.parses[s] = parseSentence(x.syntax, &sents[s])
+	}
 	// news names an actor, a sector or a cue every ten tokens or so
 	d.matches.names = slices.Grow(d.matches.names, ntoks/8)
 	d.matches.cues = slices.Grow(d.matches.cues, ntoks/6)
@@ -91,7 +95,7 @@ func (x *Extractor) Extract(doc *Document) *Result {
 		}
 	}
 	sort.SliceStable(ents, func(i, j int) bool { return ents[i].first < ents[j].first })
-	return &Result{Doc: doc, Sentences: sents, Entities: ents, Measures: measures, Bundles: bundles, Claims: claims}
+	return &Result{Doc: doc, Sentences: sents, Entities: ents, Measures: measures, Bundles: bundles, Claims: claims, Positions: d.positions}
 }
 
 // maxScratchTokens bounds the documents whose buffers are kept for the

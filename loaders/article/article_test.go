@@ -21,7 +21,11 @@ var testExtractor = func() *Extractor {
 	if err != nil {
 		panic(err)
 	}
-	return NewExtractor(lex)
+	x, err := NewExtractor(lex)
+	if err != nil {
+		panic(err)
+	}
+	return x
 }()
 
 // articles lists the articles of testdata/.

@@ -8,7 +8,10 @@ func TestClaimParts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	x := NewExtractor(lex)
+	x, err := NewExtractor(lex)
+	if err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		text                       string
 		subject, predicate, object string

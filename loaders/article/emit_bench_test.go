@@ -19,7 +19,10 @@ func results(b *testing.B, n int) []*article.Result {
 	if err != nil {
 		b.Fatal(err)
 	}
-	x := article.NewExtractor(lex)
+	x, err := article.NewExtractor(lex)
+	if err != nil {
+		b.Fatal(err)
+	}
 	rs := make([]*article.Result, n)
 	for i := range rs {
 		doc, err := article.Parse(fmt.Sprintf("article-%d.txt", i), g.Article(i), lex)

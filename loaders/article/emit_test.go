@@ -205,7 +205,10 @@ func TestQuadsOfArticles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	x := NewExtractor(lex)
+	x, err := NewExtractor(lex)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var paths []string
 	for _, ext := range Extensions {
 		m, err := filepath.Glob(filepath.Join("testdata", "*"+ext))

@@ -75,14 +75,16 @@ func isDash(s string) bool { return s == "-" || s == "–" || s == "—" || s ==
 
 // docState holds one document's extraction in progress.
 type docState struct {
-	x       *Extractor
-	sents   []Sentence
-	ents    map[entityKey]*Entity
-	byDef   map[*entityDef]*Entity
-	order   []*Entity
-	dyn     *gazetteer[*Entity]
-	parties []*Entity // the two main parties, most mentioned first
-	deal    *Entity   // the main agreement, when the text names or implies one
+	x         *Extractor
+	sents     []Sentence
+	ents      map[entityKey]*Entity
+	byDef     map[*entityDef]*Entity
+	order     []*Entity
+	dyn       *gazetteer[*Entity]
+	parties   []*Entity // the two main parties, most mentioned first
+	deal      *Entity   // the main agreement, when the text names or implies one
+	parses    []parsed  // of each sentence
+	positions []*Position
 
 	lastClause   clauseKey
 	lastMentions []Mention // of lastClause

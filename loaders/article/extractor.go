@@ -5,6 +5,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/tradegraph/tradegraph/loaders/syntax"
 )
 
 // Entity types, as the queries print them.
@@ -84,7 +86,8 @@ type Extractor struct {
 	words       map[string]word     // the lexicon's words, lower-cased
 	oneByte     [utf8.RuneSelf]word // those of one ASCII byte, such as punctuation, without hashing
 	abbr        map[string]bool     // abbreviations, lower-cased
-	scratch     sync.Pool           // of *scratch, for the next document
+	syntax      *syntax.Model
+	scratch     sync.Pool // of *scratch, for the next document
 }
 
 // tags are what the lexicon says of one word: the word lists it is in and,
@@ -134,8 +137,9 @@ const (
 	tagged
 )
 
-// NewExtractor compiles lex.
-func NewExtractor(lex *Lexicon) *Extractor {
+// NewExtractor compiles lex and loads the syntactic model the rules read
+// sentences with.
+func NewExtractor(lex *Lexicon) (*Extractor, error) {
 	x := &Extractor{
 		lex:         lex,
 		names:       newGazetteer[nameHit](false),
@@ -279,7 +283,12 @@ func NewExtractor(lex *Lexicon) *Extractor {
 	x.instruments.indexFirst(num, len(keys))
 	x.sectors.indexFirst(num, len(keys))
 	x.cues.indexFirst(num, len(keys))
-	return x
+	m, err := syntax.Default()
+	if err != nil {
+		return nil, err
+	}
+	x.syntax = m
+	return x, nil
 }
 
 // word is what the lexicon says of a lower-cased word.

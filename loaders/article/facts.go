@@ -349,6 +349,12 @@ func (d *docState) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Clai
 			if d.deal != nil && (m.Grantor == d.deal || d.sentenceMentions(s, d.deal)) {
 				m.PartOf = d.deal
 			}
+			if pos, drop := d.readMeasure(s, m, g, cue, ok && !inherited); drop {
+				continue
+			} else if pos != nil {
+				d.positions = append(d.positions, pos)
+				continue
+			}
 			measures = append(measures, m)
 			found = true
 			if m.Grantor != nil && m.Grantor.Type != TypeFirmGroup {

@@ -15,7 +15,10 @@ func FuzzExtract(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	x := NewExtractor(lex)
+	x, err := NewExtractor(lex)
+	if err != nil {
+		f.Fatal(err)
+	}
 	seeds, _ := filepath.Glob(filepath.Join("testdata", "*.txt"))
 	more, _ := filepath.Glob(filepath.Join("testdata", "*.md"))
 	html, _ := filepath.Glob(filepath.Join("testdata", "*.html"))
@@ -101,6 +104,10 @@ func FuzzLexicon(f *testing.F) {
 			}
 			return
 		}
-		NewExtractor(&lex).Extract(&Document{Path: "x.txt", Blocks: []Block{{Text: "Japan will cut tariffs on rice."}}})
+		x, err := NewExtractor(&lex)
+		if err != nil {
+			t.Fatal(err)
+		}
+		x.Extract(&Document{Path: "x.txt", Blocks: []Block{{Text: "Japan will cut tariffs on rice."}}})
 	})
 }

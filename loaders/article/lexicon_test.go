@@ -80,7 +80,11 @@ sectors:
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := NewExtractor(lex).Extract(doc)
+	x, err := NewExtractor(lex)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := x.Extract(doc)
 	if len(r.Measures) != 1 {
 		t.Fatalf("got %d measures, want 1:\n%s", len(r.Measures), render(r))
 	}

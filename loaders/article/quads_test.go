@@ -57,7 +57,10 @@ func TestExtractIsDeterministic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fresh := NewExtractor(lex)
+	fresh, err := NewExtractor(lex)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for name, doc := range inputs(t) {
 		t.Run(name, func(t *testing.T) {
 			want := nquadsOf(t, quadsOf(testExtractor, doc, name))

@@ -10,7 +10,7 @@ import (
 // the facts into quads, in MB/s of article text on one core.
 func BenchmarkExtractFacts(b *testing.B) {
 	lex, texts, size := corpus(b, 100)
-	x := article.NewExtractor(lex)
+	x := extractor(b, lex)
 	b.SetBytes(size / int64(len(texts)))
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {

@@ -40,7 +40,7 @@ func extract(b *testing.B, x *article.Extractor, lex *article.Lexicon, text []by
 // BenchmarkExtract measures extraction on one core, in MB/s of article text.
 func BenchmarkExtract(b *testing.B) {
 	lex, texts, size := corpus(b, 100)
-	x := article.NewExtractor(lex)
+	x := extractor(b, lex)
 	b.SetBytes(size / int64(len(texts)))
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
@@ -52,7 +52,7 @@ func BenchmarkExtract(b *testing.B) {
 // (GOMAXPROCS goroutines sharing one Extractor, as build does).
 func BenchmarkExtractAllCores(b *testing.B) {
 	lex, texts, size := corpus(b, 100)
-	x := article.NewExtractor(lex)
+	x := extractor(b, lex)
 	b.SetBytes(size / int64(len(texts)))
 	var next atomic.Int64
 	b.ResetTimer()
@@ -61,4 +61,12 @@ func BenchmarkExtractAllCores(b *testing.B) {
 			extract(b, x, lex, texts[next.Add(1)%int64(len(texts))])
 		}
 	})
+}
+
+func extractor(b *testing.B, lex *article.Lexicon) *article.Extractor {
+	x, err := article.NewExtractor(lex)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return x
 }

@@ -57,7 +57,10 @@ func TestArticlesLengthAndVocabulary(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	x := article.NewExtractor(lex)
+	x, err := article.NewExtractor(lex)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var measures, denied, bundles int
 	for i := range 40 {
 		text := g.Article(i)

@@ -1,0 +1,393 @@
+package article
+
+import (
+	"strings"
+
+	"github.com/tradegraph/tradegraph/loaders/syntax"
+)
+
+// A frame is what the dependency tree says of a measure named in a
+// sentence: which predicate governs it, who acts, and whether the text
+// reports it as done, refused, asked for, threatened, offered on a
+// condition or only hoped for.
+type frame struct {
+	verb      int    // the predicate that governs the measure, 0 if none
+	actors    []int  // the words of who takes the measure
+	owner     int    // an actor that modifies the measure's noun ("Japan's tariffs", "U.S. curbs")
+	kind      string // "" for a measure taken, else Demand, Threat or Offer
+	holder    []int  // of a position: who asks, threatens or offers ...
+	addressee []int  // ... and of whom
+	hoped     bool   // wished for, predicted or speculated about: neither taken nor a position
+	denied    bool   // refused, failed, opposed or negated
+	hedged    bool   // the position is reported as possible ("may retaliate")
+}
+
+// Predicate classes, by lemma. They are general English of news about
+// trade and policy.
+var (
+	// A party asks another to act: the measure is the other's, not yet taken.
+	demandPredicates = words("urge", "call", "ask", "press", "pressure", "demand", "request", "push", "seek",
+		"want", "insist", "persuade", "convince", "force", "appeal", "lobby", "prod", "pressing", "exhort", "implore",
+		"demand", "petition", "recommend", "advise", "encourage", "challenge")
+	demandNouns = words("demand", "call", "request", "pressure", "appeal", "plea", "recommendation", "push", "bid")
+	// A party warns of a measure it may take.
+	threatPredicates = words("threaten", "warn")
+	threatNouns      = words("threat", "warning", "ultimatum")
+	// A party offers a measure, not yet taken.
+	offerPredicates = words("offer", "propose", "suggest")
+	offerNouns      = words("offer", "proposal", "plan", "proposition")
+	// The measure is wished for, foreseen or guessed at.
+	hopePredicates = words("hope", "wish", "speculate", "predict", "forecast", "guess", "doubt", "fear", "dream",
+		"rumour", "rumor", "wonder", "envisage", "consider", "weigh", "mull", "contemplate", "study", "explore",
+		"examine", "eye", "ponder")
+	hopeNouns = words("hope", "speculation", "rumour", "rumor", "expectation", "prediction", "fear", "possibility",
+		"prospect", "chance", "likelihood")
+	hopeAdjectives = words("likely", "unlikely", "possible", "hopeful", "optimistic", "confident", "probable")
+	// A party refuses, fails or opposes: the measure is not taken.
+	negativePredicates = words("refuse", "reject", "oppose", "veto", "decline", "fail", "resist", "deny", "block",
+		"rebuff", "spurn", "dismiss", "balk", "shun")
+	negativeNouns = words("failure", "refusal", "rejection", "opposition", "veto", "inability", "reluctance")
+	// A party takes what was asked or offered.
+	acceptPredicates = words("accept", "approve", "adopt", "endorse", "heed", "grant", "meet", "implement", "sign")
+	// Modals of possibility and obligation.
+	possibleModals   = words("may", "might", "could", "can")
+	futureModals     = words("will", "would", "shall", "may", "might", "could", "can")
+	readyAdjectives  = words("ready", "prepared", "willing")
+	obligationModals = words("should", "must", "ought")
+	// Conditions.
+	conditionMarks = words("if", "unless", "provided", "providing")
+)
+
+func words(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+// lemma is the lower-cased lemma of word id.
+func lemma(t *syntax.Tree, id int) string {
+	w := t.Word(id)
+	if w == nil {
+		return ""
+	}
+	return strings.ToLower(w.Lemma)
+}
+
+func upos(t *syntax.Tree, id int) string {
+	if w := t.Word(id); w != nil {
+		return w.UPOS
+	}
+	return ""
+}
+
+// readFrame reads the frame of the measure headed by word h, climbing
+// from it to the root: the first predicate met governs the measure and
+// names who takes it; the words above say whether it is refused, asked
+// for, threatened, offered or hoped for.
+func readFrame(t *syntax.Tree, h int, isActor func(int) bool) frame {
+	var f frame
+	// the noun's own modifiers: "Japan's tariffs", "U.S. curbs"
+	for _, k := range t.Children(h, "nmod:poss", "compound", "amod") {
+		if isActor(k) {
+			f.owner = k
+		}
+	}
+	if t.Negated(h) && upos(t, h) != "VERB" {
+		f.denied = true // "no tariffs"
+	}
+	viaConj := false  // the last step up was from a conjunct to the first ...
+	own := false      // ... that has a subject of its own
+	contrast := false // the measure was reached through "but": negations above are not its
+	for id, steps := h, 0; id != 0 && steps <= len(t.Words); steps++ {
+		l := lemma(t, id)
+		pred := isPredicate(t, id)
+		if !pred && id != h {
+			switch {
+			case negativeNouns[l]:
+				f.denied = !f.denied
+				if f.verb == 0 || f.actors == nil {
+					f.actors = possessors(t, id)
+				}
+			case demandNouns[l] || threatNouns[l] || offerNouns[l] && f.verb != 0:
+				switch head := t.Word(id).Head; {
+				case negativePredicates[lemma(t, head)]:
+					// "rejected calls to open its market": refused, by who rejects
+					f.denied, f.actors, f.kind = true, t.Actors(head), ""
+					return f
+				case acceptPredicates[lemma(t, head)]:
+					// "accepted a proposal to cut duties": taken, by who accepts
+					f.actors, f.kind = t.Actors(head), ""
+					return f
+				}
+				kind := Demand
+				if threatNouns[l] {
+					kind = Threat
+				} else if offerNouns[l] {
+					kind = Offer
+				}
+				return f.position(kind, possessors(t, id), nil)
+			case hopeNouns[l]:
+				f.hoped = true
+				return f
+			}
+		}
+		if pred && own {
+			// a conjunct with a subject of its own is a clause of its own: what
+			// its first conjunct's clause says (negation, modal, condition) is not said of it
+		} else if pred {
+			if f.verb == 0 {
+				f.verb = id
+				if f.actors == nil {
+					f.actors = t.Actors(id)
+				}
+			}
+			if !viaConj && !contrast && t.Negated(id) {
+				f.denied = !f.denied
+			}
+			for _, a := range t.Children(id, "aux") {
+				switch m := lemma(t, a); {
+				case possibleModals[m]:
+					f.hedged = true
+				case obligationModals[m] && f.kind == "":
+					// "the U.S. should cut tariffs": asked of the subject by who says so
+					f.kind, f.addressee = Demand, t.Actors(id)
+				}
+			}
+			if f.kind == "" && (readyAdjectives[l] || hasAux(t, id, futureModals)) {
+				// "would lift tariffs if Seoul opened its market": offered, or threatened, on a condition
+				for _, c := range t.Children(id, "advcl") {
+					if conditional(t, c) {
+						f.kind, f.holder = Offer, t.Actors(id) // made Threat for a restriction
+					}
+				}
+			}
+			above := id != f.verb
+			switch {
+			case demandPredicates[l] && above:
+				return f.position(Demand, t.Actors(id), addressee(t, id))
+			case threatPredicates[l]:
+				return f.position(Threat, t.Actors(id), addressee(t, id))
+			case offerPredicates[l] && above:
+				return f.position(Offer, t.Actors(id), addressee(t, id))
+			case hopePredicates[l], hopeAdjectives[l]:
+				f.hoped = true
+				return f
+			case negativePredicates[l] && above && !viaConj && !contrast:
+				f.denied = !f.denied
+			}
+			if f.kind == Demand && f.holder == nil && above {
+				f.holder = t.Actors(id)
+			}
+			if conditional(t, id) {
+				// a measure inside a condition is asked of the other side, not taken
+				f.hoped = true
+				return f
+			}
+		}
+		w := t.Word(id)
+		if w == nil {
+			break
+		}
+		viaConj = t.Is(id, "conj")
+		own = viaConj && len(t.Children(id, "nsubj")) > 0
+		if viaConj && contrasted(t, id) {
+			// "did not offer a tariff cut but a larger quota": the negation stops at "but"
+			f.denied, contrast = false, true
+		}
+		id = w.Head
+	}
+	return f
+}
+
+// contrasted: a conjunct joined by "but" or "rather than" to the one before.
+func contrasted(t *syntax.Tree, id int) bool {
+	for _, c := range t.Children(id, "cc") {
+		if l := lemma(t, c); l == "but" || l == "rather" || l == "instead" || l == "yet" {
+			return true
+		}
+	}
+	return false
+}
+
+// hasAux: a predicate with one of the auxiliaries of set.
+func hasAux(t *syntax.Tree, id int, set map[string]bool) bool {
+	for _, a := range t.Children(id, "aux") {
+		if set[lemma(t, a)] {
+			return true
+		}
+	}
+	return false
+}
+
+// conditional: a clause introduced by "if", "unless", "provided".
+func conditional(t *syntax.Tree, id int) bool {
+	for _, mk := range t.Children(id, "mark") {
+		if conditionMarks[lemma(t, mk)] {
+			return true
+		}
+	}
+	return false
+}
+
+// isPredicate: a verb, or an adjective or noun with a copula ("was willing").
+func isPredicate(t *syntax.Tree, id int) bool {
+	switch upos(t, id) {
+	case "VERB":
+		return true
+	case "ADJ", "NOUN":
+		return len(t.Children(id, "cop")) > 0
+	}
+	return false
+}
+
+func (f frame) position(kind string, holder, addressee []int) frame {
+	f.kind, f.holder, f.addressee = kind, holder, addressee
+	return f
+}
+
+// possessors are the possessors of a noun ("Japan's failure", "China's demand").
+func possessors(t *syntax.Tree, id int) []int { return t.Children(id, "nmod:poss") }
+
+// addressee is of whom a predicate asks or whom it warns: its object
+// ("urged Tokyo"), the party it calls on ("called on Ottawa"), or the
+// subject of what it asks ("demanded that Seoul open").
+func addressee(t *syntax.Tree, v int) []int {
+	if o := t.Children(v, "obj", "iobj"); len(o) > 0 {
+		return o
+	}
+	for _, o := range t.Children(v, "obl") {
+		for _, c := range t.Children(o, "case") {
+			if l := lemma(t, c); l == "on" || l == "upon" || l == "to" {
+				return []int{o}
+			}
+		}
+	}
+	for _, c := range t.Children(v, "ccomp", "xcomp") {
+		if s := t.Children(c, "nsubj"); len(s) > 0 {
+			return s
+		}
+	}
+	return nil
+}
+
+// governmentNouns are heads whose nationality adjective names the state
+// that acts ("the Japanese government", "U.S. officials").
+var governmentNouns = words("government", "administration", "official", "officials", "authority", "authorities",
+	"delegation", "delegate", "negotiator", "side", "cabinet", "ministry", "state", "leader", "regulator")
+
+// actorOf is the actor word id names in sentence s: a mention that covers
+// it, or one that modifies it ("the Japanese government", "officials of
+// MITI"); nil for a pronoun or a word that names nobody.
+func (d *docState) actorOf(s, id int) *Entity {
+	p := d.parses[s]
+	t := p.tree
+	if id <= 0 || id >= len(p.tok) {
+		return nil
+	}
+	if m := d.mentionCovering(s, int(p.tok[id])); m != nil {
+		return d.grantorOf(*m, true)
+	}
+	gov := governmentNouns[lemma(t, id)]
+	for _, k := range t.Children(id, "compound", "amod", "nmod:poss", "nmod", "flat", "appos") {
+		if m := d.mentionCovering(s, int(p.tok[k])); m != nil && (gov || m.Form != "demonym") {
+			return d.grantorOf(*m, gov)
+		}
+	}
+	return nil
+}
+
+func (d *docState) mentionCovering(s, tok int) *Mention {
+	for i := range d.mentions[s] {
+		if m := &d.mentions[s][i]; m.Start <= tok && tok < m.End {
+			return m
+		}
+	}
+	return nil
+}
+
+// grantorOf is the actor that acts for mention m: people for their
+// organisation, a nationality for its state when it names a government.
+func (d *docState) grantorOf(m Mention, demonym bool) *Entity {
+	if m.Form == "demonym" && demonym {
+		return countryOf(m.Ent)
+	}
+	return asGrantor(m, true)
+}
+
+// firstActor is the first of ids that names an actor.
+func (d *docState) firstActor(s int, ids []int) *Entity {
+	for _, id := range ids {
+		if e := d.actorOf(s, id); e != nil {
+			return e
+		}
+	}
+	return nil
+}
+
+// readMeasure reads the frame of measure m, named by g in sentence s, from
+// the tree: it corrects who grants it and whether it is denied, and tells
+// whether the text only hopes for it (drop) or takes a position on it.
+func (d *docState) readMeasure(s int, m *Measure, g instAt, cue cueAt, hasCue bool) (pos *Position, drop bool) {
+	if d.sents[s].Kind == Heading {
+		return nil, false // headlines drop the words a parse needs ("Egypt raises duties as Turkey weighs cuts")
+	}
+	p := d.parses[s]
+	h := p.head(g.start, g.end)
+	if h == 0 {
+		return nil, false
+	}
+	f := readFrame(p.tree, h, func(id int) bool { return d.actorOf(s, id) != nil })
+	if f.hoped {
+		return nil, true
+	}
+	if f.kind != "" {
+		kind := f.kind
+		if kind == Offer && restrictive(m, cue, hasCue) {
+			kind = Threat
+		}
+		pos := &Position{Kind: kind, Holder: d.firstActor(s, f.holder), Addressee: d.firstActor(s, f.addressee),
+			Instrument: m.Instrument, Sector: m.Sector, Policy: m.Policy, Hedged: f.hedged, Evidence: m.Evidence}
+		if pos.Holder == nil {
+			pos.Holder = m.Grantor
+		}
+		return pos, false
+	}
+	receives := hasCue && (cue.hit.kind == cueReceive || d.x.isWord(listTarget, cue.hit.lemma))
+	// the actor of the measure's own verb ("Chile will recognise Chinese
+	// standards") before the one its noun names ("protested U.S. curbs")
+	byVerb := hasCue && f.verb != 0 && int(p.word[cue.pos]) == f.verb
+	actor, owner := d.firstActor(s, f.actors), d.actorOf(s, f.owner)
+	switch {
+	case receives:
+	case byVerb && actor != nil:
+		m.Grantor = actor
+	case owner != nil:
+		m.Grantor = owner
+	case actor != nil:
+		m.Grantor = actor
+	}
+	if f.denied && m.Polarity == Asserted {
+		m.Polarity = Denied
+		if hasCue && d.x.isWord(listRemoval, cue.hit.lemma) {
+			m.Polarity = Retained // "refused to lift its ban": the ban stays
+		}
+	}
+	return nil, false
+}
+
+// restrictive: a measure that restricts or punishes rather than opens
+// ("impose tariffs", "retaliatory duties"), as a conditional threat names.
+func restrictive(m *Measure, cue cueAt, hasCue bool) bool {
+	if !hasCue || cue.hit.lemma == "" {
+		return true
+	}
+	switch cue.hit.kind {
+	case cueRestrict:
+		return true
+	case cueConcede:
+		return cue.hit.lemma == "raise" || cue.hit.lemma == "increase"
+	}
+	return false
+}

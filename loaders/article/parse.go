@@ -1,0 +1,60 @@
+package article
+
+import (
+	"github.com/tradegraph/tradegraph/loaders/syntax"
+)
+
+// parsed is the syntactic reading of one sentence: its words, tags and
+// dependency tree, and where each of the sentence's tokens falls in it.
+type parsed struct {
+	tree *syntax.Tree
+	word []int32 // word[i]: the ID of the word token i starts in, 0 if none
+	tok  []int32 // tok[id]: the token word id starts in (tok[0] unused)
+}
+
+// parseSentence tags and parses the text of s with m and aligns its words
+// with s's tokens by byte offset.
+func parseSentence(m *syntax.Model, s *Sentence) parsed {
+	ws := syntax.Tokenize(s.Text)
+	m.Annotate(&ws)
+	p := parsed{tree: syntax.NewTree(&ws), word: make([]int32, len(s.Tokens)), tok: make([]int32, len(ws.Words)+1)}
+	w := 0
+	for i, t := range s.Tokens {
+		for w < len(ws.Words) && ws.Words[w].End <= int(t.Start) {
+			w++
+		}
+		if w < len(ws.Words) && ws.Words[w].Start < int(t.End) {
+			p.word[i] = int32(w + 1)
+		}
+	}
+	i := 0
+	for id := 1; id <= len(ws.Words); id++ {
+		start := ws.Words[id-1].Start
+		for i+1 < len(s.Tokens) && int(s.Tokens[i].End) <= start {
+			i++
+		}
+		p.tok[id] = int32(i)
+	}
+	return p
+}
+
+// head is the word of tokens [start, end) that the others depend on: the
+// one whose head lies outside the span, the highest if several; 0 if the
+// span has no word.
+func (p parsed) head(start, end int) int {
+	best, depth := 0, 0
+	for i := start; i < end && i < len(p.word); i++ {
+		id := int(p.word[i])
+		if id == 0 {
+			continue
+		}
+		h := p.tree.Word(id).Head
+		if h != 0 && int(p.tok[h]) >= start && int(p.tok[h]) < end {
+			continue // its head is inside
+		}
+		if d := len(p.tree.Path(id)); best == 0 || d < depth {
+			best, depth = id, d
+		}
+	}
+	return best
+}
