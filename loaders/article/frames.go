@@ -42,6 +42,7 @@ var (
 		"examine", "eye", "ponder")
 	hopeNouns = words("hope", "speculation", "rumour", "rumor", "expectation", "prediction", "fear", "possibility",
 		"prospect", "chance", "likelihood")
+	hedgeAdverbs   = words("likely", "possibly", "probably", "perhaps", "maybe", "conceivably")
 	hopeAdjectives = words("likely", "unlikely", "possible", "hopeful", "optimistic", "confident", "probable")
 	// A party refuses, fails or opposes: the measure is not taken.
 	negativePredicates = words("refuse", "reject", "oppose", "veto", "decline", "fail", "resist", "deny", "block",
@@ -143,6 +144,11 @@ func readFrame(t *syntax.Tree, h int, isActor func(int) bool) frame {
 					f.actors = t.Actors(id)
 				}
 			}
+			for _, a := range t.Children(id, "advmod") {
+				if hedgeAdverbs[lemma(t, a)] {
+					f.hedged = true
+				}
+			}
 			if !viaConj && !contrast && t.Negated(id) {
 				f.denied = !f.denied
 			}
@@ -169,7 +175,8 @@ func readFrame(t *syntax.Tree, h int, isActor func(int) bool) frame {
 				return f.position(Demand, t.Actors(id), addressee(t, id))
 			case threatPredicates[l]:
 				return f.position(Threat, t.Actors(id), addressee(t, id))
-			case offerPredicates[l] && above:
+			case offerPredicates[l] && (above || l != "offer"):
+				// "proposed tariffs": offered or threatened; "offered a quota" grants it
 				return f.position(Offer, t.Actors(id), addressee(t, id))
 			case hopePredicates[l], hopeAdjectives[l]:
 				f.hoped = true
@@ -339,8 +346,8 @@ func (d *docState) readMeasure(s int, m *Measure, g instAt, cue cueAt, hasCue bo
 		return nil, false
 	}
 	f := readFrame(p.tree, h, func(id int) bool { return d.actorOf(s, id) != nil })
-	if f.hoped {
-		return nil, true
+	if f.hoped || f.hedged && f.kind == "" {
+		return nil, true // "hoped the U.S. could lift sanctions", "may lift": neither taken nor asked
 	}
 	if f.kind != "" {
 		kind := f.kind

@@ -16,7 +16,19 @@ type parsed struct {
 // with s's tokens by byte offset.
 func parseSentence(m *syntax.Model, s *Sentence) parsed {
 	ws := syntax.Tokenize(s.Text)
+	forms := make([]string, len(ws.Words))
+	for i := range ws.Words {
+		w := &ws.Words[i]
+		forms[i] = w.Form
+		if f, ok := wireForms[w.Form]; ok {
+			w.Form = f
+		}
+	}
 	m.Annotate(&ws)
+	syntax.Repair(&ws)
+	for i := range ws.Words {
+		ws.Words[i].Form = forms[i]
+	}
 	p := parsed{tree: syntax.NewTree(&ws), word: make([]int32, len(s.Tokens)), tok: make([]int32, len(ws.Words)+1)}
 	w := 0
 	for i, t := range s.Tokens {
@@ -36,6 +48,14 @@ func parseSentence(m *syntax.Model, s *Sentence) parsed {
 		p.tok[id] = int32(i)
 	}
 	return p
+}
+
+// wireForms are the abbreviations of wire copy ("300 mln dlrs", "5 pct")
+// as the written English the model learned from spells them; the words
+// keep their own forms once parsed.
+var wireForms = map[string]string{
+	"mln": "million", "bln": "billion", "dlrs": "dollars", "dlr": "dollar", "pct": "percent",
+	"stg": "sterling", "yrs": "years", "mths": "months", "qtr": "quarter", "vs": "versus",
 }
 
 // head is the word of tokens [start, end) that the others depend on: the

@@ -1,0 +1,110 @@
+package syntax
+
+import "strings"
+
+// objectAndClause are verbs that do take an object and a clause of their
+// own ("told Japan it would act", "warned Seoul that ..."): their object
+// is not a misread subject.
+var objectAndClause = map[string]bool{
+	"tell": true, "warn": true, "urge": true, "ask": true, "persuade": true, "inform": true, "assure": true,
+	"remind": true, "notify": true, "advise": true, "convince": true, "order": true, "force": true,
+	"allow": true, "let": true, "make": true, "help": true, "see": true, "hear": true, "show": true,
+	"promise": true, "teach": true, "caution": true, "press": true, "pressure": true, "give": true,
+}
+
+// Repair mends in place a misreading the parser makes often in reported
+// speech: with "that" left out ("said the United States would lift the
+// sanctions", "hoped Japan could open"), it takes the reported clause's
+// subject for the object of the verb of saying and hangs the clause's verb
+// beside it without a subject. Repair makes the object the subject of the
+// clause and the clause the complement of the verb.
+func Repair(s *Sentence) {
+	t := NewTree(s)
+	for i := range s.Words {
+		v := &s.Words[i]
+		if !finiteClause(t, v.ID) || len(t.Children(v.ID, "nsubj", "csubj", "expl")) > 0 {
+			continue
+		}
+		h := t.Word(v.Head)
+		if h == nil || !t.Is(v.ID, "ccomp", "parataxis", "conj", "advcl", "xcomp") {
+			continue
+		}
+		// the verb of saying is v's head, or a verb beside v that took the
+		// subject ("said he hoped the U.S. could", the clause hung on "said")
+		speakers := []int{h.ID}
+		for _, c := range t.Children(h.ID, "ccomp", "xcomp", "parataxis") {
+			if c < v.ID {
+				speakers = append(speakers, c)
+			}
+		}
+		for _, sp := range speakers {
+			if repairSubject(t, sp, v) {
+				t = NewTree(s)
+				break
+			}
+		}
+	}
+}
+
+// repairSubject makes the object of verb sp that ends where clause v
+// starts v's subject, and v sp's complement.
+func repairSubject(t *Tree, sp int, v *Word) bool {
+	h := t.Word(sp)
+	if h.UPOS != "VERB" || objectAndClause[strings.ToLower(h.Lemma)] {
+		return false
+	}
+	for _, o := range t.Children(sp, "obj") {
+		ow := t.Word(o)
+		if ow.UPOS != "NOUN" && ow.UPOS != "PROPN" && ow.UPOS != "PRON" {
+			continue
+		}
+		if _, last := t.Span(o); last+1 != clauseStart(t, v.ID) {
+			continue
+		}
+		ow.Head, ow.Deprel = v.ID, "nsubj"
+		if len(t.Children(v.ID, "aux:pass")) > 0 {
+			ow.Deprel = "nsubj:pass"
+		}
+		v.Head, v.Deprel = sp, "ccomp"
+		return true
+	}
+	return false
+}
+
+// finiteClause: a verb that heads a finite clause, by its own tense or a
+// finite auxiliary ("would lift", "lifted", "has lifted"), not an
+// infinitive or a participle that modifies a noun.
+func finiteClause(t *Tree, id int) bool {
+	w := t.Word(id)
+	if w == nil || w.UPOS != "VERB" {
+		return false
+	}
+	for _, m := range t.Children(id, "mark") {
+		if strings.EqualFold(t.Word(m).Form, "to") {
+			return false
+		}
+	}
+	switch w.XPOS {
+	case "VBD", "VBZ", "VBP":
+		return true
+	}
+	for _, a := range t.Children(id, "aux", "aux:pass") {
+		switch t.Word(a).XPOS {
+		case "MD", "VBD", "VBZ", "VBP":
+			return true
+		}
+	}
+	return false
+}
+
+// clauseStart is the first word of a clause before its verb: its
+// auxiliaries, negation and adverbs, or the verb itself.
+func clauseStart(t *Tree, v int) int {
+	first := v
+	for _, k := range t.Children(v, "aux", "aux:pass", "advmod") {
+		if k < first {
+			first = k
+		}
+	}
+	return first
+}
