@@ -3,6 +3,7 @@ package queries
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -205,5 +206,27 @@ func TestPathGoesThroughAPosition(t *testing.T) {
 	}
 	if got := strings.Join(steps, ", "); got != "holder in doc/talks.txt#p-china-demand-tariff-steel, addressee out country/united-states" {
 		t.Errorf("steps: %s", got)
+	}
+}
+
+// A position names a policy as a concession does, but it is no measure of
+// its sector: steel has China's demand and no measure, chips the offer of
+// the United States and no measure, cars the one cut of tariffs.
+func TestSectorsCountNoPositions(t *testing.T) {
+	res, err := run(t, talksStore(t), "sectors", nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range res.Value.([]SectorRow) {
+		var ms []string
+		for _, p := range r.Policies {
+			ms = append(ms, p.Measures...)
+		}
+		got = append(got, fmt.Sprintf("%s %d [%s] %q", r.Sector, r.Measures, strings.Join(ms, "; "), r.Documents))
+	}
+	want := `cars 1 [United States: tariffs on Korean cars (asserted)] ["talks.txt"], chips 0 [] [], steel 0 [] []`
+	if strings.Join(got, ", ") != want {
+		t.Errorf("sectors: %s\nwant %s", strings.Join(got, ", "), want)
 	}
 }
