@@ -15,7 +15,7 @@ import (
 // Problem is something wrong in a store.
 type Problem struct {
 	Doc    string `json:"doc,omitempty"` // the document (label) it concerns
-	Kind   string `json:"kind"`          // incomplete, no-evidence, dangling
+	Kind   string `json:"kind"`          // incomplete, no-evidence, dangling, no-holder, bad-kind
 	Detail string `json:"detail"`
 }
 
@@ -29,12 +29,13 @@ type Report struct {
 }
 
 // references are the predicates whose objects must be nodes of the graph.
-var references = []string{vocab.Grantor, vocab.Beneficiary, vocab.PolicyOf, vocab.Member, vocab.PartOf, vocab.MemberOf, vocab.Instrument, vocab.Sector, vocab.Evidence, vocab.InDocument}
+var references = []string{vocab.Grantor, vocab.Beneficiary, vocab.Holder, vocab.Addressee, vocab.PolicyOf, vocab.Member, vocab.PartOf, vocab.MemberOf, vocab.Instrument, vocab.Sector, vocab.Evidence, vocab.InDocument}
 
 // Check reads the whole store once and verifies that every document is
 // complete (it holds as many quads as its completeness mark says), that
-// every measure, bundle and claim has evidence, and that no reference
-// points at a node the graph does not describe.
+// every measure, bundle, claim and position has evidence, that every
+// position has a holder and one of the kinds, and that no reference points
+// at a node the graph does not describe.
 func (s *Store) Check(ctx context.Context) (Report, error) {
 	rep := Report{Problems: []Problem{}, Incomplete: []string{}}
 	perLabel := map[string]int{}
@@ -43,6 +44,9 @@ func (s *Store) Check(ctx context.Context) (Report, error) {
 	isDoc := map[string]bool{}
 	facts := map[string]string{} // fact -> its document
 	evidenced := map[string]bool{}
+	positions := map[string]string{} // position -> its document
+	held := map[string]bool{}
+	kinds := map[string][]string{}
 	type ref struct{ from, pred, to, doc string }
 	var refs []ref
 	isRef := map[string]bool{}
@@ -64,6 +68,9 @@ func (s *Store) Check(ctx context.Context) (Report, error) {
 				isDoc[subj] = true
 			case vocab.ClassConcession, vocab.ClassBundle, vocab.ClassClaim:
 				facts[subj] = label
+			case vocab.ClassPosition:
+				facts[subj] = label
+				positions[subj] = label
 			}
 		case vocab.QuadCount:
 			n, err := strconv.Atoi(vocab.ValueText(q.Object))
@@ -72,6 +79,10 @@ func (s *Store) Check(ctx context.Context) (Report, error) {
 			}
 		case vocab.Evidence:
 			evidenced[subj] = true
+		case vocab.Holder:
+			held[subj] = true
+		case vocab.Kind:
+			kinds[subj] = append(kinds[subj], vocab.ValueText(q.Object))
 		}
 		if isRef[pred] {
 			if _, ok := q.Object.(quad.IRI); ok {
@@ -104,6 +115,19 @@ func (s *Store) Check(ctx context.Context) (Report, error) {
 		rep.Facts++
 		if !evidenced[f] {
 			rep.Problems = append(rep.Problems, Problem{doc, "no-evidence", f + " has no evidence"})
+		}
+	}
+	for p, doc := range positions {
+		if !held[p] {
+			rep.Problems = append(rep.Problems, Problem{doc, "no-holder", p + " has no holder"})
+		}
+		if len(kinds[p]) == 0 {
+			rep.Problems = append(rep.Problems, Problem{doc, "bad-kind", p + " has no kind"})
+		}
+		for _, k := range kinds[p] {
+			if !vocab.IsPositionKind(k) {
+				rep.Problems = append(rep.Problems, Problem{doc, "bad-kind", fmt.Sprintf("%s has kind %q, not demand, threat or offer", p, k)})
+			}
 		}
 	}
 	for _, r := range refs {

@@ -124,3 +124,64 @@ func TestCheckFindsFactsWithoutEvidenceAndDanglingReferences(t *testing.T) {
 		t.Errorf("problems = %+v", rep.Problems)
 	}
 }
+
+func TestCheckFindsPositionsWithoutHolderKindOrEvidence(t *testing.T) {
+	ctx := context.Background()
+	label := quad.IRI(vocab.IDBase + "file/positions.nq")
+	sent := quad.IRI(vocab.IDBase + "file/positions.nq#s0")
+	china, us := quad.IRI(vocab.IDBase+"country/china"), quad.IRI(vocab.IDBase+"country/united-states")
+	typ := quad.IRI(vocab.RDFType)
+	base := []quad.Quad{
+		{Subject: sent, Predicate: typ, Object: quad.IRI(vocab.ClassSentence), Label: label},
+		{Subject: china, Predicate: typ, Object: quad.IRI(vocab.ClassCountry), Label: label},
+		{Subject: us, Predicate: typ, Object: quad.IRI(vocab.ClassCountry), Label: label},
+	}
+	position := func(name string, props ...[2]quad.Value) []quad.Quad {
+		p := quad.IRI(vocab.IDBase + "file/positions.nq#" + name)
+		qs := []quad.Quad{{Subject: p, Predicate: typ, Object: quad.IRI(vocab.ClassPosition), Label: label}}
+		for _, pr := range props {
+			qs = append(qs, quad.Quad{Subject: p, Predicate: pr[0], Object: pr[1], Label: label})
+		}
+		return qs
+	}
+	kind := func(k string) [2]quad.Value { return [2]quad.Value{quad.IRI(vocab.Kind), quad.String(k)} }
+	holder := [2]quad.Value{quad.IRI(vocab.Holder), china}
+	to := [2]quad.Value{quad.IRI(vocab.Addressee), us}
+	evidence := [2]quad.Value{quad.IRI(vocab.Evidence), sent}
+	for _, tc := range []struct {
+		name  string
+		quads []quad.Quad
+		want  []string // the problems' kinds
+	}{
+		{"whole", position("p1", kind(vocab.Demand), holder, to, evidence), nil},
+		{"addressed to no one", position("p1", kind(vocab.Offer), holder, evidence), nil},
+		{"no holder", position("p1", kind(vocab.Threat), to, evidence), []string{"no-holder"}},
+		{"no kind", position("p1", holder, evidence), []string{"bad-kind"}},
+		{"a kind of concession", position("p1", kind(vocab.Asserted), holder, evidence), []string{"bad-kind"}},
+		{"no evidence", position("p1", kind(vocab.Demand), holder), []string{"no-evidence"}},
+		{"a holder not in the graph", position("p1", kind(vocab.Demand), evidence,
+			[2]quad.Value{quad.IRI(vocab.Holder), quad.IRI(vocab.IDBase + "country/atlantis")}), []string{"dangling"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			st, err := graph.Open(ctx, graph.Config{Backend: graph.Memory})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer st.Close()
+			if _, err := st.Apply(ctx, graph.Change{Add: append(append([]quad.Quad{}, base...), tc.quads...)}); err != nil {
+				t.Fatal(err)
+			}
+			rep, err := st.Check(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, p := range rep.Problems {
+				got = append(got, p.Kind)
+			}
+			if strings.Join(got, " ") != strings.Join(tc.want, " ") || rep.Facts != 1 {
+				t.Errorf("problems %+v (%d facts), want kinds %q of 1 fact", rep.Problems, rep.Facts, tc.want)
+			}
+		})
+	}
+}

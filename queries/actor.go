@@ -25,10 +25,12 @@ type ActorRow struct {
 	Type      string          `json:"type"`
 	Aliases   []string        `json:"aliases"`
 	Roles     []RoleRow       `json:"roles"`
-	Grants    []ConcessionRow `json:"grants"`   // asserted measures it takes
-	Keeps     []ConcessionRow `json:"keeps"`    // policies it retains
-	Denied    []ConcessionRow `json:"denied"`   // measures it is said not to take
-	Receives  []ConcessionRow `json:"receives"` // measures that benefit it
+	Grants    []ConcessionRow `json:"grants"`    // asserted measures it takes
+	Keeps     []ConcessionRow `json:"keeps"`     // policies it retains
+	Denied    []ConcessionRow `json:"denied"`    // measures it is said not to take
+	Receives  []ConcessionRow `json:"receives"`  // measures that benefit it
+	Holds     []PositionRow   `json:"holds"`     // positions it takes: its demands, threats and offers
+	Addressed []PositionRow   `json:"addressed"` // positions addressed to it
 	Members   []string        `json:"members,omitempty"`
 	Documents []string        `json:"documents"`
 }
@@ -45,7 +47,8 @@ func (n *nav) actor(name string) (ActorRow, error) {
 	}
 	r := ActorRow{ID: shortID(vocab.ValueText(node)), Name: n.label(node), Type: n.typeName(node),
 		Aliases: texts(n.out(node, vocab.Alias)), Roles: []RoleRow{},
-		Grants: []ConcessionRow{}, Keeps: []ConcessionRow{}, Denied: []ConcessionRow{}, Receives: []ConcessionRow{}}
+		Grants: []ConcessionRow{}, Keeps: []ConcessionRow{}, Denied: []ConcessionRow{}, Receives: []ConcessionRow{},
+		Holds: []PositionRow{}, Addressed: []PositionRow{}}
 	for _, role := range n.out(node, vocab.Role) {
 		rr := RoleRow{Role: vocab.ValueText(role)}
 		if org := n.one(node, vocab.MemberOf); org != nil {
@@ -67,6 +70,12 @@ func (n *nav) actor(name string) (ActorRow, error) {
 	for _, m := range n.in(node, vocab.Beneficiary) {
 		r.Receives = append(r.Receives, n.concession(m))
 	}
+	for _, p := range n.in(node, vocab.Holder) {
+		r.Holds = append(r.Holds, positionRow(n.fieldsOf(p)))
+	}
+	for _, p := range n.in(node, vocab.Addressee) {
+		r.Addressed = append(r.Addressed, positionRow(n.fieldsOf(p)))
+	}
 	for _, p := range n.in(node, vocab.MemberOf) {
 		r.Members = append(r.Members, n.label(p))
 	}
@@ -77,6 +86,9 @@ func (n *nav) actor(name string) (ActorRow, error) {
 	r.Documents = sortedKeys(docs)
 	for _, rows := range [][]ConcessionRow{r.Grants, r.Keeps, r.Denied, r.Receives} {
 		sortByEvidence(rows, func(c ConcessionRow) ([]Evidence, string) { return c.Evidence, c.ID })
+	}
+	for _, rows := range [][]PositionRow{r.Holds, r.Addressed} {
+		sortByEvidence(rows, func(p PositionRow) ([]Evidence, string) { return p.Evidence, p.ID })
 	}
 	return r, nil
 }

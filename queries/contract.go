@@ -305,3 +305,60 @@ func (n *nav) claims(polarity string) []ClaimRow {
 	sortByEvidence(rows, func(r ClaimRow) ([]Evidence, string) { return r.Evidence, r.ID })
 	return rows
 }
+
+// PositionRow is a demand, threat or conditional offer of one party toward
+// another: a stance, not a concession.
+type PositionRow struct {
+	ID         string     `json:"id"`
+	Kind       string     `json:"kind"`
+	Holder     *string    `json:"holder"`
+	Addressee  *string    `json:"addressee"`
+	Policy     string     `json:"policy"`
+	Instrument string     `json:"instrument"`
+	Sector     *string    `json:"sector"`
+	Hedged     bool       `json:"hedged"`
+	Evidence   []Evidence `json:"evidence"`
+}
+
+// PositionFilter narrows the positions listed; empty fields match all.
+// Names match an actor's name or alias, case-insensitively.
+type PositionFilter struct {
+	Holder, Addressee, Sector, Kind string
+}
+
+// Positions lists the positions of the graph, filtered.
+func Positions(ctx context.Context, st *tg.Store, f PositionFilter) ([]PositionRow, error) {
+	return navigate(ctx, st, func(n *nav) ([]PositionRow, error) { return n.positions(f), nil })
+}
+
+func (n *nav) positions(f PositionFilter) []PositionRow {
+	rows := []PositionRow{}
+	n.eachOfClass(vocab.ClassPosition, func(x fields) {
+		if !n.matchesActor(x.node(vocab.Holder), f.Holder) || !n.matchesActor(x.node(vocab.Addressee), f.Addressee) {
+			return
+		}
+		r := positionRow(x)
+		if (f.Kind == "" || strings.EqualFold(r.Kind, f.Kind)) &&
+			(f.Sector == "" || r.Sector != nil && strings.EqualFold(*r.Sector, f.Sector)) {
+			rows = append(rows, r)
+		}
+	})
+	sortByEvidence(rows, func(r PositionRow) ([]Evidence, string) { return r.Evidence, r.ID })
+	return rows
+}
+
+// positionRow reads a position as a row, by either path.
+func positionRow(x fields) PositionRow {
+	p := x.policy()
+	return PositionRow{
+		ID:         x.id(),
+		Kind:       x.word(vocab.Kind),
+		Holder:     x.name(vocab.Holder),
+		Addressee:  x.name(vocab.Addressee),
+		Policy:     x.text(vocab.Text),
+		Instrument: p.instrument,
+		Sector:     p.sector,
+		Hedged:     x.word(vocab.Hedged) == "true",
+		Evidence:   x.evidence(),
+	}
+}

@@ -265,3 +265,105 @@ func (f *facts) links(node quad.Value, pred string) []tg.Link {
 	slices.SortFunc(links, func(a, b tg.Link) int { return cmp.Compare(a.ID, b.ID) })
 	return links
 }
+
+// fields are the properties of one fact, read by either path: by id
+// through the reader (factFields), or by value through nav's walks
+// (nodeFields). A row read through fields is written once for both.
+type fields interface {
+	id() string                  // the fact's short id
+	node(pred string) quad.Value // the first node pred points to, nil if none
+	name(pred string) *string    // its label, nil if none
+	text(pred string) string     // the first value of pred as text
+	word(pred string) string     // the same, for a value many facts share
+	policy() *policyFacts        // what the fact's policy says, empty if none
+	evidence() []Evidence
+}
+
+// eachOfClass calls each with the fields of every node of class, in the
+// order of the quads that type them on the direct path. Each fact's
+// fields are read when it is reached and dropped after.
+func (n *nav) eachOfClass(class string, each func(fields)) {
+	if n.r != nil {
+		f := n.facts()
+		for _, id := range f.subjects(quad.IRI(class), vocab.RDFType) {
+			if n.stopped() {
+				return
+			}
+			each(factFields{f, id, f.read(id)})
+		}
+		return
+	}
+	for _, node := range n.in(quad.IRI(class), vocab.RDFType) {
+		if n.stopped() {
+			return
+		}
+		each(n.fieldsOf(node))
+	}
+}
+
+// fieldsOf are the fields of the fact node, by the direct path when the
+// store has one.
+func (n *nav) fieldsOf(node quad.Value) fields {
+	if n.r != nil {
+		if id := n.r.ID(node); id != 0 {
+			f := n.facts()
+			return factFields{f, id, f.read(id)}
+		}
+	}
+	n.outgoing(node)
+	return nodeFields{n, node}
+}
+
+// factFields are the fields of the fact with id, of props ps.
+type factFields struct {
+	f      *facts
+	factID uint64
+	ps     props
+}
+
+func (x factFields) id() string                  { return shortID(vocab.ValueText(x.f.n.peek(x.factID))) }
+func (x factFields) node(pred string) quad.Value { return x.f.n.value(x.f.first(x.ps, pred)) }
+func (x factFields) name(pred string) *string    { return x.f.name(x.f.first(x.ps, pred)) }
+func (x factFields) text(pred string) string     { return x.f.text(x.ps, pred) }
+func (x factFields) word(pred string) string     { return x.f.word(x.ps, pred) }
+func (x factFields) evidence() []Evidence        { return x.f.evidence(x.ps) }
+
+func (x factFields) policy() *policyFacts {
+	if pol := x.f.first(x.ps, vocab.PolicyOf); pol != 0 {
+		return x.f.policy(pol)
+	}
+	return &policyFacts{}
+}
+
+// nodeFields are the fields of the fact node, read through nav.
+type nodeFields struct {
+	n    *nav
+	fact quad.Value
+}
+
+func (x nodeFields) id() string                  { return shortID(vocab.ValueText(x.fact)) }
+func (x nodeFields) node(pred string) quad.Value { return x.n.one(x.fact, pred) }
+func (x nodeFields) text(pred string) string     { return x.n.text(x.fact, pred) }
+func (x nodeFields) word(pred string) string     { return x.n.text(x.fact, pred) }
+func (x nodeFields) evidence() []Evidence        { return x.n.evidence(x.fact) }
+
+func (x nodeFields) name(pred string) *string {
+	v := x.n.one(x.fact, pred)
+	if v == nil {
+		return nil
+	}
+	s := x.n.label(v)
+	return &s
+}
+
+func (x nodeFields) policy() *policyFacts {
+	p := &policyFacts{}
+	pol := x.n.one(x.fact, vocab.PolicyOf)
+	if pol == nil {
+		return p
+	}
+	inst := x.n.one(pol, vocab.Instrument)
+	p.instrument, p.mast = x.n.text(inst, vocab.RDFSLabel), x.n.text(inst, vocab.MAST)
+	p.sector = nodeFields{x.n, pol}.name(vocab.Sector)
+	return p
+}

@@ -450,17 +450,29 @@ type measure struct {
 	v    quad.Value
 }
 
-// measures lists the measures of a policy, in no set order.
+// measures lists the measures of a policy, in no set order: the
+// concessions among the facts that name it, not the positions.
 func (n *nav) measures(pol quad.Value) []measure {
 	var out []measure
 	if n.r != nil {
+		typ, pids := n.ids(quad.IRI(vocab.ClassConcession), []string{vocab.RDFType})
+		if typ == 0 || len(pids) == 0 {
+			return nil // no concessions at all
+		}
 		for _, l := range n.facts().links(pol, vocab.PolicyOf) {
-			out = append(out, measure{id: l.Subject, quad: l.ID})
+			for _, c := range n.objects(l.Subject, pids[0]) {
+				if c.Object == typ {
+					out = append(out, measure{id: l.Subject, quad: l.ID})
+					break
+				}
+			}
 		}
 		return out
 	}
 	for _, m := range n.in(pol, vocab.PolicyOf) {
-		out = append(out, measure{v: m})
+		if containsValue(n.out(m, vocab.RDFType), quad.IRI(vocab.ClassConcession)) {
+			out = append(out, measure{v: m})
+		}
 	}
 	return out
 }

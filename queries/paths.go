@@ -13,8 +13,8 @@ import (
 
 // structural are the predicates that connect things; evidence links
 // (sentences, documents) join them only with --via-evidence.
-var structural = []string{vocab.Grantor, vocab.Beneficiary, vocab.PolicyOf, vocab.Instrument, vocab.Sector, vocab.Member, vocab.PartOf,
-	vocab.MemberOf, vocab.Country}
+var structural = []string{vocab.Grantor, vocab.Beneficiary, vocab.Holder, vocab.Addressee, vocab.PolicyOf, vocab.Instrument,
+	vocab.Sector, vocab.Member, vocab.PartOf, vocab.MemberOf, vocab.Country}
 
 var evidential = []string{vocab.Evidence, vocab.InDocument, vocab.Mentions}
 

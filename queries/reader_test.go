@@ -11,6 +11,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	tg "github.com/tradegraph/tradegraph/graph"
+	"github.com/tradegraph/tradegraph/loaders/article"
 )
 
 // readerRuns are the queries the bolt reader answers, with arguments.
@@ -26,6 +27,11 @@ var readerRuns = []struct {
 	{"bundles", nil, map[string]string{"across": "true", "by": "instrument-grantor"}},
 	{"bundles", nil, map[string]string{"across": "true", "by": "instrument"}},
 	{"claims", nil, nil},
+	{"positions", nil, nil},
+	{"positions", nil, map[string]string{"addressee": "U.S.", "kind": "demand"}},
+	{"positions", nil, map[string]string{"sector": "chips"}},
+	{"actor", []string{"China"}, nil},
+	{"path", []string{"Japan", "South Korea"}, map[string]string{"hops": "4", "limit": "10"}},
 	{"actor", []string{"Malaysia"}, nil},
 	{"actor", []string{"Vietnam"}, nil},
 	{"actor", []string{"u.s."}, nil},
@@ -139,8 +145,13 @@ func sortedDocs(docs map[quad.Value][]quad.Quad) []quad.Value {
 func TestBoltReaderAnswersAsCayley(t *testing.T) {
 	dir := t.TempDir()
 	mem := corpusIn(t, tg.Config{Backend: tg.Memory}, dir)
-	docs := corpusDocuments(t, mem)
 	ctx := context.Background()
+	// and a document of positions, which the extractor does not find yet
+	r := talks()
+	if _, err := mem.ReplaceDocument(ctx, article.DocIRI(r.ID), r.Quads()); err != nil {
+		t.Fatal(err)
+	}
+	docs := corpusDocuments(t, mem)
 	for _, tc := range []struct {
 		name       string
 		st         *tg.Store

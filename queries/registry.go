@@ -218,12 +218,63 @@ func concessionTable(title string, rows []ConcessionRow) [][]string {
 	return out
 }
 
+// positionTable lays positions out, one a row.
+func positionTable(rows []PositionRow) Table {
+	t := Table{Header: []string{"HOLDER", "KIND", "ADDRESSEE", "INSTRUMENT", "SECTOR", "POLICY", "EVIDENCE"}}
+	for _, r := range rows {
+		kind := r.Kind
+		if r.Hedged {
+			kind += " (hedged)"
+		}
+		t.Rows = append(t.Rows, []string{deref(r.Holder), kind, deref(r.Addressee), r.Instrument, deref(r.Sector), r.Policy,
+			firstEvidence(r.Evidence)})
+	}
+	return t
+}
+
+// actorPositionTable lays out an actor's positions in the columns of its
+// concessions: the kind where they show the polarity, and the other party
+// after the policy.
+func actorPositionTable(title string, rows []PositionRow) [][]string {
+	var out [][]string
+	for _, r := range rows {
+		other, policy := r.Addressee, r.Policy
+		if title == "addressed" {
+			other = r.Holder
+		}
+		if o := deref(other); o != "" && title == "addressed" {
+			policy += " (from " + o + ")"
+		} else if o != "" {
+			policy += " (to " + o + ")"
+		}
+		out = append(out, []string{title, r.Kind, r.Instrument, deref(r.Sector), policy, firstEvidence(r.Evidence)})
+	}
+	return out
+}
+
 // researcherQueries are the questions beyond the four contract queries.
 func researcherQueries() []Query {
 	return []Query{
 		{
+			Name: "positions", Doc: "demands, threats and conditional offers of one party toward another (not concessions)",
+			Flags: []Flag{
+				{Name: "holder", Usage: "only positions this actor takes (name or alias)"},
+				{Name: "addressee", Usage: "only positions addressed to this actor (name or alias)"},
+				{Name: "sector", Usage: "only positions in this sector"},
+				{Name: "kind", Usage: "only demands, threats or offers (demand, threat, offer)"},
+			},
+			Run: func(ctx context.Context, st *tg.Store, p Params) (Result, error) {
+				if k := p.Flag("kind"); k != "" && !vocab.IsPositionKind(strings.ToLower(k)) {
+					return Result{}, ErrUsage{fmt.Sprintf("unknown kind %q (want demand, threat or offer)", k)}
+				}
+				rows, err := Positions(ctx, st, PositionFilter{Holder: p.Flag("holder"), Addressee: p.Flag("addressee"),
+					Sector: p.Flag("sector"), Kind: p.Flag("kind")})
+				return Result{rows, func() Table { return positionTable(rows) }}, err
+			},
+		},
+		{
 			Name: "actor", Usage: "NAME", MinArgs: 1, MaxArgs: 1,
-			Doc: "what an actor grants, keeps, is said not to grant and receives, its roles and documents",
+			Doc: "what an actor grants, keeps, is said not to grant and receives, the positions it holds and is addressed by, its roles and documents",
 			Run: func(ctx context.Context, st *tg.Store, p Params) (Result, error) {
 				r, err := Actor(ctx, st, p.Args[0])
 				if err != nil {
@@ -239,6 +290,8 @@ func researcherQueries() []Query {
 					t.Rows = append(t.Rows, concessionTable("keeps", r.Keeps)...)
 					t.Rows = append(t.Rows, concessionTable("denied", r.Denied)...)
 					t.Rows = append(t.Rows, concessionTable("receives", r.Receives)...)
+					t.Rows = append(t.Rows, actorPositionTable("holds", r.Holds)...)
+					t.Rows = append(t.Rows, actorPositionTable("addressed", r.Addressed)...)
 					return t
 				}
 				return Result{r, table}, nil

@@ -264,7 +264,7 @@ func extract(x *article.Extractor, lex *article.Lexicon, f articleFile) extracte
 	}
 	r := x.Extract(doc)
 	r.ID = f.id
-	return extracted{file: f, quads: r.Quads(), facts: len(r.Measures) + len(r.Bundles) + len(r.Claims)}
+	return extracted{file: f, quads: r.Quads(), facts: len(r.Measures) + len(r.Bundles) + len(r.Claims) + len(r.Positions)}
 }
 
 // closeKeeping closes c when a verb ends and keeps the verb's error, or

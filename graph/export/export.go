@@ -5,10 +5,10 @@
 // self-contained HTML viewer.
 //
 // Two views of the store exist. The network view (the default) keeps what a
-// researcher looks at: actors, policies, sectors, measures and bundles as
-// nodes, joined by grants, benefits, concerns, in-sector, member-of and
-// part-of edges, with polarity, instrument, sector and evidence as
-// attributes. The full view keeps every quad: each subject and object is a
+// researcher looks at: actors, policies, sectors, measures, positions and
+// bundles as nodes, joined by grants, benefits, holds, addresses, concerns,
+// in-sector, member-of and part-of edges, with polarity, kind, instrument,
+// sector and evidence as attributes. The full view keeps every quad: each subject and object is a
 // node and each quad an edge, its label kept as an edge attribute.
 //
 // Formats register by name, one file each, like cayley's quad formats.
@@ -31,7 +31,7 @@ import (
 
 // View names.
 const (
-	Network = "network" // actors, policies, sectors, measures and bundles
+	Network = "network" // actors, policies, sectors, measures, positions and bundles
 	Full    = "full"    // every quad
 )
 

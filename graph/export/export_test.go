@@ -73,12 +73,15 @@ func TestNetworkView(t *testing.T) {
 	g := build(t, hostileStore(t), export.Selection{})
 	want := []string{
 		"country/evil -grants-> doc/hostile.txt#m2",
+		"country/evil -holds-> doc/hostile.txt#p1",
 		"country/ruritania -grants-> doc/hostile.txt#m1",
 		"doc/hostile.txt#m1 -benefits-> firm-group/at-firms",
 		"doc/hostile.txt#m1 -concerns-> policy/tariff/steel",
 		"doc/hostile.txt#m1 -member-of-> doc/hostile.txt#b1",
 		"doc/hostile.txt#m2 -benefits-> country/ruritania",
 		"doc/hostile.txt#m2 -member-of-> doc/hostile.txt#b1",
+		"doc/hostile.txt#p1 -addresses-> country/ruritania",
+		"doc/hostile.txt#p1 -concerns-> policy/tariff/steel",
 		"person/jane-roe -member-of-> agency/trade-office",
 		"policy/tariff/steel -in-sector-> sector/steel",
 	}
@@ -86,9 +89,10 @@ func TestNetworkView(t *testing.T) {
 		t.Errorf("edges:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	c := g.Counts()
-	wantTypes := map[string]int64{"agency": 1, "bundle": 1, "concession": 2, "country": 2, "firm_group": 1, "person": 1, "policy": 1, "sector": 1}
-	if c.Nodes != 10 || fmt.Sprint(c.Types) != fmt.Sprint(wantTypes) {
-		t.Errorf("counts %+v, want 10 nodes of %v", c, wantTypes)
+	wantTypes := map[string]int64{"agency": 1, "bundle": 1, "concession": 2, "country": 2, "firm_group": 1, "person": 1, "policy": 1,
+		"position": 1, "sector": 1}
+	if c.Nodes != 11 || fmt.Sprint(c.Types) != fmt.Sprint(wantTypes) {
+		t.Errorf("counts %+v, want 11 nodes of %v", c, wantTypes)
 	}
 
 	m1 := node(t, g, "doc/hostile.txt#m1")
@@ -102,6 +106,19 @@ func TestNetworkView(t *testing.T) {
 		if got := g.NodeAttr(m1, attr); got != want {
 			t.Errorf("measure %s = %q, want %q", attr, got, want)
 		}
+	}
+	p1 := node(t, g, "doc/hostile.txt#p1")
+	for attr, want := range map[string]string{
+		"type": "position", "label": "=retaliate on <b>steel</b>", "kind": "threat", "polarity": "", "hedged": "true",
+		"instrument": "tariff", "sector": "steel", "documents": "hostile.txt",
+		"evidence": `Ruritania will not cut tariffs </script><script>document.title="pwned"</script><!-- for "Evil" \ firms.`,
+	} {
+		if got := g.NodeAttr(p1, attr); got != want {
+			t.Errorf("position %s = %q, want %q", attr, got, want)
+		}
+	}
+	if got := g.NodeAttr(m1, "kind"); got != "" {
+		t.Errorf("a measure has kind %q", got)
 	}
 	if got := g.NodeAttr(node(t, g, "doc/hostile.txt#m2"), "hedged"); got != "true" {
 		t.Errorf("a hedged measure has hedged=%q", got)
@@ -161,7 +178,7 @@ func TestSelections(t *testing.T) {
 	}{
 		{"around, 0 hops", export.Selection{Around: id("country/ruritania"), Hops: 0}, []string{"country/ruritania"}},
 		{"around, 1 hop", export.Selection{Around: id("country/ruritania"), Hops: 1},
-			[]string{"country/ruritania", "doc/hostile.txt#m1", "doc/hostile.txt#m2"}},
+			[]string{"country/ruritania", "doc/hostile.txt#m1", "doc/hostile.txt#m2", "doc/hostile.txt#p1"}},
 		{"around, 2 hops", export.Selection{Around: id("person/jane-roe"), Hops: 2}, []string{"agency/trade-office", "person/jane-roe"}},
 		{"bundles", export.Selection{Query: export.QueryBundles}, []string{"doc/hostile.txt#b1", "doc/hostile.txt#m1", "doc/hostile.txt#m2"}},
 		{"doc", export.Selection{Doc: "other.txt"}, []string{"country/ruritania", "policy/tariff/steel", "sector/steel"}},
@@ -382,5 +399,69 @@ func golden(t *testing.T, name string, got []byte) {
 	}
 	if !bytes.Equal(got, want) {
 		t.Errorf("output differs from %s (go test -update rewrites it):\n%s", path, got)
+	}
+}
+
+// A position is a node of its own type and style in every format, joined
+// to its holder, its addressee and its policy: threat p1 of Evil toward
+// Ruritania on steel tariffs.
+func TestPositionsInEveryFormat(t *testing.T) {
+	st := hostileStore(t)
+	network := build(t, st, export.Selection{})
+	full := build(t, st, export.Selection{View: export.Full})
+	if s := network.Style(node(t, network, "doc/hostile.txt#p1")); s.Shape != "parallelogram" || s.Fill != "#e7298a" {
+		t.Errorf("a threat is drawn %+v, want a parallelogram filled #e7298a", s)
+	}
+	if s := full.Style(node(t, full, "<http://tradegraph.org/id/doc/hostile.txt#p1>")); s.Shape != "parallelogram" {
+		t.Errorf("in the full view a position is drawn %+v, want a parallelogram", s)
+	}
+	for _, tc := range []struct {
+		format string
+		want   []string
+	}{
+		{"dot", []string{
+			`"doc/hostile.txt#p1" [label="=retaliate on\n<b>steel</b>", shape=parallelogram, style="filled", fillcolor="#e7298a"`,
+			`type="position"`, `kind="threat"`,
+			`"country/evil" -> "doc/hostile.txt#p1" [label="holds"`,
+			`"doc/hostile.txt#p1" -> "country/ruritania" [label="addresses"`,
+			`"doc/hostile.txt#p1" -> "policy/tariff/steel" [label="concerns"`,
+		}},
+		{"graphml", []string{
+			"<node id=\"doc/hostile.txt#p1\">\n      <data key=\"n0\">position</data>",
+			`<y:Shape type="parallelogram"/>`,
+			`<edge id="e1" source="country/evil" target="doc/hostile.txt#p1">`,
+			`<edge id="e8" source="doc/hostile.txt#p1" target="country/ruritania">`,
+		}},
+		{"gexf", []string{
+			`<attribute id="14" title="kind" type="string"/>`,
+			`<attvalue for="0" value="position"/>`, `<attvalue for="14" value="threat"/>`, `<viz:color r="231" g="41" b="138"/>`,
+			`source="country/evil" target="doc/hostile.txt#p1" label="holds"`,
+			`source="doc/hostile.txt#p1" target="country/ruritania" label="addresses"`,
+		}},
+		{"cyjs", []string{
+			`"id":"doc/hostile.txt#p1"`, `"kind":"threat"`, `"type":"position"`,
+			`"interaction":"holds","relation":"holds","source":"country/evil","target":"doc/hostile.txt#p1"`,
+			`"interaction":"addresses","relation":"addresses","source":"doc/hostile.txt#p1","target":"country/ruritania"`,
+		}},
+		{"neo4j", []string{"doc/hostile.txt#p1,Position,position,", "country/evil,doc/hostile.txt#p1,HOLDS,holds"}},
+		{"nquads", []string{
+			"<http://tradegraph.org/id/doc/hostile.txt#p1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://tradegraph.org/ns#Position>",
+			"<http://tradegraph.org/id/doc/hostile.txt#p1> <http://tradegraph.org/ns#holder> <http://tradegraph.org/id/country/evil>",
+		}},
+		{"jsonld", []string{`"@id":"http://tradegraph.org/id/doc/hostile.txt#p1","@type":["http://tradegraph.org/ns#Position"]`}},
+	} {
+		t.Run(tc.format, func(t *testing.T) {
+			f := export.ByName(tc.format)
+			g := network
+			if f.RDF {
+				g = full
+			}
+			out := string(writeAll(t, f, g))
+			for _, w := range tc.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("%s lacks %s", tc.format, w)
+				}
+			}
+		})
 	}
 }

@@ -14,19 +14,21 @@ import (
 
 // Relations of the network view's edges.
 const (
-	relGrants   = "grants"    // actor -> measure it grants, keeps or is said not to grant
-	relBenefits = "benefits"  // measure -> actor it benefits
-	relConcerns = "concerns"  // measure -> policy
-	relInSector = "in-sector" // policy -> sector
-	relMemberOf = "member-of" // measure -> bundle; person -> agency; country -> bloc
-	relPartOf   = "part-of"   // measure -> agreement
+	relGrants    = "grants"    // actor -> measure it grants, keeps or is said not to grant
+	relBenefits  = "benefits"  // measure -> actor it benefits
+	relConcerns  = "concerns"  // measure or position -> policy
+	relInSector  = "in-sector" // policy -> sector
+	relMemberOf  = "member-of" // measure -> bundle; person -> agency; country -> bloc
+	relPartOf    = "part-of"   // measure -> agreement
+	relHolds     = "holds"     // actor -> position it takes: a demand, threat or offer
+	relAddresses = "addresses" // position -> actor it is addressed to
 )
 
 // networkTypes maps the classes that are nodes of the network view to their
 // type names (the actor types of the query results), in the order a node
 // with several classes takes its type.
 var networkTypes = []struct{ class, name string }{
-	{vocab.ClassConcession, "concession"}, {vocab.ClassBundle, "bundle"}, {vocab.ClassPolicy, "policy"},
+	{vocab.ClassConcession, "concession"}, {vocab.ClassPosition, "position"}, {vocab.ClassBundle, "bundle"}, {vocab.ClassPolicy, "policy"},
 	{vocab.ClassSector, "sector"}, {vocab.ClassCountry, "country"}, {vocab.ClassBloc, "bloc"},
 	{vocab.ClassAgency, "agency"}, {vocab.ClassPerson, "person"}, {vocab.ClassCompany, "company"},
 	{vocab.ClassFirmGroup, "firm_group"}, {vocab.ClassMedia, "media"}, {vocab.ClassFund, "fund"},
@@ -38,6 +40,9 @@ var networkNodeAttrs = []Attr{
 	{typeAttrName, String}, {labelAttrName, String}, {"iri", String}, {"aliases", String}, {"role", String},
 	{"polarity", String}, {"action", String}, {"hedged", Boolean}, {"instrument", String}, {"mast", String},
 	{"sector", String}, {"basis", String}, {"evidence", String}, {"documents", String},
+	// last, so that the keys and columns of the attributes before it stay
+	// where they were before positions
+	{"kind", String},
 }
 
 // networkEdgeAttrs are the attributes of the network view's edges.
@@ -49,7 +54,7 @@ var networkPreds = func() map[string]uint8 {
 	m := map[string]uint8{}
 	for i, p := range []string{vocab.RDFType, vocab.RDFSLabel, vocab.Alias, vocab.Role, vocab.MemberOf, vocab.Instrument, vocab.MAST,
 		vocab.Sector, vocab.Grantor, vocab.Beneficiary, vocab.PolicyOf, vocab.Text, vocab.Polarity, vocab.Action, vocab.Hedged, vocab.PartOf,
-		vocab.Evidence, vocab.Member, vocab.Basis, vocab.InDocument, vocab.Offset} {
+		vocab.Evidence, vocab.Member, vocab.Basis, vocab.InDocument, vocab.Offset, vocab.Kind, vocab.Holder, vocab.Addressee} {
 		m[p] = uint8(i)
 	}
 	return m
@@ -231,6 +236,10 @@ func buildNetwork(ctx context.Context, each eachFunc) (*Graph, error) {
 				link(n, x.val, relMemberOf, docs)
 			case pred(vocab.PartOf):
 				link(n, x.val, relPartOf, docs)
+			case pred(vocab.Holder):
+				link(x.val, n, relHolds, docs)
+			case pred(vocab.Addressee):
+				link(n, x.val, relAddresses, docs)
 			}
 		}
 	}
@@ -266,6 +275,14 @@ func (t *table) node(n, typ string) Node {
 		}
 		v["polarity"] = t.one(n, vocab.Polarity)
 		v["action"] = t.one(n, vocab.Action)
+		v["hedged"] = strconv.FormatBool(t.one(n, vocab.Hedged) == "true")
+		t.policyAttrs(t.one(n, vocab.PolicyOf), v)
+		v["evidence"] = t.evidence(n)
+	case "position":
+		if text := t.one(n, vocab.Text); text != "" {
+			label = text
+		}
+		v["kind"] = t.one(n, vocab.Kind)
 		v["hedged"] = strconv.FormatBool(t.one(n, vocab.Hedged) == "true")
 		t.policyAttrs(t.one(n, vocab.PolicyOf), v)
 		v["evidence"] = t.evidence(n)

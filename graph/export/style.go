@@ -30,14 +30,21 @@ var typeStyles = map[string]Style{
 	"policy":     {"hexagon", "hexagon", "#ccebc5", false},
 	"sector":     {"octagon", "octagon", "#d9c2e6", false},
 	"concession": {"box", "roundrectangle", "#b3de69", false},
+	"position":   {"parallelogram", "parallelogram", "#ffed6f", false},
 	"bundle":     {"diamond", "diamond", "#80b1d3", false},
 }
 
 // polarityFills colour measures by polarity.
 var polarityFills = map[string]string{"asserted": "#b3de69", "retained": "#fdb462", "denied": "#fb8072"}
 
+// kindFills colour positions by kind.
+var kindFills = map[string]string{"demand": "#ffed6f", "threat": "#e7298a", "offer": "#66c2a5"}
+
 // PolarityFill is the fill colour of a measure of polarity p.
 func PolarityFill(p string) string { return polarityFills[p] }
+
+// KindFill is the fill colour of a position of kind k.
+func KindFill(k string) string { return kindFills[k] }
 
 var (
 	literalStyle = Style{"note", "rectangle", "#f4f4f4", false}
@@ -74,6 +81,11 @@ func (g *Graph) Style(n *Node) Style {
 			s.Fill = f
 		}
 		s.Dashed = p == "denied"
+	}
+	if n.Type() == "position" {
+		if f, ok := kindFills[g.NodeAttr(n, "kind")]; ok {
+			s.Fill = f
+		}
 	}
 	return s
 }

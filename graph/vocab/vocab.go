@@ -40,6 +40,7 @@ const (
 	ClassBundle     = NS + "Bundle"     // measures the text presents as packaged together
 	ClassClaim      = NS + "Claim"      // a statement the text asserts or rejects
 	ClassInstrument = NS + "Instrument" // a policy instrument of the taxonomy
+	ClassPosition   = NS + "Position"   // a demand, threat or conditional offer of one party toward another
 )
 
 // Predicates.
@@ -59,7 +60,7 @@ const (
 	Sector      = NS + "sector"      // policy -> sector
 	Grantor     = NS + "grantor"     // concession -> actor that acts or keeps
 	Beneficiary = NS + "beneficiary" // concession -> actor that benefits
-	PolicyOf    = NS + "policy"      // concession -> policy
+	PolicyOf    = NS + "policy"      // concession or position -> policy
 	Polarity    = NS + "polarity"    // "asserted" | "denied" | "retained"
 	Hedged      = NS + "hedged"      // true when the text hedges the fact
 	Action      = NS + "action"      // the verb of a measure ("reduce", "maintain")
@@ -71,6 +72,9 @@ const (
 	Predicate   = NS + "predicate"   // claim predicate
 	Object      = NS + "object"      // claim object
 	Mentions    = NS + "mentions"    // document -> thing it mentions
+	Kind        = NS + "kind"        // position kind: "demand" | "threat" | "offer"
+	Holder      = NS + "holder"      // position -> actor that demands, threatens or offers
+	Addressee   = NS + "addressee"   // position -> actor it is addressed to
 	QuadCount   = NS + "quads"       // how many quads a document has, this one included: its completeness mark
 )
 
@@ -80,6 +84,16 @@ const (
 	Denied   = "denied"   // the text says it does not happen or is not so
 	Retained = "retained" // a party keeps a policy rather than concede it
 )
+
+// Kinds of a position.
+const (
+	Demand = "demand" // a party asks, urges or presses another to act
+	Threat = "threat" // a party warns of a measure it may take against another
+	Offer  = "offer"  // a party offers a measure on a condition
+)
+
+// IsPositionKind reports whether k is one of the kinds of a position.
+func IsPositionKind(k string) bool { return k == Demand || k == Threat || k == Offer }
 
 // ValueText is a value's plain text: an IRI without brackets, a literal without
 // quotes, datatype or language.

@@ -128,6 +128,11 @@ func (r *Result) Quads() []quad.Quad {
 	for _, c := range r.Claims {
 		use(c.Evidence)
 	}
+	for _, p := range r.Positions {
+		for _, e := range p.Evidence {
+			use(e)
+		}
+	}
 	for i, s := range r.Sentences {
 		if !w.used[i] {
 			continue
@@ -171,55 +176,9 @@ func (r *Result) Quads() []quad.Quad {
 		if m.Sector != "" {
 			dash, sector = "-", Slug(m.Sector)
 		}
-		name := base + "#m-" + grantor + "-" + m.Instrument.ID + "-" + m.Polarity + dash + sector
-		if n := w.names[name]; n > 0 {
-			w.names[name]++
-			name += "-" + strconv.Itoa(n+1)
-		} else {
-			w.names[name] = 1
-		}
-		iri := w.iri(name)
+		iri := w.fact(base + "#m-" + grantor + "-" + m.Instrument.ID + "-" + m.Polarity + dash + sector)
 		w.measures[m] = iri
-		pol, ok := w.policies[policy{m.Instrument, m.Sector}]
-		if !ok {
-			if m.Sector == "" {
-				pol = w.iri(string(policyIRI(m.Instrument, "general")))
-			} else {
-				pol = w.iri(string(policyIRI(m.Instrument, sector)))
-			}
-			w.policies[policy{m.Instrument, m.Sector}] = pol
-		}
-		inst, ok := w.insts[m.Instrument]
-		if !ok {
-			inst = w.iri(string(InstrumentIRI(m.Instrument)))
-			w.insts[m.Instrument] = inst
-		}
-		// instruments, sectors and policies are described once, however many measures name them
-		if !w.subjects[inst].described {
-			w.subjects[inst].described = true
-			w.add(inst, pType, w.class(cInstrument))
-			w.add(inst, pLabel, w.str(m.Instrument.Name))
-			if m.Instrument.MAST != "" {
-				w.add(inst, pMAST, w.str(m.Instrument.MAST))
-			}
-		}
-		if !w.subjects[pol].described {
-			w.subjects[pol].described = true
-			w.add(pol, pType, w.class(cPolicy))
-			label := m.Instrument.Name
-			if m.Sector != "" {
-				sec := w.iri(string(sectorIRI(sector)))
-				if !w.subjects[sec].described {
-					w.subjects[sec].described = true
-					w.add(sec, pType, w.class(cSector))
-					w.add(sec, pLabel, w.str(m.Sector))
-				}
-				w.add(pol, pSector, sec)
-				label += " (" + m.Sector + ")"
-			}
-			w.add(pol, pLabel, w.text(label))
-			w.add(pol, pInstrument, inst)
-		}
+		pol := w.policy(m.Instrument, m.Sector, sector)
 		w.add(iri, pType, w.class(cConcession))
 		w.add(iri, pLabel, w.text(measureLabel(m)))
 		w.add(iri, pPolicy, pol)
@@ -274,6 +233,46 @@ func (r *Result) Quads() []quad.Quad {
 		}
 		w.add(iri, pEvidence, sent(c.Evidence))
 	}
+	for _, p := range r.Positions {
+		holder := "unknown"
+		if p.Holder != nil {
+			holder = w.slug(p.Holder)
+		}
+		name, sector := base+"#p-"+holder+"-"+p.Kind, ""
+		if p.Instrument != nil {
+			name += "-" + p.Instrument.ID
+		}
+		if p.Sector != "" {
+			sector = Slug(p.Sector)
+			name += "-" + sector
+		}
+		iri := w.fact(name)
+		var pol int32
+		if p.Instrument != nil {
+			pol = w.policy(p.Instrument, p.Sector, sector)
+		}
+		w.add(iri, pType, w.class(cPosition))
+		w.add(iri, pLabel, w.text(positionLabel(p)))
+		w.add(iri, pKind, w.str(p.Kind))
+		if pol != 0 {
+			w.add(iri, pPolicy, pol)
+		}
+		if p.Policy != "" {
+			w.add(iri, pText, w.text(p.Policy))
+		}
+		if p.Hedged {
+			w.add(iri, pHedged, w.bool(true))
+		}
+		if p.Holder != nil {
+			w.add(iri, pHolder, iriOf(p.Holder))
+		}
+		if p.Addressee != nil {
+			w.add(iri, pAddressee, iriOf(p.Addressee))
+		}
+		for _, e := range p.Evidence {
+			w.add(iri, pEvidence, sent(e))
+		}
+	}
 	// then the count that marks the document complete
 	out := w.quads(1)
 	return append(out, quad.Quad{Subject: w.label, Predicate: predicates[pQuads], Object: quad.Int(len(out) + 1), Label: w.label})
@@ -308,7 +307,7 @@ type emitter struct {
 	insts    map[*Instrument]int32
 	policies map[policy]int32
 	slugs    map[*Entity]string // of the entities' names
-	names    map[string]int     // how many measures have each IRI
+	names    map[string]int     // how many measures or positions have each IRI
 }
 
 // A policy is an instrument applied to a sector.
@@ -376,6 +375,64 @@ func (w *emitter) slug(e *Entity) string {
 		w.slugs[e] = s
 	}
 	return s
+}
+
+// fact returns the id of the IRI of a measure or position named name: the
+// first of that name takes it as it is, the nth after it gets "-n".
+func (w *emitter) fact(name string) int32 {
+	if n := w.names[name]; n > 0 {
+		w.names[name]++
+		name += "-" + strconv.Itoa(n+1)
+	} else {
+		w.names[name] = 1
+	}
+	return w.iri(name)
+}
+
+// policy returns the id of the policy of instrument in applied to sector
+// (whose slug is slug; "" for none), and describes the policy, its
+// instrument and its sector once, however many facts name them.
+func (w *emitter) policy(in *Instrument, sector, slug string) int32 {
+	pol, ok := w.policies[policy{in, sector}]
+	if !ok {
+		if sector == "" {
+			pol = w.iri(string(policyIRI(in, "general")))
+		} else {
+			pol = w.iri(string(policyIRI(in, slug)))
+		}
+		w.policies[policy{in, sector}] = pol
+	}
+	inst, ok := w.insts[in]
+	if !ok {
+		inst = w.iri(string(InstrumentIRI(in)))
+		w.insts[in] = inst
+	}
+	if !w.subjects[inst].described {
+		w.subjects[inst].described = true
+		w.add(inst, pType, w.class(cInstrument))
+		w.add(inst, pLabel, w.str(in.Name))
+		if in.MAST != "" {
+			w.add(inst, pMAST, w.str(in.MAST))
+		}
+	}
+	if !w.subjects[pol].described {
+		w.subjects[pol].described = true
+		w.add(pol, pType, w.class(cPolicy))
+		label := in.Name
+		if sector != "" {
+			sec := w.iri(string(sectorIRI(slug)))
+			if !w.subjects[sec].described {
+				w.subjects[sec].described = true
+				w.add(sec, pType, w.class(cSector))
+				w.add(sec, pLabel, w.str(sector))
+			}
+			w.add(pol, pSector, sec)
+			label += " (" + sector + ")"
+		}
+		w.add(pol, pLabel, w.text(label))
+		w.add(pol, pInstrument, inst)
+	}
+	return pol
 }
 
 // iri returns the id of the IRI s.
@@ -563,6 +620,9 @@ const (
 	pSubject
 	pPredicate
 	pObject
+	pKind
+	pHolder
+	pAddressee
 	pQuads
 )
 
@@ -596,6 +656,9 @@ var predicates = [...]quad.Value{
 	pSubject:     quad.IRI(vocab.Subject),
 	pPredicate:   quad.IRI(vocab.Predicate),
 	pObject:      quad.IRI(vocab.Object),
+	pKind:        quad.IRI(vocab.Kind),
+	pHolder:      quad.IRI(vocab.Holder),
+	pAddressee:   quad.IRI(vocab.Addressee),
 	pQuads:       quad.IRI(vocab.QuadCount),
 }
 
@@ -622,6 +685,7 @@ const (
 	cBundle
 	cClaim
 	cInstrument
+	cPosition
 )
 
 var classIRIs = [...]string{
@@ -643,6 +707,7 @@ var classIRIs = [...]string{
 	cBundle:     vocab.ClassBundle,
 	cClaim:      vocab.ClassClaim,
 	cInstrument: vocab.ClassInstrument,
+	cPosition:   vocab.ClassPosition,
 }
 
 // classOf is the class of the entities of each type.
@@ -659,6 +724,19 @@ func measureLabel(m *Measure) string {
 		who = m.Grantor.Name
 	}
 	return who + ": " + m.Policy + " (" + m.Polarity + ")"
+}
+
+// positionLabel names a position for people: who, what, and which kind.
+func positionLabel(p *Position) string {
+	who := "unknown"
+	if p.Holder != nil {
+		who = p.Holder.Name
+	}
+	what := p.Policy
+	if what == "" && p.Instrument != nil {
+		what = p.Instrument.Name
+	}
+	return who + ": " + what + " (" + p.Kind + ")"
 }
 
 func sourceOf(d *Document) string {

@@ -45,6 +45,11 @@ func referenceQuads(r *Result) []quad.Quad {
 	for _, c := range r.Claims {
 		used[c.Evidence] = true
 	}
+	for _, p := range r.Positions {
+		for _, e := range p.Evidence {
+			used[e] = true
+		}
+	}
 	for i, s := range r.Sentences {
 		if !used[i] {
 			continue
@@ -72,6 +77,44 @@ func referenceQuads(r *Result) []quad.Quad {
 	measureIRI := map[*Measure]quad.IRI{}
 	described := map[quad.IRI]bool{}
 	seen := map[quad.IRI]int{}
+	fact := func(iri quad.IRI) quad.IRI {
+		if n := seen[iri]; n > 0 {
+			seen[iri]++
+			return quad.IRI(fmt.Sprintf("%s-%d", string(iri), n+1))
+		}
+		seen[iri] = 1
+		return iri
+	}
+	describePolicy := func(in *Instrument, sector string) quad.IRI {
+		pol := PolicyIRI(in, sector)
+		inst := InstrumentIRI(in)
+		if !described[inst] {
+			described[inst] = true
+			add(inst, vocab.RDFType, quad.IRI(vocab.ClassInstrument))
+			add(inst, vocab.RDFSLabel, str(in.Name))
+			if in.MAST != "" {
+				add(inst, vocab.MAST, str(in.MAST))
+			}
+		}
+		if !described[pol] {
+			described[pol] = true
+			add(pol, vocab.RDFType, quad.IRI(vocab.ClassPolicy))
+			label := in.Name
+			if sector != "" {
+				sec := SectorIRI(sector)
+				if !described[sec] {
+					described[sec] = true
+					add(sec, vocab.RDFType, quad.IRI(vocab.ClassSector))
+					add(sec, vocab.RDFSLabel, str(sector))
+				}
+				add(pol, vocab.Sector, sec)
+				label += " (" + sector + ")"
+			}
+			add(pol, vocab.RDFSLabel, str(label))
+			add(pol, vocab.Instrument, inst)
+		}
+		return pol
+	}
 	for _, m := range r.Measures {
 		grantor := "unknown"
 		if m.Grantor != nil {
@@ -81,40 +124,9 @@ func referenceQuads(r *Result) []quad.Quad {
 		if m.Sector != "" {
 			iri += quad.IRI("-" + Slug(m.Sector))
 		}
-		if n := seen[iri]; n > 0 {
-			seen[iri]++
-			iri = quad.IRI(fmt.Sprintf("%s-%d", string(iri), n+1))
-		} else {
-			seen[iri] = 1
-		}
+		iri = fact(iri)
 		measureIRI[m] = iri
-		pol := PolicyIRI(m.Instrument, m.Sector)
-		inst := InstrumentIRI(m.Instrument)
-		if !described[inst] {
-			described[inst] = true
-			add(inst, vocab.RDFType, quad.IRI(vocab.ClassInstrument))
-			add(inst, vocab.RDFSLabel, str(m.Instrument.Name))
-			if m.Instrument.MAST != "" {
-				add(inst, vocab.MAST, str(m.Instrument.MAST))
-			}
-		}
-		if !described[pol] {
-			described[pol] = true
-			add(pol, vocab.RDFType, quad.IRI(vocab.ClassPolicy))
-			label := m.Instrument.Name
-			if m.Sector != "" {
-				sec := SectorIRI(m.Sector)
-				if !described[sec] {
-					described[sec] = true
-					add(sec, vocab.RDFType, quad.IRI(vocab.ClassSector))
-					add(sec, vocab.RDFSLabel, str(m.Sector))
-				}
-				add(pol, vocab.Sector, sec)
-				label += " (" + m.Sector + ")"
-			}
-			add(pol, vocab.RDFSLabel, str(label))
-			add(pol, vocab.Instrument, inst)
-		}
+		pol := describePolicy(m.Instrument, m.Sector)
 		add(iri, vocab.RDFType, quad.IRI(vocab.ClassConcession))
 		add(iri, vocab.RDFSLabel, str(measureLabel(m)))
 		add(iri, vocab.PolicyOf, pol)
@@ -163,6 +175,45 @@ func referenceQuads(r *Result) []quad.Quad {
 			add(iri, vocab.Hedged, quad.Bool(true))
 		}
 		add(iri, vocab.Evidence, sent(c.Evidence))
+	}
+	for _, p := range r.Positions {
+		holder := "unknown"
+		if p.Holder != nil {
+			holder = Slug(p.Holder.Name)
+		}
+		iri := quad.IRI(fmt.Sprintf("%s#p-%s-%s", base, holder, p.Kind))
+		if p.Instrument != nil {
+			iri += quad.IRI("-" + p.Instrument.ID)
+		}
+		if p.Sector != "" {
+			iri += quad.IRI("-" + Slug(p.Sector))
+		}
+		iri = fact(iri)
+		var pol quad.IRI
+		if p.Instrument != nil {
+			pol = describePolicy(p.Instrument, p.Sector)
+		}
+		add(iri, vocab.RDFType, quad.IRI(vocab.ClassPosition))
+		add(iri, vocab.RDFSLabel, str(positionLabel(p)))
+		add(iri, vocab.Kind, str(p.Kind))
+		if pol != "" {
+			add(iri, vocab.PolicyOf, pol)
+		}
+		if p.Policy != "" {
+			add(iri, vocab.Text, str(p.Policy))
+		}
+		if p.Hedged {
+			add(iri, vocab.Hedged, quad.Bool(true))
+		}
+		if p.Holder != nil {
+			add(iri, vocab.Holder, EntityIRI(p.Holder))
+		}
+		if p.Addressee != nil {
+			add(iri, vocab.Addressee, EntityIRI(p.Addressee))
+		}
+		for _, e := range p.Evidence {
+			add(iri, vocab.Evidence, sent(e))
+		}
 	}
 	distinct := make(map[quad.Quad]struct{}, len(out))
 	uniq := out[:0]
@@ -272,8 +323,92 @@ func TestQuadsOfCollisions(t *testing.T) {
 			{Subject: "EU", Predicate: "cuts", Object: "tariffs", Polarity: Asserted, Hedged: true, Evidence: 4},
 			{Subject: "tariffs", Predicate: "", Object: "", Polarity: Denied, Evidence: 7},
 		},
+		Positions: []*Position{
+			{Kind: Demand, Holder: eu, Addressee: odd, Instrument: tariff, Policy: "remove tariffs", Evidence: []int{0, 4}},
+			{Kind: Demand, Holder: eu2, Addressee: odd, Instrument: tariff2, Policy: "remove tariffs", Evidence: []int{1}}, // IRI ...-2
+			{Kind: Threat, Holder: minister, Instrument: quota, Sector: "Palm oil", Hedged: true, Evidence: []int{2, 2}},
+			{Kind: Offer, Evidence: []int{3, -1}}, // no holder, instrument or policy
+		},
 	}
 	checkQuads(t, r)
+}
+
+// TestQuadsOfPositions checks what a user reads of a position in the
+// graph: a node of its own class, apart from the concessions, with its
+// kind, its holder and addressee as the canonical actors, the policy a
+// concession on the same instrument and sector names, and its sentences.
+func TestQuadsOfPositions(t *testing.T) {
+	china := &Entity{Name: "China", Type: TypeCountry}
+	us := &Entity{Name: "United States", Type: TypeCountry, Aliases: map[string]bool{"U.S.": true}}
+	tariff := &Instrument{ID: "tariff", Name: "Tariff", MAST: "Tariff"}
+	r := &Result{
+		Doc: &Document{Path: "talks.txt", Title: "Talks"},
+		ID:  "talks.txt",
+		Sentences: []Sentence{
+			{Text: "The U.S. cut steel tariffs.", Offset: 0},
+			{Text: "China called on the United States to remove steel tariffs.", Offset: 28},
+			{Text: "China may retaliate.", Offset: 90},
+		},
+		Entities: []*Entity{china, us},
+		Measures: []*Measure{{Grantor: us, Instrument: tariff, Sector: "steel", Polarity: Asserted, Policy: "steel tariffs",
+			Evidence: []int{0}}},
+		Positions: []*Position{
+			{Kind: Demand, Holder: china, Addressee: us, Instrument: tariff, Sector: "steel", Policy: "remove steel tariffs",
+				Evidence: []int{1}},
+			{Kind: Threat, Holder: china, Addressee: us, Hedged: true, Evidence: []int{2}},
+		},
+	}
+	checkQuads(t, r)
+	quads := r.Quads()
+	doc := DocIRI(r.ID)
+	out := map[quad.Value]map[string][]string{}
+	for _, q := range quads {
+		if q.Label != doc {
+			t.Errorf("%v is not labelled with the document", q)
+		}
+		if out[q.Subject] == nil {
+			out[q.Subject] = map[string][]string{}
+		}
+		p := vocab.ValueText(q.Predicate)
+		out[q.Subject][p] = append(out[q.Subject][p], vocab.ValueText(q.Object))
+	}
+	demand := out[quad.IRI(string(doc)+"#p-china-demand-tariff-steel")]
+	want := map[string][]string{
+		vocab.RDFType:   {vocab.ClassPosition},
+		vocab.RDFSLabel: {"China: remove steel tariffs (demand)"},
+		vocab.Kind:      {"demand"},
+		vocab.PolicyOf:  {vocab.IDBase + "policy/tariff/steel"},
+		vocab.Text:      {"remove steel tariffs"},
+		vocab.Holder:    {vocab.IDBase + "country/china"},
+		vocab.Addressee: {vocab.IDBase + "country/united-states"},
+		vocab.Evidence:  {string(doc) + "#s1"},
+	}
+	if !reflect.DeepEqual(demand, want) {
+		t.Errorf("the demand's quads:\n%v\nwant\n%v", demand, want)
+	}
+	threat := out[quad.IRI(string(doc)+"#p-china-threat")]
+	if got := threat[vocab.Hedged]; !reflect.DeepEqual(got, []string{"true"}) {
+		t.Errorf("the hedged threat has tg:hedged %q", got)
+	}
+	if got := threat[vocab.PolicyOf]; got != nil {
+		t.Errorf("a threat of no instrument names the policy %q", got)
+	}
+	if got := out[quad.IRI(string(doc)+"#s2")][vocab.Text]; !reflect.DeepEqual(got, []string{"China may retaliate."}) {
+		t.Errorf("the threat's sentence has text %q", got)
+	}
+	// the concession and the demand share one policy, described once
+	if got := out[quad.IRI(vocab.IDBase+"policy/tariff/steel")][vocab.RDFType]; len(got) != 1 {
+		t.Errorf("the shared policy is typed %q", got)
+	}
+	classes := map[string]int{}
+	for _, q := range quads {
+		if vocab.ValueText(q.Predicate) == vocab.RDFType {
+			classes[vocab.ValueText(q.Object)]++
+		}
+	}
+	if classes[vocab.ClassPosition] != 2 || classes[vocab.ClassConcession] != 1 {
+		t.Errorf("%d positions and %d concessions, want 2 and 1", classes[vocab.ClassPosition], classes[vocab.ClassConcession])
+	}
 }
 
 func TestPredicatesFitTheirBits(t *testing.T) {

@@ -100,14 +100,16 @@ func writeHTML(w io.Writer, g *export.Graph) error {
 		data.Attrs = append(data.Attrs, a.Name)
 	}
 	fills := map[string]string{}
+	positions := false // drawn by kind, listed only when there are some
 	for i := range g.Nodes {
 		n := &g.Nodes[i]
 		it := l.Nodes[i]
 		data.Nodes = append(data.Nodes, htmlNode{ID: n.ID, Label: n.Label(), Type: n.Type(), Values: n.Values,
 			Box: []float64{round(it.X), round(it.Y), round(it.W), round(it.H)}, Ops: compactOps(it.Ops)})
-		if _, ok := fills[n.Type()]; !ok && n.Type() != "concession" {
+		if _, ok := fills[n.Type()]; !ok && n.Type() != "concession" && n.Type() != "position" {
 			fills[n.Type()] = g.Style(n).Fill
 		}
+		positions = positions || n.Type() == "position"
 	}
 	for i, e := range g.Edges {
 		data.Edges = append(data.Edges, htmlEdge{Source: e.Source, Target: e.Target, Label: e.Label, Ops: compactOps(l.Edges[i].Ops)})
@@ -127,6 +129,11 @@ func writeHTML(w io.Writer, g *export.Graph) error {
 	if g.View == export.Network {
 		for _, p := range []string{"asserted", "retained", "denied"} {
 			data.Legend = append(data.Legend, htmlLegend{Type: "concession, " + p, Fill: export.PolarityFill(p)})
+		}
+		if positions {
+			for _, k := range []string{"demand", "threat", "offer"} {
+				data.Legend = append(data.Legend, htmlLegend{Type: "position, " + k, Fill: export.KindFill(k)})
+			}
 		}
 	}
 	// json.Marshal escapes <, > and & as \u003c, \u003e and \u0026, so no

@@ -64,6 +64,20 @@ graph [
   ]
   node [
     id 6
+    label "=retaliate on <b>steel</b>"
+    nodeid "doc/hostile.txt#p1"
+    type "position"
+    iri "http://tradegraph.org/id/doc/hostile.txt#p1"
+    hedged 1
+    instrument "tariff"
+    mast "Tariff"
+    sector "steel"
+    evidence "Ruritania will not cut tariffs </script><script>document.title=&quot;pwned&quot;</script><!-- for &quot;Evil&quot; \ firms."
+    documents "hostile.txt"
+    kind "threat"
+  ]
+  node [
+    id 7
     label "@SUM(1+1) firms"
     nodeid "firm-group/at-firms"
     type "firm_group"
@@ -71,7 +85,7 @@ graph [
     documents "hostile.txt"
   ]
   node [
-    id 7
+    id 8
     label "Jane Roe"
     nodeid "person/jane-roe"
     type "person"
@@ -80,7 +94,7 @@ graph [
     documents "hostile.txt"
   ]
   node [
-    id 8
+    id 9
     label "tariff (steel)"
     nodeid "policy/tariff/steel"
     type "policy"
@@ -91,7 +105,7 @@ graph [
     documents "hostile.txt; other.txt"
   ]
   node [
-    id 9
+    id 10
     label "steel"
     nodeid "sector/steel"
     type "sector"
@@ -106,6 +120,13 @@ graph [
     documents "hostile.txt"
   ]
   edge [
+    source 1
+    target 6
+    label "holds"
+    relation "holds"
+    documents "hostile.txt"
+  ]
+  edge [
     source 2
     target 4
     label "grants"
@@ -114,14 +135,14 @@ graph [
   ]
   edge [
     source 4
-    target 6
+    target 7
     label "benefits"
     relation "benefits"
     documents "hostile.txt"
   ]
   edge [
     source 4
-    target 8
+    target 9
     label "concerns"
     relation "concerns"
     documents "hostile.txt"
@@ -148,15 +169,29 @@ graph [
     documents "hostile.txt"
   ]
   edge [
-    source 7
+    source 6
+    target 2
+    label "addresses"
+    relation "addresses"
+    documents "hostile.txt"
+  ]
+  edge [
+    source 6
+    target 9
+    label "concerns"
+    relation "concerns"
+    documents "hostile.txt"
+  ]
+  edge [
+    source 8
     target 0
     label "member-of"
     relation "member-of"
     documents "hostile.txt"
   ]
   edge [
-    source 8
-    target 9
+    source 9
+    target 10
     label "in-sector"
     relation "in-sector"
     documents "hostile.txt; other.txt"
