@@ -40,10 +40,6 @@ func (x *Extractor) Extract(doc *Document) *Result {
 	}
 	d := &docState{x: x, sents: sents, ents: map[entityKey]*Entity{}, byDef: map[*entityDef]*Entity{}, dyn: newGazetteer[*Entity](false), maskSent: -1, scratch: sc}
 	d.reset(len(sents))
-	d.parses = make([]parsed, len(sents))
-	for s := range sents {
-		d.parses[s] = parseSentence(x.syntax, &sents[s])
-	}
 	// news names an actor, a sector or a cue every ten tokens or so
 	d.matches.names = slices.Grow(d.matches.names, ntoks/8)
 	d.matches.cues = slices.Grow(d.matches.cues, ntoks/6)
@@ -70,6 +66,10 @@ func (x *Extractor) Extract(doc *Document) *Result {
 	}
 	d.discover()
 	d.findMentions()
+	d.parses = make([]parsed, len(sents))
+	for s := range sents {
+		d.parses[s] = parseSentence(x.syntax, &sents[s], d.mentions[s])
+	}
 	measures, claims := d.extractFacts()
 	measures = d.mergeMeasures(measures)
 	bundles := d.findBundles(measures)

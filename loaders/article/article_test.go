@@ -147,6 +147,17 @@ func render(r *Result) string {
 		}
 		fmt.Fprintf(&b, "  c%d: %s%s %q %q %q s%d\n", i+1, c.Polarity, hedged, c.Subject, c.Predicate, c.Object, c.Evidence)
 	}
+	b.WriteString("\npositions:\n")
+	for i, p := range r.Positions {
+		fmt.Fprintf(&b, "  p%d: %s %s of %s: %s", i+1, nameOrDash(p.Holder), p.Kind, nameOrDash(p.Addressee), p.Instrument.Name)
+		if p.Sector != "" {
+			fmt.Fprintf(&b, " [%s]", p.Sector)
+		}
+		if p.Hedged {
+			b.WriteString(" (hedged)")
+		}
+		fmt.Fprintf(&b, " %s\n      %q\n", sentenceRefs(p.Evidence), p.Policy)
+	}
 	return b.String()
 }
 

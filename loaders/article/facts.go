@@ -349,12 +349,14 @@ func (d *docState) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Clai
 			if d.deal != nil && (m.Grantor == d.deal || d.sentenceMentions(s, d.deal)) {
 				m.PartOf = d.deal
 			}
-			if pos, drop := d.readMeasure(s, m, g, cue, ok && !inherited); drop {
+			pos, drop, also := d.readMeasure(s, m, g, cue, ok && !inherited)
+			if drop {
 				continue
 			} else if pos != nil {
 				d.positions = append(d.positions, pos)
 				continue
 			}
+			measures = append(measures, also...)
 			measures = append(measures, m)
 			found = true
 			if m.Grantor != nil && m.Grantor.Type != TypeFirmGroup {
@@ -1063,7 +1065,8 @@ func (d *docState) policyPhrase(s int, cl clause, g instAt) string {
 			for k < cl.end && k-end < 9 {
 				t := toks[k]
 				if t.Text == "," || t.Text == ";" || t.Text == "." || t.Text == "(" || t.Text == "—" || t.Text == "?" ||
-					t.Lower == "that" || t.Lower == "which" || t.Lower == "who" || t.Lower == "starting" || t.Lower == "but" || d.cueStartsAt(toks, k) && !inSector(k) {
+					t.Lower == "that" || t.Lower == "which" || t.Lower == "who" || t.Lower == "starting" || t.Lower == "but" ||
+					t.Lower == "if" || t.Lower == "unless" || d.cueStartsAt(toks, k) && !inSector(k) {
 					break
 				}
 				k++

@@ -165,7 +165,8 @@ func readFrame(t *syntax.Tree, h int, isActor func(int) bool) frame {
 				// "would lift tariffs if Seoul opened its market": offered, or threatened, on a condition
 				for _, c := range t.Children(id, "advcl") {
 					if conditional(t, c) {
-						f.kind, f.holder = Offer, t.Actors(id) // made Threat for a restriction
+						// made a threat for a restriction; to the subject of the condition
+						f.kind, f.holder, f.addressee = Offer, t.Actors(id), t.Actors(c)
 					}
 				}
 			}
@@ -336,18 +337,21 @@ func (d *docState) firstActor(s int, ids []int) *Entity {
 // readMeasure reads the frame of measure m, named by g in sentence s, from
 // the tree: it corrects who grants it and whether it is denied, and tells
 // whether the text only hopes for it (drop) or takes a position on it.
-func (d *docState) readMeasure(s int, m *Measure, g instAt, cue cueAt, hasCue bool) (pos *Position, drop bool) {
+//
+// When several actors take it ("Peru and Chile will cut tariffs"), m is
+// the first's, and also are the measures returned.
+func (d *docState) readMeasure(s int, m *Measure, g instAt, cue cueAt, hasCue bool) (pos *Position, drop bool, also []*Measure) {
 	if d.sents[s].Kind == Heading {
-		return nil, false // headlines drop the words a parse needs ("Egypt raises duties as Turkey weighs cuts")
+		return nil, false, nil // headlines drop the words a parse needs ("Egypt raises duties as Turkey weighs cuts")
 	}
 	p := d.parses[s]
 	h := p.head(g.start, g.end)
 	if h == 0 {
-		return nil, false
+		return nil, false, nil
 	}
 	f := readFrame(p.tree, h, func(id int) bool { return d.actorOf(s, id) != nil })
 	if f.hoped || f.hedged && f.kind == "" {
-		return nil, true // "hoped the U.S. could lift sanctions", "may lift": neither taken nor asked
+		return nil, true, nil // "hoped the U.S. could lift sanctions", "may lift": neither taken nor asked
 	}
 	if f.kind != "" {
 		kind := f.kind
@@ -359,7 +363,7 @@ func (d *docState) readMeasure(s int, m *Measure, g instAt, cue cueAt, hasCue bo
 		if pos.Holder == nil {
 			pos.Holder = m.Grantor
 		}
-		return pos, false
+		return pos, false, nil
 	}
 	receives := hasCue && (cue.hit.kind == cueReceive || d.x.isWord(listTarget, cue.hit.lemma))
 	// the actor of the measure's own verb ("Chile will recognise Chinese
@@ -381,7 +385,28 @@ func (d *docState) readMeasure(s int, m *Measure, g instAt, cue cueAt, hasCue bo
 			m.Polarity = Retained // "refused to lift its ban": the ban stays
 		}
 	}
-	return nil, false
+	if !receives && m.Grantor == actor && actor != nil {
+		for _, id := range f.actors[1:] {
+			if e := d.actorOf(s, id); e != nil && e != m.Grantor && !containsGrantor(also, e) {
+				o := newMeasure(s, m.sides[0])
+				ev := o.Evidence
+				*o = *m
+				o.Evidence, o.sides = ev, []span{m.sides[0]}
+				o.Grantor = e
+				also = append(also, o)
+			}
+		}
+	}
+	return nil, false, also
+}
+
+func containsGrantor(ms []*Measure, e *Entity) bool {
+	for _, m := range ms {
+		if m.Grantor == e {
+			return true
+		}
+	}
+	return false
 }
 
 // restrictive: a measure that restricts or punishes rather than opens

@@ -29,7 +29,8 @@ type annotator struct {
 }
 
 // Annotate tags, lemmatizes and parses the words of s, which need their
-// forms only. It is safe to call from several goroutines at once.
+// forms only; a word whose UPOS is set keeps it (a name the caller knows
+// is a PROPN), and gets the likeliest XPOS of it. It is safe to call from several goroutines at once.
 func (m *Model) Annotate(s *Sentence) {
 	if len(s.Words) == 0 {
 		return
@@ -153,6 +154,10 @@ func jackknife(train []Sentence, opt TrainOptions) ([]Sentence, error) {
 	for i, s := range train {
 		tagged[i] = s
 		tagged[i].Words = append([]Word(nil), s.Words...)
+		for j := range tagged[i].Words {
+			// the fold's tagger tags them afresh, keeping none of the gold tags
+			tagged[i].Words[j].UPOS, tagged[i].Words[j].XPOS = "", ""
+		}
 	}
 	fold := make([]int, len(train))
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x1acc))

@@ -155,6 +155,14 @@ func (t *Tagger) tag(c *tagContext, words []Word) {
 	scores := c.scores[:len(t.upos)]
 	for i := range words {
 		cl, ok := t.sure[c.lex[i+2].norm]
+		if fixed := words[i].UPOS; fixed != "" && (!ok || t.upos[cl] != fixed) {
+			// the caller knows the word's universal tag: the best of its tags
+			clear(scores)
+			t.w.score(c.features(i), &c.scores)
+			if b := best(scores, func(k int) bool { return t.upos[k] == fixed }); b >= 0 {
+				cl, ok = uint8(b), true
+			}
+		}
 		if !ok {
 			clear(scores)
 			t.w.score(c.features(i), &c.scores)
