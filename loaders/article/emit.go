@@ -610,6 +610,7 @@ const (
 	cCountry
 	cBloc
 	cAgency
+	cIntlOrg
 	cPerson
 	cCompany
 	cFirmGroup
@@ -631,6 +632,7 @@ var classIRIs = [...]string{
 	cCountry:    vocab.ClassCountry,
 	cBloc:       vocab.ClassBloc,
 	cAgency:     vocab.ClassAgency,
+	cIntlOrg:    vocab.ClassIntlOrg,
 	cPerson:     vocab.ClassPerson,
 	cCompany:    vocab.ClassCompany,
 	cFirmGroup:  vocab.ClassFirmGroup,
@@ -647,7 +649,7 @@ var classIRIs = [...]string{
 
 // classOf is the class of the entities of each type.
 var classOf = map[string]class{
-	TypeCountry: cCountry, TypeBloc: cBloc, TypeAgency: cAgency, TypeOrg: cAgency,
+	TypeCountry: cCountry, TypeBloc: cBloc, TypeAgency: cAgency, TypeIntlOrg: cIntlOrg,
 	TypePerson: cPerson, TypeCompany: cCompany, TypeFirmGroup: cFirmGroup,
 	TypeMedia: cMedia, TypeFund: cFund, TypeAgreement: cAgreement,
 }

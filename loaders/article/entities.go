@@ -42,7 +42,7 @@ func (e *Entity) AliasList() []string {
 
 func (e *Entity) isActor() bool {
 	switch e.Type {
-	case TypeCountry, TypeBloc, TypeAgency, TypeOrg, TypeAgreement, TypeCompany:
+	case TypeCountry, TypeBloc, TypeAgency, TypeIntlOrg, TypeAgreement, TypeCompany:
 		return true
 	}
 	return false

@@ -80,14 +80,14 @@ func (d *docState) resolveOrgHeads() {
 			}
 			var best *Entity
 			for _, e := range d.order {
-				if (e.Type == TypeAgency || e.Type == TypeOrg) && e.count >= 0 && containsWord(e.Name, t.Text) && e.first <= s {
+				if (e.Type == TypeAgency || e.Type == TypeIntlOrg) && e.count >= 0 && containsWord(e.Name, t.Text) && e.first <= s {
 					best = e
 				}
 			}
 			if best == nil {
 				for _, ms := range d.mentions {
 					for _, m := range ms {
-						if (m.Ent.Type == TypeAgency || m.Ent.Type == TypeOrg) && containsWord(m.Ent.Name, t.Text) {
+						if (m.Ent.Type == TypeAgency || m.Ent.Type == TypeIntlOrg) && containsWord(m.Ent.Name, t.Text) {
 							best = m.Ent
 						}
 					}
