@@ -274,9 +274,12 @@ func (d *docState) discover() {
 	for s := range d.sents {
 		d.discoverAcronyms(s)
 	}
+	var titled []titledSurname
 	for s := range d.sents {
-		d.discoverPeople(s)
+		titled = d.discoverPeople(s, titled)
+		d.discoverAppositions(s)
 	}
+	d.resolveTitledSurnames(titled)
 	for s := range d.sents {
 		d.discoverAgreements(s)
 		d.discoverOrgs(s)
@@ -395,7 +398,12 @@ func (d *docState) nameRun(s, i int) int {
 	j, words := i, 0
 	for j < len(toks) && words < 4 {
 		t := toks[j]
-		if !t.IsWord() || !t.IsCapitalized() || d.x.is(listTitle, t) || d.x.is(listStopCap, t) || d.covered(s, j) || d.x.is(listOrgHead, t) {
+		if words > 0 && nameParticles[t.Lower] && j+1 < len(toks) && toks[j+1].IsWord() && toks[j+1].IsCapitalized() && !d.covered(s, j+1) {
+			j++
+			continue
+		}
+		if !t.IsWord() || !t.IsCapitalized() || d.x.is(listTitle, t) || d.x.is(listStopCap, t) || d.covered(s, j) ||
+			d.x.is(listOrgHead, t) || d.x.is(listCompanySuffix, t) || notNames[t.Lower] {
 			break
 		}
 		j++
@@ -408,7 +416,10 @@ func (d *docState) nameRun(s, i int) int {
 	return j
 }
 
-func (d *docState) discoverPeople(s int) {
+// discoverPeople finds the people of sentence s and returns those named by
+// a title and a surname alone, which resolveTitledSurnames resolves once
+// every full name is known.
+func (d *docState) discoverPeople(s int, titled []titledSurname) []titledSurname {
 	toks := d.sents[s].Tokens
 	// "Trade Minister Jane Doe", in the sentences that have a title
 	for i := 0; i < len(toks) && d.mayHave(s, listTitle); i++ {
@@ -416,8 +427,23 @@ func (d *docState) discoverPeople(s int) {
 		if te == 0 {
 			continue
 		}
+		te = d.titleOf(toks, te)
 		ne := d.nameRun(s, te)
-		if ne-te < 2 {
+		// "Secretary of State George Shultz"
+		if te+1 < len(toks) && toks[te].Lower == "of" {
+			ps := te + 1
+			if toks[ps].Lower == "the" {
+				ps++
+			}
+			if pe := d.nameRun(s, ps); pe-ps >= 3 {
+				te, ne = pe-2, pe
+			}
+		}
+		if ne-te == 1 && toks[i].IsCapitalized() && !isAcronymToken(toks[te].Text) && !d.employs(toks, ne) &&
+			(ne >= len(toks) || !toks[ne].IsCapitalized()) {
+			titled = append(titled, titledSurname{s: s, roleStart: d.roleStart(s, i), title: i, name: te, end: ne})
+		}
+		if ne-te < 2 || d.employs(toks, ne) {
 			continue
 		}
 		person := d.entity(d.text(s, te, ne), TypePerson)
@@ -445,7 +471,7 @@ func (d *docState) discoverPeople(s int) {
 	}
 	// "said Jane Doe" and "Jane Doe said"; an appositive role may follow ("said Jane Doe, Trade Minister").
 	if !d.mayHave(s, listSaid) {
-		return
+		return titled
 	}
 	for i := 0; i < len(toks); i++ {
 		var ns, ne int
@@ -462,7 +488,14 @@ func (d *docState) discoverPeople(s int) {
 		default:
 			continue
 		}
-		if ne-ns < 2 || ne-ns > 3 || (ns == 0 && d.x.is(listStopCap, toks[0])) {
+		if ne-ns < 2 || ne-ns > 3 || (ns == 0 && d.x.is(listStopCap, toks[0])) || afterNonName(toks, ns) {
+			continue
+		}
+		// "said Acme Partners analyst Jane Doe": the name is the employer's
+		if d.employs(toks, ne) {
+			if _, known := d.dynLookup(d.text(s, ns, ne)); !known {
+				d.learn(d.text(s, ns, ne), d.entity(d.text(s, ns, ne), TypeCompany))
+			}
 			continue
 		}
 		person := d.entity(d.text(s, ns, ne), TypePerson)
@@ -485,6 +518,7 @@ func (d *docState) discoverPeople(s int) {
 			}
 		}
 	}
+	return titled
 }
 
 // saidWords report what a person named beside them says.
@@ -496,6 +530,10 @@ func (d *docState) learnPerson(e *Entity) {
 	d.learn(e.Name, e)
 	f := strings.Fields(e.Name)
 	d.learn(f[len(f)-1], e)
+	// "de Clercq" of "Willy de Clercq"
+	if n := len(f); n >= 3 && nameParticles[strings.ToLower(f[n-2])] {
+		d.learn(f[n-2]+" "+f[n-1], e)
+	}
 	if len(f) >= 3 {
 		d.learn(f[0]+" "+f[1], e)
 	}

@@ -99,3 +99,30 @@ func TestSharedAcronym(t *testing.T) {
 		})
 	}
 }
+
+func TestPeople(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []wantEntity
+	}{
+		{"title and surname, later the surname", "Chancellor Brandt met the Dutch delegation. Brandt said tariffs would stay.",
+			[]wantEntity{{"Brandt", TypePerson, []string{"Chancellor Brandt"}}}},
+		{"titled surname of a person named in full", "Premier Lena Okafor opened the talks. Later Premier Okafor said Ghana would cut duties.",
+			[]wantEntity{{"Lena Okafor", TypePerson, []string{"Premier Okafor", "Okafor"}}}},
+		{"title with a portfolio", "Secretary of Agriculture Tomas Berg said the quota would stay.",
+			[]wantEntity{{"Tomas Berg", TypePerson, []string{"Berg"}}}},
+		{"role after the name", "Ines Calvo, deputy director of the trade bureau, told reporters the talks had stalled.",
+			[]wantEntity{{"Ines Calvo", TypePerson, []string{"Calvo"}}}},
+		{"role after the name with its organisation", "Hiro Tanaka, vice minister of Japan's Ministry of International Trade and Industry, flew to Ottawa.",
+			[]wantEntity{{"Hiro Tanaka", TypePerson, nil}, {"Ministry of International Trade and Industry", TypeAgency, nil}}},
+		{"role before the name", "Kenya's chief negotiator, Amos Waweru, said the offer was final.",
+			[]wantEntity{{"Amos Waweru", TypePerson, []string{"Waweru"}}}},
+		{"name with a particle", "Trade Commissioner Karel van Dijk said Brussels would reply. Van Dijk gave no date.",
+			[]wantEntity{{"Karel van Dijk", TypePerson, []string{"van Dijk"}}}},
+		{"employer of an analyst", `"Prices will fall," said Harlow Webb analyst Dana Cole.`,
+			[]wantEntity{{"Harlow Webb", TypeCompany, nil}, {"Dana Cole", TypePerson, nil}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { checkEntities(t, tt.text, tt.want) })
+	}
+}
