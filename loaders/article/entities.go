@@ -16,6 +16,7 @@ type Entity struct {
 	Role    string  // a person's role ("Trade Minister")
 	Org     *Entity // the agency or state a person serves
 	state   *Entity // the state of a group of firms ("American buyers")
+	parties []*Entity // the parties an agreement is named after ("U.S.-Japan pact")
 	count   int     // mentions
 	first   int     // sentence of the first mention
 }

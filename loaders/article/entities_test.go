@@ -126,3 +126,31 @@ func TestPeople(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) { checkEntities(t, tt.text, tt.want) })
 	}
 }
+
+func TestAgreementPhrases(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []wantEntity
+	}{
+		{"parties, subject and date, later the pact", "Brazil said Argentina broke the March 1991 Brazil-Argentina steel pact. Argentina denies it broke the pact.",
+			[]wantEntity{{"Brazil-Argentina steel pact", TypeAgreement, []string{"the pact", "the March 1991 Brazil-Argentina steel pact"}}}},
+		{"two agreements of different parties", "Canada wants a Canada-Chile fisheries accord like its Canada-Peru fisheries accord.",
+			[]wantEntity{{"Canada-Chile fisheries accord", TypeAgreement, nil}, {"Canada-Peru fisheries accord", TypeAgreement, nil}}},
+		{"generic phrase of the two parties", "Chile and Peru signed a fisheries accord on Friday. Peru said the accord would cut tariffs.",
+			[]wantEntity{{"the accord", TypeAgreement, []string{"a fisheries accord"}}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { checkEntities(t, tt.text, tt.want) })
+	}
+}
+
+// TestAgreementNotAnEntity: "agreement" as an act, with no determiner,
+// date or parties, names no agreement.
+func TestAgreementNotAnEntity(t *testing.T) {
+	r := testExtractor.Extract(parse(t, "story.txt", "Chile and Peru reached agreement on fish quotas after talks in Lima."))
+	for _, e := range r.Entities {
+		if e.Type == TypeAgreement {
+			t.Errorf("agreement %q (aliases %q)", e.Name, e.AliasList())
+		}
+	}
+}
