@@ -13,12 +13,12 @@ type Entity struct {
 	Type    string
 	Country string // ISO code of the state an agency or company belongs to
 	Aliases map[string]bool
-	Role    string  // a person's role ("Trade Minister")
-	Org     *Entity // the agency or state a person serves
-	state   *Entity // the state of a group of firms ("American buyers")
+	Role    string    // a person's role ("Trade Minister")
+	Org     *Entity   // the agency or state a person serves
+	state   *Entity   // the state of a group of firms ("American buyers")
 	parties []*Entity // the parties an agreement is named after ("U.S.-Japan pact")
-	count   int     // mentions
-	first   int     // sentence of the first mention
+	count   int       // mentions
+	first   int       // sentence of the first mention
 }
 
 // Mention is an entity named by tokens [Start, End) of a sentence.
