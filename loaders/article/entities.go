@@ -374,6 +374,11 @@ func (d *docState) discoverAgreements(s int) {
 				end = j
 			}
 		}
+		// "Treaty of Rome": a head, then "of" and the place it was signed
+		if end == i+1 && d.x.is(listAgreementHead, t) && i+2 < len(toks) && toks[i+1].Lower == "of" && toks[i+2].IsCapitalized() &&
+			d.staticAt(s, i+2) != nil && d.staticAt(s, i+2).Vals[0].form == "capital" {
+			end = d.staticAt(s, i+2).End
+		}
 		if end-i < 2 {
 			continue
 		}
@@ -667,6 +672,12 @@ func (d *docState) dynLookup(name string) (*Entity, bool) {
 
 func (d *docState) discoverCompanies(s int) {
 	toks := d.sents[s].Tokens
+	// "Hitachi Ltd": a company the lexicon knows, written with its legal form
+	for _, m := range d.static[s] {
+		if def := m.Vals[0].def; def.typ == TypeCompany && m.End < len(toks) && d.x.is(listCompanySuffix, toks[m.End]) {
+			d.learn(d.text(s, m.Start, m.End+1), d.fromDef(def))
+		}
+	}
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		// "Acme Corp", "Acme Holdings"

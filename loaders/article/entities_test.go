@@ -154,3 +154,18 @@ func TestAgreementNotAnEntity(t *testing.T) {
 		}
 	}
 }
+
+func TestCompaniesAndTreaties(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []wantEntity
+	}{
+		{"known company with its legal form", "Japan said firms including Hitachi Ltd would cut chip output.",
+			[]wantEntity{{"Hitachi", TypeCompany, []string{"Hitachi Ltd"}}}},
+		{"treaty named after its place", "Spain said the 1986 Treaty of Lisbon bars such duties.",
+			[]wantEntity{{"Treaty of Lisbon", TypeAgreement, nil}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { checkEntities(t, tt.text, tt.want) })
+	}
+}
