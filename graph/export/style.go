@@ -18,20 +18,21 @@ type Style struct {
 // typeStyles are the network view's node types; the full view's typed nodes
 // take the style of the class with the same name.
 var typeStyles = map[string]Style{
-	"country":    {"box", "rectangle", "#a6cee3", false},
-	"bloc":       {"box3d", "rectangle", "#6baed6", false},
-	"agency":     {"house", "trapezoid2", "#8dd3c7", false},
-	"person":     {"ellipse", "ellipse", "#fdbf6f", false},
-	"company":    {"component", "rectangle", "#cab2d6", false},
-	"firm_group": {"folder", "rectangle", "#e5d8ef", false},
-	"media":      {"note", "rectangle", "#ffff99", false},
-	"fund":       {"cylinder", "ellipse", "#d9d9d9", false},
-	"agreement":  {"tab", "rectangle", "#fccde5", false},
-	"policy":     {"hexagon", "hexagon", "#ccebc5", false},
-	"sector":     {"octagon", "octagon", "#d9c2e6", false},
-	"concession": {"box", "roundrectangle", "#b3de69", false},
-	"position":   {"parallelogram", "parallelogram", "#ffed6f", false},
-	"bundle":     {"diamond", "diamond", "#80b1d3", false},
+	"country":                    {"box", "rectangle", "#a6cee3", false},
+	"bloc":                       {"box3d", "rectangle", "#6baed6", false},
+	"agency":                     {"house", "trapezoid2", "#8dd3c7", false},
+	"international_organization": {"house", "trapezoid2", "#80cdc1", false},
+	"person":                     {"ellipse", "ellipse", "#fdbf6f", false},
+	"company":                    {"component", "rectangle", "#cab2d6", false},
+	"firm_group":                 {"folder", "rectangle", "#e5d8ef", false},
+	"media":                      {"note", "rectangle", "#ffff99", false},
+	"fund":                       {"cylinder", "ellipse", "#d9d9d9", false},
+	"agreement":                  {"tab", "rectangle", "#fccde5", false},
+	"policy":                     {"hexagon", "hexagon", "#ccebc5", false},
+	"sector":                     {"octagon", "octagon", "#d9c2e6", false},
+	"concession":                 {"box", "roundrectangle", "#b3de69", false},
+	"position":                   {"parallelogram", "parallelogram", "#ffed6f", false},
+	"bundle":                     {"diamond", "diamond", "#80b1d3", false},
 }
 
 // polarityFills colour measures by polarity.

@@ -23,24 +23,25 @@ const (
 
 // Classes.
 const (
-	ClassDocument   = NS + "Document"   // an article, the label of every quad it yields
-	ClassSentence   = NS + "Sentence"   // a sentence of a document, the evidence of facts
-	ClassCountry    = NS + "Country"    // a sovereign state or customs territory
-	ClassBloc       = NS + "Bloc"       // a trade bloc or grouping of states
-	ClassAgency     = NS + "Agency"     // a government body, regulator, court or international organisation
-	ClassPerson     = NS + "Person"     // a named official or spokesperson
-	ClassCompany    = NS + "Company"    // a named firm
-	ClassFirmGroup  = NS + "FirmGroup"  // a described group of firms ("U.S. cloud firms")
-	ClassMedia      = NS + "Media"      // a news outlet cited as a source
-	ClassFund       = NS + "Fund"       // a fund named in a measure
-	ClassAgreement  = NS + "Agreement"  // a trade agreement or deal
-	ClassSector     = NS + "Sector"     // an economic sector
-	ClassPolicy     = NS + "Policy"     // a policy instrument applied to something
-	ClassConcession = NS + "Concession" // a measure a party takes, keeps or is said not to take
-	ClassBundle     = NS + "Bundle"     // measures the text presents as packaged together
-	ClassClaim      = NS + "Claim"      // a statement the text asserts or rejects
-	ClassInstrument = NS + "Instrument" // a policy instrument of the taxonomy
-	ClassPosition   = NS + "Position"   // a demand, threat or conditional offer of one party toward another
+	ClassDocument   = NS + "Document"                  // an article, the label of every quad it yields
+	ClassSentence   = NS + "Sentence"                  // a sentence of a document, the evidence of facts
+	ClassCountry    = NS + "Country"                   // a sovereign state or customs territory
+	ClassBloc       = NS + "Bloc"                      // a trade bloc or grouping of states
+	ClassAgency     = NS + "Agency"                    // a government body, regulator or court of one state or bloc
+	ClassIntlOrg    = NS + "InternationalOrganization" // an organisation of many states: GATT, the IMF, the OECD
+	ClassPerson     = NS + "Person"                    // a named official or spokesperson
+	ClassCompany    = NS + "Company"                   // a named firm
+	ClassFirmGroup  = NS + "FirmGroup"                 // a described group of firms ("U.S. cloud firms")
+	ClassMedia      = NS + "Media"                     // a news outlet cited as a source
+	ClassFund       = NS + "Fund"                      // a fund named in a measure
+	ClassAgreement  = NS + "Agreement"                 // a trade agreement or deal
+	ClassSector     = NS + "Sector"                    // an economic sector
+	ClassPolicy     = NS + "Policy"                    // a policy instrument applied to something
+	ClassConcession = NS + "Concession"                // a measure a party takes, keeps or is said not to take
+	ClassBundle     = NS + "Bundle"                    // measures the text presents as packaged together
+	ClassClaim      = NS + "Claim"                     // a statement the text asserts or rejects
+	ClassInstrument = NS + "Instrument"                // a policy instrument of the taxonomy
+	ClassPosition   = NS + "Position"                  // a demand, threat or conditional offer of one party toward another
 )
 
 // Predicates.

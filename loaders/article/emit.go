@@ -673,6 +673,7 @@ const (
 	cCountry
 	cBloc
 	cAgency
+	cIntlOrg
 	cPerson
 	cCompany
 	cFirmGroup
@@ -695,6 +696,7 @@ var classIRIs = [...]string{
 	cCountry:    vocab.ClassCountry,
 	cBloc:       vocab.ClassBloc,
 	cAgency:     vocab.ClassAgency,
+	cIntlOrg:    vocab.ClassIntlOrg,
 	cPerson:     vocab.ClassPerson,
 	cCompany:    vocab.ClassCompany,
 	cFirmGroup:  vocab.ClassFirmGroup,
@@ -712,7 +714,7 @@ var classIRIs = [...]string{
 
 // classOf is the class of the entities of each type.
 var classOf = map[string]class{
-	TypeCountry: cCountry, TypeBloc: cBloc, TypeAgency: cAgency, TypeOrg: cAgency,
+	TypeCountry: cCountry, TypeBloc: cBloc, TypeAgency: cAgency, TypeIntlOrg: cIntlOrg,
 	TypePerson: cPerson, TypeCompany: cCompany, TypeFirmGroup: cFirmGroup,
 	TypeMedia: cMedia, TypeFund: cFund, TypeAgreement: cAgreement,
 }

@@ -13,11 +13,12 @@ type Entity struct {
 	Type    string
 	Country string // ISO code of the state an agency or company belongs to
 	Aliases map[string]bool
-	Role    string  // a person's role ("Trade Minister")
-	Org     *Entity // the agency or state a person serves
-	state   *Entity // the state of a group of firms ("American buyers")
-	count   int     // mentions
-	first   int     // sentence of the first mention
+	Role    string    // a person's role ("Trade Minister")
+	Org     *Entity   // the agency or state a person serves
+	state   *Entity   // the state of a group of firms ("American buyers")
+	parties []*Entity // the parties an agreement is named after ("U.S.-Japan pact")
+	count   int       // mentions
+	first   int       // sentence of the first mention
 }
 
 // Mention is an entity named by tokens [Start, End) of a sentence.
@@ -42,7 +43,7 @@ func (e *Entity) AliasList() []string {
 
 func (e *Entity) isActor() bool {
 	switch e.Type {
-	case TypeCountry, TypeBloc, TypeAgency, TypeOrg, TypeAgreement, TypeCompany:
+	case TypeCountry, TypeBloc, TypeAgency, TypeIntlOrg, TypeAgreement, TypeCompany:
 		return true
 	}
 	return false
@@ -276,9 +277,12 @@ func (d *docState) discover() {
 	for s := range d.sents {
 		d.discoverAcronyms(s)
 	}
+	var titled []titledSurname
 	for s := range d.sents {
-		d.discoverPeople(s)
+		titled = d.discoverPeople(s, titled)
+		d.discoverAppositions(s)
 	}
+	d.resolveTitledSurnames(titled)
 	for s := range d.sents {
 		d.discoverAgreements(s)
 		d.discoverOrgs(s)
@@ -372,6 +376,11 @@ func (d *docState) discoverAgreements(s int) {
 				end = j
 			}
 		}
+		// "Treaty of Rome": a head, then "of" and the place it was signed
+		if end == i+1 && d.x.is(listAgreementHead, t) && i+2 < len(toks) && toks[i+1].Lower == "of" && toks[i+2].IsCapitalized() &&
+			d.staticAt(s, i+2) != nil && d.staticAt(s, i+2).Vals[0].form == "capital" {
+			end = d.staticAt(s, i+2).End
+		}
 		if end-i < 2 {
 			continue
 		}
@@ -397,7 +406,12 @@ func (d *docState) nameRun(s, i int) int {
 	j, words := i, 0
 	for j < len(toks) && words < 4 {
 		t := toks[j]
-		if !t.IsWord() || !t.IsCapitalized() || d.x.is(listTitle, t) || d.x.is(listStopCap, t) || d.covered(s, j) || d.x.is(listOrgHead, t) {
+		if words > 0 && nameParticles[t.Lower] && j+1 < len(toks) && toks[j+1].IsWord() && toks[j+1].IsCapitalized() && !d.covered(s, j+1) {
+			j++
+			continue
+		}
+		if !t.IsWord() || !t.IsCapitalized() || d.x.is(listTitle, t) || d.x.is(listStopCap, t) || d.covered(s, j) ||
+			d.x.is(listOrgHead, t) || d.x.is(listCompanySuffix, t) || notNames[t.Lower] {
 			break
 		}
 		j++
@@ -410,7 +424,10 @@ func (d *docState) nameRun(s, i int) int {
 	return j
 }
 
-func (d *docState) discoverPeople(s int) {
+// discoverPeople finds the people of sentence s and returns those named by
+// a title and a surname alone, which resolveTitledSurnames resolves once
+// every full name is known.
+func (d *docState) discoverPeople(s int, titled []titledSurname) []titledSurname {
 	toks := d.sents[s].Tokens
 	// "Trade Minister Jane Doe", in the sentences that have a title
 	for i := 0; i < len(toks) && d.mayHave(s, listTitle); i++ {
@@ -418,8 +435,23 @@ func (d *docState) discoverPeople(s int) {
 		if te == 0 {
 			continue
 		}
+		te = d.titleOf(toks, te)
 		ne := d.nameRun(s, te)
-		if ne-te < 2 {
+		// "Secretary of State George Shultz"
+		if te+1 < len(toks) && toks[te].Lower == "of" {
+			ps := te + 1
+			if toks[ps].Lower == "the" {
+				ps++
+			}
+			if pe := d.nameRun(s, ps); pe-ps >= 3 {
+				te, ne = pe-2, pe
+			}
+		}
+		if ne-te == 1 && toks[i].IsCapitalized() && !isAcronymToken(toks[te].Text) && !d.employs(toks, ne) &&
+			(ne >= len(toks) || !toks[ne].IsCapitalized()) {
+			titled = append(titled, titledSurname{s: s, roleStart: d.roleStart(s, i), title: i, name: te, end: ne})
+		}
+		if ne-te < 2 || d.employs(toks, ne) {
 			continue
 		}
 		person := d.entity(d.text(s, te, ne), TypePerson)
@@ -447,7 +479,7 @@ func (d *docState) discoverPeople(s int) {
 	}
 	// "said Jane Doe" and "Jane Doe said"; an appositive role may follow ("said Jane Doe, Trade Minister").
 	if !d.mayHave(s, listSaid) {
-		return
+		return titled
 	}
 	for i := 0; i < len(toks); i++ {
 		var ns, ne int
@@ -464,7 +496,14 @@ func (d *docState) discoverPeople(s int) {
 		default:
 			continue
 		}
-		if ne-ns < 2 || ne-ns > 3 || (ns == 0 && d.x.is(listStopCap, toks[0])) {
+		if ne-ns < 2 || ne-ns > 3 || (ns == 0 && d.x.is(listStopCap, toks[0])) || afterNonName(toks, ns) {
+			continue
+		}
+		// "said Acme Partners analyst Jane Doe": the name is the employer's
+		if d.employs(toks, ne) {
+			if _, known := d.dynLookup(d.text(s, ns, ne)); !known {
+				d.learn(d.text(s, ns, ne), d.entity(d.text(s, ns, ne), TypeCompany))
+			}
 			continue
 		}
 		person := d.entity(d.text(s, ns, ne), TypePerson)
@@ -487,6 +526,7 @@ func (d *docState) discoverPeople(s int) {
 			}
 		}
 	}
+	return titled
 }
 
 // saidWords report what a person named beside them says.
@@ -498,6 +538,10 @@ func (d *docState) learnPerson(e *Entity) {
 	d.learn(e.Name, e)
 	f := strings.Fields(e.Name)
 	d.learn(f[len(f)-1], e)
+	// "de Clercq" of "Willy de Clercq"
+	if n := len(f); n >= 3 && nameParticles[strings.ToLower(f[n-2])] {
+		d.learn(f[n-2]+" "+f[n-1], e)
+	}
 	if len(f) >= 3 {
 		d.learn(f[0]+" "+f[1], e)
 	}
@@ -630,6 +674,12 @@ func (d *docState) dynLookup(name string) (*Entity, bool) {
 
 func (d *docState) discoverCompanies(s int) {
 	toks := d.sents[s].Tokens
+	// "Hitachi Ltd": a company the lexicon knows, written with its legal form
+	for _, m := range d.static[s] {
+		if def := m.Vals[0].def; def.typ == TypeCompany && m.End < len(toks) && d.x.is(listCompanySuffix, toks[m.End]) {
+			d.learn(d.text(s, m.Start, m.End+1), d.fromDef(def))
+		}
+	}
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		// "Acme Corp", "Acme Holdings"

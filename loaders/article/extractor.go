@@ -14,7 +14,7 @@ const (
 	TypeCountry   = "country"
 	TypeBloc      = "bloc"
 	TypeAgency    = "agency"
-	TypeOrg       = "organization"
+	TypeIntlOrg   = "international_organization"
 	TypePerson    = "person"
 	TypeCompany   = "company"
 	TypeFirmGroup = "firm_group"
@@ -176,8 +176,9 @@ func NewExtractor(lex *Lexicon) (*Extractor, error) {
 	orgs := func(list []Org, typ string) {
 		for _, o := range list {
 			t := typ
-			if o.Type == "organization" {
-				t = TypeOrg
+			// "organization" is the older name of the type
+			if o.Type == TypeIntlOrg || o.Type == "organization" {
+				t = TypeIntlOrg
 			}
 			aliases := o.Aliases
 			// "Department of Trade and Industry (Philippines)" is written without its qualifier

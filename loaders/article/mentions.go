@@ -80,14 +80,14 @@ func (d *docState) resolveOrgHeads() {
 			}
 			var best *Entity
 			for _, e := range d.order {
-				if (e.Type == TypeAgency || e.Type == TypeOrg) && e.count >= 0 && containsWord(e.Name, t.Text) && e.first <= s {
+				if (e.Type == TypeAgency || e.Type == TypeIntlOrg) && e.count >= 0 && containsWord(e.Name, t.Text) && e.first <= s {
 					best = e
 				}
 			}
 			if best == nil {
 				for _, ms := range d.mentions {
 					for _, m := range ms {
-						if (m.Ent.Type == TypeAgency || m.Ent.Type == TypeOrg) && containsWord(m.Ent.Name, t.Text) {
+						if (m.Ent.Type == TypeAgency || m.Ent.Type == TypeIntlOrg) && containsWord(m.Ent.Name, t.Text) {
 							best = m.Ent
 						}
 					}
@@ -173,64 +173,9 @@ func (d *docState) counterpart(e *Entity) *Entity {
 	return nil
 }
 
-// findDeal resolves generic agreement phrases ("the trade agreement", "the
-// deal") to the agreement the article names, or to one named after its two
-// parties and the first such phrase.
-func (d *docState) findDeal() {
-	for _, e := range d.order {
-		if e.Type == TypeAgreement && e.count > 0 {
-			d.deal = e
-			break
-		}
-	}
-	for s := range d.sents {
-		if !d.mayHave(s, listAgreementHead) {
-			continue
-		}
-		toks := d.sents[s].Tokens
-		for i := 0; i < len(toks); i++ {
-			t := toks[i]
-			if t.IsCapitalized() && i > 0 || !d.x.is(listAgreementHead, t) || d.mentionAt(s, i) != nil {
-				continue
-			}
-			if i+1 < len(toks) && d.x.is(listAgreementHead, toks[i+1]) {
-				continue // "framework agreement": the phrase ends at the last head
-			}
-			j := i
-			for j > 0 && (d.x.is(listAgreementMod, toks[j-1]) || d.x.is(listAgreementHead, toks[j-1]) || toks[j-1].Text == "-") && !toks[j-1].IsCapitalized() {
-				j--
-			}
-			if j == i && !(t.Lower == "deal" || t.Lower == "agreement" || t.Lower == "pact" || t.Lower == "accord" || t.Lower == "framework") {
-				continue
-			}
-			if j == 0 || !isDeterminer(toks[j-1].Lower) {
-				continue
-			}
-			phrase := d.text(s, j, i+1)
-			if d.deal == nil {
-				if len(d.parties) < 2 {
-					return
-				}
-				a, b := d.parties[0], d.parties[1]
-				if a.first > b.first {
-					a, b = b, a
-				}
-				name := phrase
-				if j == i {
-					name = "trade " + phrase
-				}
-				d.deal = d.entity(shortName(a)+"–"+shortName(b)+" "+name, TypeAgreement)
-			}
-			d.insertMention(s, Mention{Start: j, End: i + 1, Ent: d.deal, Form: "reference"})
-			d.deal.Aliases[phrase] = true
-			d.deal.count++
-		}
-	}
-}
-
 func isDeterminer(w string) bool {
 	switch w {
-	case "the", "a", "this", "that", "their", "its", "new", "our", "his", "her":
+	case "the", "a", "an", "this", "that", "their", "its", "new", "our", "his", "her":
 		return true
 	}
 	return false

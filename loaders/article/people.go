@@ -1,0 +1,209 @@
+package article
+
+// People named beside a role: by a title and a surname alone ("President
+// Reagan"), by a title with its portfolio ("Secretary of State George
+// Shultz"), or with the role set off by commas after or before the name
+// ("Jane Doe, deputy director of the Agency, said"; "the Agency's chief
+// negotiator, Jane Doe, said").
+
+// nameParticles are the lower-case words inside a person's name ("Willy de
+// Clercq", "Ursula von der Leyen").
+var nameParticles = map[string]bool{
+	"de": true, "van": true, "von": true, "der": true, "den": true, "da": true, "di": true, "du": true,
+	"le": true, "la": true, "bin": true, "binti": true, "al": true, "ter": true, "dos": true, "das": true,
+}
+
+// notNames are capitalized words that end a person's name: what follows a
+// state's name for a member of its parties or of its institutions ("the
+// Texas Democrat", "Waseda University").
+var notNames = map[string]bool{
+	"democrat": true, "democrats": true, "republican": true, "republicans": true, "conservative": true,
+	"liberal": true, "socialist": true, "university": true, "institution": true, "institute": true,
+	"ministers": true, "officials": true, "securities": true, "brothers": true, "review": true, "west": true,
+}
+
+// afterNonName reports whether the word before a name at i shows it is no
+// person's: an article ("the Texas Democrat") or "of" ("Secretary of State
+// Jane Doe" is read as a title by discoverPeople).
+func afterNonName(toks []Token, i int) bool {
+	if i == 0 {
+		return false
+	}
+	switch toks[i-1].Lower {
+	case "the", "a", "an", "of":
+		return true
+	}
+	return false
+}
+
+// titledSurname is a title followed by one name ("President Reagan") at
+// tokens [title, end) of sentence s.
+type titledSurname struct{ s, roleStart, title, name, end int }
+
+// titleOf extends a title over the words that continue it ("Director
+// General", "Vice-Minister") and returns its end.
+func (d *docState) titleOf(toks []Token, te int) int {
+	for te < len(toks) {
+		switch {
+		case d.x.is(listTitle, toks[te]) || toks[te].Lower == "general":
+			te++
+		case toks[te].Text == "-" && te+1 < len(toks) && (d.x.is(listTitle, toks[te+1]) || toks[te+1].Lower == "general"):
+			te += 2
+		default:
+			return te
+		}
+	}
+	return te
+}
+
+// resolveTitledSurnames makes a person of each "President Reagan": the one
+// of that surname the text names in full, or a person named by the surname.
+func (d *docState) resolveTitledSurnames(found []titledSurname) {
+	for _, f := range found {
+		surname := d.text(f.s, f.name, f.end)
+		titled := d.text(f.s, f.title, f.end)
+		person, known := d.dynLookup(surname)
+		if !known || person.Type != TypePerson {
+			person = d.entity(surname, TypePerson)
+		}
+		d.learn(surname, person)
+		d.learn(titled, person)
+		if person.Role == "" {
+			person.Role = d.text(f.s, f.roleStart, f.name)
+		}
+	}
+}
+
+// roleAfter returns the role phrase that begins at j, after a name and its
+// comma ("vice minister of ...", "the EC's trade commissioner", "an
+// economist at ..."), and the organisation it names; end is 0 if none.
+func (d *docState) roleAfter(s, j int) (start, end int, org *Entity) {
+	toks := d.sents[s].Tokens
+	if j < len(toks) && (toks[j].Lower == "the" || toks[j].Lower == "a" || toks[j].Lower == "an") {
+		j++
+	}
+	// "the EC's", "MITI's": the organisation comes first
+	if m := d.staticAt(s, j); m != nil && m.End < len(toks) && toks[m.End].Text == "'s" {
+		org = d.fromDef(m.Vals[0].def)
+		j = m.End + 1
+	}
+	for k := j; k < len(toks) && k < j+4; k++ {
+		t := toks[k]
+		if d.x.is(listTitle, t) {
+			end = d.titleOf(toks, k+1)
+			if org == nil {
+				org = d.orgAfter(s, end)
+			}
+			return j, end, org
+		}
+		if !t.IsWord() || d.x.is(listSaid, t) {
+			break
+		}
+	}
+	return 0, 0, nil
+}
+
+// orgAfter finds the organisation of "of [the] [state's] Ministry ..." at j.
+func (d *docState) orgAfter(s, j int) *Entity {
+	toks := d.sents[s].Tokens
+	if j >= len(toks) || toks[j].Lower != "of" && toks[j].Lower != "at" {
+		return nil
+	}
+	j++
+	if j < len(toks) && toks[j].Lower == "the" {
+		j++
+	}
+	m := d.staticAt(s, j)
+	if m == nil {
+		return nil
+	}
+	if m.End+1 < len(toks) && toks[m.End].Text == "'s" {
+		if m2 := d.staticAt(s, m.End+1); m2 != nil {
+			m = m2
+		}
+	}
+	if def := m.Vals[0].def; def.typ != TypeCountry && def.typ != TypeBloc {
+		return d.fromDef(def)
+	}
+	return nil
+}
+
+// titleBefore reports whether a title ends the phrase before the comma at
+// tokens[comma] ("the Under Secretary of Commerce, Bruce Smart"), within
+// a few words and no other comma.
+func (d *docState) titleBefore(toks []Token, comma int) bool {
+	for k := comma - 1; k >= 0 && k >= comma-7; k-- {
+		t := toks[k]
+		if t.Text == "," || d.x.is(listSaid, t) {
+			return false
+		}
+		if d.x.is(listTitle, t) {
+			return k > 0 || t.IsCapitalized()
+		}
+	}
+	return false
+}
+
+// endsApposition: what may follow a name set off after its role.
+func endsApposition(t Token) bool {
+	switch t.Lower {
+	case ",", ".", "who", "said", "says", "told", "and", ")":
+		return true
+	}
+	return false
+}
+
+// discoverAppositions finds the people named beside a role set off by
+// commas, after the name or before it.
+func (d *docState) discoverAppositions(s int) {
+	if !d.mayHave(s, listTitle) {
+		return
+	}
+	toks := d.sents[s].Tokens
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if !t.IsCapitalized() || i > 0 && toks[i-1].IsCapitalized() && toks[i-1].IsWord() {
+			continue
+		}
+		ne := d.nameRun(s, i)
+		if ne-i < 2 || d.wordsIn(toks, i, ne) > 3 || ne >= len(toks) || d.employs(toks, ne) || afterNonName(toks, i) {
+			continue
+		}
+		switch {
+		case toks[ne].Text == ",":
+			rs, re, org := d.roleAfter(s, ne+1)
+			if re == 0 {
+				if i > 0 && toks[i-1].Text == "," && d.titleBefore(toks, i-1) {
+					d.learnPerson(d.entity(d.text(s, i, ne), TypePerson))
+				}
+				continue
+			}
+			person := d.entity(d.text(s, i, ne), TypePerson)
+			d.learnPerson(person)
+			if person.Role == "" {
+				person.Role = d.text(s, rs, re)
+				person.Org = org
+			}
+		case i > 0 && toks[i-1].Text == "," && endsApposition(toks[ne]) && d.titleBefore(toks, i-1):
+			d.learnPerson(d.entity(d.text(s, i, ne), TypePerson))
+		}
+		i = ne - 1
+	}
+}
+
+// wordsIn counts the capitalized words of a name, not its particles.
+func (d *docState) wordsIn(toks []Token, i, j int) int {
+	n := 0
+	for k := i; k < j; k++ {
+		if toks[k].IsCapitalized() {
+			n++
+		}
+	}
+	return n
+}
+
+// employs reports whether the name ending before j is followed by a job in
+// lower case ("Merrill Lynch analyst"): the name is then the employer's.
+func (d *docState) employs(toks []Token, j int) bool {
+	return j < len(toks) && !toks[j].IsCapitalized() && d.x.is(listTitle, toks[j])
+}
