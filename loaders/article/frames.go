@@ -86,7 +86,9 @@ func upos(t *syntax.Tree, id int) string {
 // readFrame reads the frame of the measure headed by word h, climbing
 // from it to the root: the first predicate met governs the measure and
 // names who takes it; the words above say whether it is refused, asked
-// for, threatened, offered or hoped for.
+// for, threatened, offered or hoped for. The parser errs most on the
+// long sentences of news, so each rule asks for the relation it expects
+// between the measure's clause and the word above it.
 func readFrame(t *syntax.Tree, h int, isActor func(int) bool) frame {
 	var f frame
 	// the noun's own modifiers: "Japan's tariffs", "U.S. curbs"
@@ -98,17 +100,20 @@ func readFrame(t *syntax.Tree, h int, isActor func(int) bool) frame {
 	if t.Negated(h) && upos(t, h) != "VERB" {
 		f.denied = true // "no tariffs"
 	}
-	viaConj := false  // the last step up was from a conjunct to the first ...
-	own := false      // ... that has a subject of its own
 	contrast := false // the measure was reached through "but": negations above are not its
-	for id, steps := h, 0; id != 0 && steps <= len(t.Words); steps++ {
+	for id, from, steps := h, 0, 0; id != 0 && steps <= len(t.Words); steps++ {
 		l := lemma(t, id)
 		pred := isPredicate(t, id)
-		if !pred && id != h {
+		// how the clause below hangs on this word
+		control := from == 0 || t.Is(from, "xcomp")                  // "agreed to cut", "failed to open"
+		complement := control || t.Is(from, "ccomp", "csubj")        // "said it would cut", "denied that"
+		ofNoun := from != 0 && t.Is(from, "acl", "nmod", "compound") // "failure to open", "calls for cuts"
+		own := from != 0 && t.Is(from, "conj") && len(t.Children(from, "nsubj")) > 0
+		if !pred && ofNoun {
 			switch {
 			case negativeNouns[l]:
 				f.denied = !f.denied
-				if f.verb == 0 || f.actors == nil {
+				if f.actors == nil {
 					f.actors = possessors(t, id)
 				}
 			case demandNouns[l] || threatNouns[l] || offerNouns[l] && f.verb != 0:
@@ -134,11 +139,10 @@ func readFrame(t *syntax.Tree, h int, isActor func(int) bool) frame {
 				return f
 			}
 		}
-		if pred && own {
-			// a conjunct with a subject of its own is a clause of its own: what
-			// its first conjunct's clause says (negation, modal, condition) is not said of it
-		} else if pred {
-			if f.verb == 0 {
+		if pred && !own {
+			first := f.verb == 0
+			if first {
+				control, complement = true, true // the measure's own clause
 				f.verb = id
 				if f.actors == nil {
 					f.actors = t.Actors(id)
@@ -149,47 +153,54 @@ func readFrame(t *syntax.Tree, h int, isActor func(int) bool) frame {
 					f.hedged = true
 				}
 			}
-			if !viaConj && !contrast && t.Negated(id) {
+			if control && !contrast && t.Negated(id) {
 				f.denied = !f.denied
 			}
-			for _, a := range t.Children(id, "aux") {
-				switch m := lemma(t, a); {
-				case possibleModals[m]:
-					f.hedged = true
-				case obligationModals[m] && f.kind == "":
-					// "the U.S. should cut tariffs": asked of the subject by who says so
-					f.kind, f.addressee = Demand, t.Actors(id)
+			if control || complement {
+				for _, a := range t.Children(id, "aux") {
+					switch m := lemma(t, a); {
+					case possibleModals[m]:
+						f.hedged = true
+					case obligationModals[m] && f.kind == "":
+						// "the U.S. should cut tariffs": asked of the subject by who says so
+						f.kind, f.addressee = Demand, t.Actors(id)
+					}
 				}
 			}
-			if f.kind == "" && (readyAdjectives[l] || hasAux(t, id, futureModals)) {
+			if f.kind == "" && control && (readyAdjectives[l] || hasAux(t, id, futureModals)) {
 				// "would lift tariffs if Seoul opened its market": offered, or threatened, on a condition
 				for _, c := range t.Children(id, "advcl") {
 					if conditional(t, c) {
-						// made a threat for a restriction; to the subject of the condition
 						f.kind, f.holder, f.addressee = Offer, t.Actors(id), t.Actors(c)
 					}
 				}
 			}
-			above := id != f.verb
-			switch {
-			case demandPredicates[l] && above:
-				return f.position(Demand, t.Actors(id), addressee(t, id))
-			case threatPredicates[l]:
-				return f.position(Threat, t.Actors(id), addressee(t, id))
-			case offerPredicates[l] && (above || l != "offer"):
+			if !first && (complement || t.Is(from, "advcl", "parataxis")) {
+				switch {
+				case demandPredicates[l]:
+					return f.position(Demand, t.Actors(id), addressee(t, id))
+				case threatPredicates[l]:
+					return f.position(Threat, t.Actors(id), addressee(t, id))
+				case offerPredicates[l]:
+					return f.position(Offer, t.Actors(id), addressee(t, id))
+				case hopePredicates[l], hopeAdjectives[l]:
+					f.hoped = true
+					return f
+				case negativePredicates[l] && complement && !contrast:
+					f.denied = !f.denied
+				}
+			} else if first && threatPredicates[l] {
+				return f.position(Threat, t.Actors(id), addressee(t, id)) // "threatened sanctions"
+			} else if first && offerPredicates[l] && l != "offer" {
 				// "proposed tariffs": offered or threatened; "offered a quota" grants it
 				return f.position(Offer, t.Actors(id), addressee(t, id))
-			case hopePredicates[l], hopeAdjectives[l]:
-				f.hoped = true
-				return f
-			case negativePredicates[l] && above && !viaConj && !contrast:
-				f.denied = !f.denied
 			}
-			if f.kind == Demand && f.holder == nil && above {
+			if f.kind == Demand && f.holder == nil && !first {
 				f.holder = t.Actors(id)
 			}
-			if conditional(t, id) {
-				// a measure inside a condition is asked of the other side, not taken
+			if conditional(t, id) && !hasAux(t, id, words("will")) {
+				// a measure inside a condition is asked of the other side, not
+				// taken ("if X will" is rarely a condition: the parser erred)
 				f.hoped = true
 				return f
 			}
@@ -198,35 +209,13 @@ func readFrame(t *syntax.Tree, h int, isActor func(int) bool) frame {
 		if w == nil {
 			break
 		}
-		viaConj = t.Is(id, "conj")
-		own = viaConj && len(t.Children(id, "nsubj")) > 0
-		if viaConj && contrasted(t, id) {
+		if t.Is(id, "conj") && contrasted(t, id) {
 			// "did not offer a tariff cut but a larger quota": the negation stops at "but"
 			f.denied, contrast = false, true
 		}
-		id = w.Head
+		from, id = id, w.Head
 	}
 	return f
-}
-
-// contrasted: a conjunct joined by "but" or "rather than" to the one before.
-func contrasted(t *syntax.Tree, id int) bool {
-	for _, c := range t.Children(id, "cc") {
-		if l := lemma(t, c); l == "but" || l == "rather" || l == "instead" || l == "yet" {
-			return true
-		}
-	}
-	return false
-}
-
-// hasAux: a predicate with one of the auxiliaries of set.
-func hasAux(t *syntax.Tree, id int, set map[string]bool) bool {
-	for _, a := range t.Children(id, "aux") {
-		if set[lemma(t, a)] {
-			return true
-		}
-	}
-	return false
 }
 
 // conditional: a clause introduced by "if", "unless", "provided".
@@ -379,6 +368,11 @@ func (d *docState) readMeasure(s int, m *Measure, g instAt, cue cueAt, hasCue bo
 	case actor != nil:
 		m.Grantor = actor
 	}
+	if t := d.targetOf(s, h, f.verb); t != nil && m.Grantor != nil && countryOf(m.Grantor) == t {
+		// "tariffs on Japanese goods": Japan is hit by them, not their author, who
+		// in a story of two parties is the other
+		m.Grantor = d.counterpart(t)
+	}
 	if f.denied && m.Polarity == Asserted {
 		m.Polarity = Denied
 		if hasCue && d.x.isWord(listRemoval, cue.hit.lemma) {
@@ -420,6 +414,65 @@ func restrictive(m *Measure, cue cueAt, hasCue bool) bool {
 		return true
 	case cueConcede:
 		return cue.hit.lemma == "raise" || cue.hit.lemma == "increase"
+	}
+	return false
+}
+
+// targetPrepositions introduce whom or what a measure hits.
+var targetPrepositions = words("on", "against", "upon")
+
+// targetOf is the actor a measure headed by h hits ("tariffs on Japanese
+// goods", "sanctions against South Africa", "imposed duties on Brazil"),
+// named by its or its verb's arguments; nil if none.
+func (d *docState) targetOf(s, h, verb int) *Entity {
+	t := d.parses[s].tree
+	for _, head := range []int{h, verb} {
+		if head == 0 {
+			continue
+		}
+		for _, o := range t.Children(head, "nmod", "obl") {
+			prep := false
+			for _, c := range t.Children(o, "case") {
+				prep = prep || targetPrepositions[lemma(t, c)]
+			}
+			if !prep {
+				continue
+			}
+			if e := d.actorOf(s, o); e != nil {
+				return countryOf(e)
+			}
+			// "on a range of Japanese goods": the goods' nationality
+			for _, k := range t.Children(o, "amod", "compound", "nmod") {
+				if m := d.mentionCovering(s, int(d.parses[s].tok[k])); m != nil {
+					return countryOf(m.Ent)
+				}
+				for _, kk := range t.Children(k, "amod", "compound") {
+					if m := d.mentionCovering(s, int(d.parses[s].tok[kk])); m != nil {
+						return countryOf(m.Ent)
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// contrasted: a conjunct joined by "but" or "rather than" to the one before.
+func contrasted(t *syntax.Tree, id int) bool {
+	for _, c := range t.Children(id, "cc") {
+		if l := lemma(t, c); l == "but" || l == "rather" || l == "instead" || l == "yet" {
+			return true
+		}
+	}
+	return false
+}
+
+// hasAux: a predicate with one of the auxiliaries of set.
+func hasAux(t *syntax.Tree, id int, set map[string]bool) bool {
+	for _, a := range t.Children(id, "aux") {
+		if set[lemma(t, a)] {
+			return true
+		}
 	}
 	return false
 }
