@@ -1,6 +1,8 @@
 package article
 
 import (
+	"fmt"
+	"os"
 	"strings"
 
 	"github.com/tradegraph/tradegraph/loaders/syntax"
@@ -339,6 +341,9 @@ func (d *docState) readMeasure(s int, m *Measure, g instAt, cue cueAt, hasCue bo
 		return nil, false, nil
 	}
 	f := readFrame(p.tree, h, func(id int) bool { return d.actorOf(s, id) != nil })
+	if os.Getenv("TG_FRAMES") != "" {
+		fmt.Fprintf(os.Stderr, "FRAME %q h=%s verb=%s actors=%v owner=%d kind=%s hoped=%v denied=%v | %s\n", m.Policy, p.tree.Word(h).Form, lemma(p.tree, f.verb), f.actors, f.owner, f.kind, f.hoped, f.denied, d.sents[s].Text)
+	}
 	if f.hoped || f.hedged && f.kind == "" {
 		return nil, true, nil // "hoped the U.S. could lift sanctions", "may lift": neither taken nor asked
 	}
@@ -354,21 +359,28 @@ func (d *docState) readMeasure(s int, m *Measure, g instAt, cue cueAt, hasCue bo
 		}
 		return pos, false, nil
 	}
-	receives := hasCue && (cue.hit.kind == cueReceive || d.x.isWord(listTarget, cue.hit.lemma))
+	// what the other side receives or is hit by ("Turkish steel faces duties"),
+	// and what a pairing or an exchange gave to its counterpart, keep the
+	// grantor the clause rules found
+	receives := !hasCue || cue.hit.kind == cueReceive || d.x.isWord(listTarget, cue.hit.lemma)
 	// the actor of the measure's own verb ("Chile will recognise Chinese
 	// standards") before the one its noun names ("protested U.S. curbs")
 	byVerb := hasCue && f.verb != 0 && int(p.word[cue.pos]) == f.verb
 	actor, owner := d.firstActor(s, f.actors), d.actorOf(s, f.owner)
-	switch {
-	case receives:
+	switch v := lemma(p.tree, f.verb); {
+	case receives || v == "be" || v == "have":
+		// "there is no side deal", "X has tariffs": the verb names no act
 	case byVerb && actor != nil:
 		m.Grantor = actor
 	case owner != nil:
 		m.Grantor = owner
-	case actor != nil:
+	case actor != nil && m.Grantor == nil:
+		// the tree's verb is not the cue's: trusted only where the words found no one
 		m.Grantor = actor
 	}
-	if t := d.targetOf(s, h, f.verb); t != nil && m.Grantor != nil && countryOf(m.Grantor) == t {
+	if !restrictive(m, cue, hasCue) || !restrictions[m.Instrument.ID] || !restrictionHeads[lemma(p.tree, h)] {
+		// "a side deal on the UK carbon levy": the deal is about the levy, hits no one
+	} else if t := d.targetOf(s, h, f.verb); t != nil && m.Grantor != nil && countryOf(m.Grantor) == t {
 		// "tariffs on Japanese goods": Japan is hit by them, not their author, who
 		// in a story of two parties is the other
 		m.Grantor = d.counterpart(t)
@@ -417,6 +429,17 @@ func restrictive(m *Measure, cue cueAt, hasCue bool) bool {
 	}
 	return false
 }
+
+// restrictions are the instruments that hit someone: what they are "on"
+// or "against" is their target.
+var restrictions = words("tariff", "quota", "import-restriction", "export-quota", "export-ban", "import-ban", "ban",
+	"export-control", "export-tax", "tax", "digital-services-tax", "carbon-border", "safeguard", "anti-dumping", "sanctions",
+	"import-licensing", "sps", "tbt")
+
+// restrictionHeads are the nouns that name a restriction by itself.
+var restrictionHeads = words("tariff", "duty", "quota", "sanction", "ban", "embargo", "curb", "restriction", "levy",
+	"tax", "control", "limit", "barrier", "penalty", "surcharge", "requirement", "retaliation", "measure", "action",
+	"cap", "licensing", "licence", "license", "rule", "standard")
 
 // targetPrepositions introduce whom or what a measure hits.
 var targetPrepositions = words("on", "against", "upon")
