@@ -1,8 +1,6 @@
 package article
 
 import (
-	"fmt"
-	"os"
 	"strings"
 
 	"github.com/tradegraph/tradegraph/loaders/syntax"
@@ -191,6 +189,9 @@ func readFrame(t *syntax.Tree, h int, isActor func(int) bool) frame {
 				case negativePredicates[l] && complement && !contrast:
 					f.denied = !f.denied
 				}
+			} else if first && hopePredicates[l] {
+				f.hoped = true // "is considering a cut in tariffs"
+				return f
 			} else if first && threatPredicates[l] {
 				return f.position(Threat, t.Actors(id), addressee(t, id)) // "threatened sanctions"
 			} else if first && offerPredicates[l] && l != "offer" {
@@ -341,9 +342,6 @@ func (d *docState) readMeasure(s int, m *Measure, g instAt, cue cueAt, hasCue bo
 		return nil, false, nil
 	}
 	f := readFrame(p.tree, h, func(id int) bool { return d.actorOf(s, id) != nil })
-	if os.Getenv("TG_FRAMES") != "" {
-		fmt.Fprintf(os.Stderr, "FRAME %q h=%s verb=%s actors=%v owner=%d kind=%s hoped=%v denied=%v | %s\n", m.Policy, p.tree.Word(h).Form, lemma(p.tree, f.verb), f.actors, f.owner, f.kind, f.hoped, f.denied, d.sents[s].Text)
-	}
 	if f.hoped || f.hedged && f.kind == "" {
 		return nil, true, nil // "hoped the U.S. could lift sanctions", "may lift": neither taken nor asked
 	}
@@ -374,8 +372,9 @@ func (d *docState) readMeasure(s int, m *Measure, g instAt, cue cueAt, hasCue bo
 		m.Grantor = actor
 	case owner != nil:
 		m.Grantor = owner
-	case actor != nil && m.Grantor == nil:
-		// the tree's verb is not the cue's: trusted only where the words found no one
+	case actor != nil && (m.Grantor == nil || m.Grantor.Type == TypeAgreement):
+		// the tree's verb is not the cue's: trusted only where the words found
+		// no one, or only the agreement that frames the measure
 		m.Grantor = actor
 	}
 	if !restrictive(m, cue, hasCue) || !restrictions[m.Instrument.ID] || !restrictionHeads[lemma(p.tree, h)] {
@@ -387,9 +386,9 @@ func (d *docState) readMeasure(s int, m *Measure, g instAt, cue cueAt, hasCue bo
 	}
 	if f.denied && m.Polarity == Asserted {
 		m.Polarity = Denied
-		if hasCue && d.x.isWord(listRemoval, cue.hit.lemma) {
-			m.Polarity = Retained // "refused to lift its ban": the ban stays
-		}
+	}
+	if m.Polarity == Denied && hasCue && d.x.isWord(listRemoval, cue.hit.lemma) {
+		m.Polarity = Retained // "refused to lift its ban": the ban stays
 	}
 	if !receives && m.Grantor == actor && actor != nil {
 		for _, id := range f.actors[1:] {

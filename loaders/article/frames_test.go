@@ -1,0 +1,65 @@
+package article
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// facts lists what a text yields, one line a fact: measures as "grantor
+// polarity instrument", positions as "holder kind addressee instrument".
+func facts(r *Result) []string {
+	var out []string
+	for _, m := range r.Measures {
+		out = append(out, fmt.Sprintf("%s %s %s", nameOrDash(m.Grantor), m.Polarity, m.Instrument.ID))
+	}
+	for _, p := range r.Positions {
+		out = append(out, fmt.Sprintf("%s %s %s %s", nameOrDash(p.Holder), p.Kind, nameOrDash(p.Addressee), p.Instrument.ID))
+	}
+	return out
+}
+
+// TestFramesFromTheTree checks who grants a measure and what the text
+// says of it on sentences whose structure varies: the same measure as
+// done, refused, asked for, threatened, offered on a condition or hoped
+// for.
+func TestFramesFromTheTree(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"subject", "Canada cut its tariffs on Brazilian beef.", []string{"Canada asserted tariff"}},
+		{"passive agent", "The tariffs on Brazilian beef were lifted by Canada last week.", []string{"Canada asserted tariff"}},
+		{"control", "Canada agreed to eliminate its quotas on Brazilian cheese.", []string{"Canada asserted quota"}},
+		{"possessor of a nominal event", "Canada's decision to raise duties on Brazilian steel surprised traders.", []string{"Canada asserted tariff"}},
+		{"refusal", "Canada refused to lift its ban on Brazilian poultry.", []string{"Canada retained ban"}},
+		{"failure", "Brazil criticised Canada's failure to open its market to Brazilian sugar.", []string{"Canada denied market-access"}},
+		{"negation through control", "Canada did not agree to cut its tariffs on Brazilian shoes.", []string{"Canada denied tariff"}},
+		{"not this but that", "Canada did not offer a tariff cut but a larger quota for Brazilian beef.", []string{"Canada denied tariff", "Canada asserted quota"}},
+		{"coordinated subject", "Canada and Chile will eliminate their tariffs on Brazilian textiles.", []string{"Canada asserted tariff", "Chile asserted tariff"}},
+		{"reported clause", "Officials in Ottawa said Canada would remove its quotas on Brazilian chicken.", []string{"Canada asserted quota"}},
+		{"target is not the author", "Canada and Brazil met in March. Canada imposed duties on Brazilian steel.", []string{"Canada asserted tariff"}},
+		{"demand", "Brazil urged Canada to lift its ban on Brazilian poultry.", []string{"Brazil demand Canada ban"}},
+		{"call on", "Brazil called on Canada to remove its quotas on Brazilian cheese.", []string{"Brazil demand Canada quota"}},
+		{"obligation", "Brazil said Canada should scrap its tariffs on Brazilian beef.", []string{"Brazil demand Canada tariff"}},
+		{"threat", "Brazil threatened to impose duties on Canadian wheat.", []string{"Brazil threat - tariff"}},
+		{"conditional offer", "Canada would scrap its tariffs on Brazilian beef if Brazil opened its market to Canadian wheat.", []string{"Canada offer Brazil tariff"}},
+		{"refused demand", "Canada rejected Brazil's demand to remove its quotas on cheese.", []string{"Canada retained quota"}},
+		{"hope", "Brazil hoped Canada could lift its ban on Brazilian poultry soon.", nil},
+		{"possibility", "Canada may cut its tariffs on Brazilian shoes next year.", nil},
+		{"likely", "Officials said that Canada was likely to lift the ban on Brazilian poultry.", nil},
+		{"consideration", "Canada is considering a cut in its tariffs on Brazilian shoes.", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := testExtractor.Extract(parse(t, "story.txt", "Trade news\n\n"+tc.text))
+			got := facts(r)
+			slices.Sort(got)
+			slices.Sort(tc.want)
+			if strings.Join(got, "; ") != strings.Join(tc.want, "; ") {
+				t.Errorf("%s\ngot  %q\nwant %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}
