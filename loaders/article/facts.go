@@ -214,7 +214,7 @@ func (d *docState) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Clai
 	insts := d.instBuf[:0]
 	d.matches.instruments = d.x.instruments.appendFind(d.matches.instruments[:0], toks)
 	for _, m := range d.matches.instruments {
-		if !mask[m.Start] && !d.insideName(s, m.Start, m.End) {
+		if !mask[m.Start] && !d.insideName(s, m.Start, m.End) && m.Vals[0].ID != talksID {
 			insts = append(insts, instAt{m.Start, m.End, m.Vals[0]})
 		}
 	}
@@ -374,6 +374,7 @@ func (d *docState) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Clai
 			claims = append(claims, c)
 		}
 	}
+	measures = append(measures, d.talks(s, mask)...)
 	subject := prevSubject
 	if ctx.subject != nil {
 		subject = ctx.subject

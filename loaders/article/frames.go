@@ -177,7 +177,8 @@ func readFrame(t *syntax.Tree, h int, isActor func(int) bool) frame {
 			}
 			if !first && (complement || t.Is(from, "advcl", "parataxis")) {
 				switch {
-				case demandPredicates[l]:
+				case demandPredicates[l] && (!t.Is(from, "xcomp") || len(addressee(t, id)) > 0):
+					// "urged Tokyo to open", not "wanted to keep": a demand is of another
 					return f.position(Demand, t.Actors(id), addressee(t, id))
 				case threatPredicates[l]:
 					return f.position(Threat, t.Actors(id), addressee(t, id))
@@ -497,4 +498,58 @@ func hasAux(t *syntax.Tree, id int, set map[string]bool) bool {
 		}
 	}
 	return false
+}
+
+// talksID is the instrument of negotiations, which the parties open,
+// hold or carry on together rather than grant one another.
+const talksID = "negotiations"
+
+// talkVerbs are what parties do with talks that commits them to them.
+var talkVerbs = words("open", "launch", "hold", "begin", "start", "resume", "continue", "conduct", "enter", "join",
+	"reopen", "pursue", "agree")
+
+// talks are the negotiations sentence s says its parties open or carry on
+// ("Canada and the United States opened free trade talks"), each party's
+// its own measure.
+func (d *docState) talks(s int, mask []bool) []*Measure {
+	if d.sents[s].Kind == Heading {
+		return nil
+	}
+	var out []*Measure
+	p := d.parses[s]
+	for _, m := range d.matches.instruments {
+		in := m.Vals[0]
+		if in.ID != talksID || mask[m.Start] {
+			continue
+		}
+		h := p.head(m.Start, m.End)
+		v := p.tree.Word(h)
+		if v == nil || !talkVerbs[lemma(p.tree, v.Head)] || !p.tree.Is(h, "obj", "nsubj:pass", "obl") {
+			continue
+		}
+		f := readFrame(p.tree, h, func(id int) bool { return d.actorOf(s, id) != nil })
+		if f.hoped || f.hedged || f.kind != "" {
+			continue
+		}
+		g := instAt{m.Start, m.End, in}
+		pol := Asserted
+		if f.denied {
+			pol = Denied
+		}
+		seen := map[*Entity]bool{}
+		for _, id := range f.actors {
+			e := d.actorOf(s, id)
+			if e == nil || seen[e] {
+				continue
+			}
+			seen[e] = true
+			me := newMeasure(s, span{sent: s, start: g.start, end: g.end})
+			me.Instrument, me.Polarity, me.Grantor, me.Action = in, pol, e, lemma(p.tree, v.Head)
+			me.Policy = d.policyPhrase(s, clause{start: 0, end: len(d.sents[s].Tokens)}, g)
+			me.sides[0].phrase = me.Policy
+			me.Beneficiary = d.counterpart(countryOf(e))
+			out = append(out, me)
+		}
+	}
+	return out
 }
