@@ -56,7 +56,7 @@ var (
 	readyAdjectives  = words("ready", "prepared", "willing")
 	obligationModals = words("should", "must", "ought")
 	// Conditions.
-	conditionMarks = words("if", "unless", "provided", "providing")
+	conditionMarks = words("if", "unless", "provided", "providing", "once")
 )
 
 func words(ws ...string) map[string]bool {
@@ -222,11 +222,17 @@ func readFrame(t *syntax.Tree, h int, isActor func(int) bool) frame {
 	return f
 }
 
-// conditional: a clause introduced by "if", "unless", "provided".
+// conditional: a clause introduced by "if", "unless", "provided", "once"
+// or "as soon as".
 func conditional(t *syntax.Tree, id int) bool {
 	for _, mk := range t.Children(id, "mark") {
 		if conditionMarks[lemma(t, mk)] {
 			return true
+		}
+		for _, f := range t.Children(mk, "fixed") {
+			if lemma(t, mk) == "as" && lemma(t, f) == "soon" {
+				return true
+			}
 		}
 	}
 	return false
