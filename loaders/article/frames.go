@@ -359,8 +359,15 @@ func (d *docState) readMeasure(s int, m *Measure, g instAt, cue cueAt, hasCue bo
 		}
 		pos := &Position{Kind: kind, Holder: d.firstActor(s, f.holder), Addressee: d.firstActor(s, f.addressee),
 			Instrument: m.Instrument, Sector: m.Sector, Policy: m.Policy, Hedged: f.hedged, Evidence: m.Evidence}
-		if pos.Holder == nil {
+		if pos.Holder == nil && m.Grantor != pos.Addressee {
 			pos.Holder = m.Grantor
+		}
+		if pos.Holder != nil && pos.Holder.Type == TypeAgreement {
+			pos.Holder = nil // a text asks, threatens or offers; an agreement does not
+		}
+		if pos.Holder == nil || pos.Holder == pos.Addressee {
+			// who takes the position is not named: not a concession either
+			return nil, true, nil
 		}
 		return pos, false, nil
 	}
