@@ -85,6 +85,7 @@ type docState struct {
 	parties   []*Entity // the two main parties, most mentioned first
 	deal      *Entity   // the main agreement, when the text names or implies one
 	parses    []parsed  // of each sentence
+	year      int       // of the document's date, 0 if not known
 	positions []*Position
 
 	lastClause   clauseKey
@@ -169,6 +170,15 @@ func (d *docState) fromDef(def *entityDef) *Entity {
 		d.byDef[def] = e
 	}
 	e.Country = def.country
+	if def.org != nil && e.Org == nil {
+		// a head of state or of government acts for the state while in office
+		if t := def.termAt(d.year); t != nil {
+			e.Org = d.fromDef(def.org)
+			if e.Role == "" {
+				e.Role = t.office
+			}
+		}
+	}
 	return e
 }
 
@@ -277,6 +287,7 @@ func (d *docState) discover() {
 	for s := range d.sents {
 		d.discoverAcronyms(s)
 	}
+	d.learnLeaders()
 	var titled []titledSurname
 	for s := range d.sents {
 		titled = d.discoverPeople(s, titled)
@@ -451,29 +462,21 @@ func (d *docState) discoverPeople(s int, titled []titledSurname) []titledSurname
 			(ne >= len(toks) || !toks[ne].IsCapitalized()) {
 			titled = append(titled, titledSurname{s: s, roleStart: d.roleStart(s, i), title: i, name: te, end: ne})
 		}
-		if ne-te < 2 || d.employs(toks, ne) {
+		// "Finance Minister Kiichi Miyazawa": a leader the lexicon knows, in another office
+		var known *Entity
+		if m := d.staticAt(s, te); m != nil && m.Vals[0].def.typ == TypePerson {
+			known, ne = d.fromDef(m.Vals[0].def), m.End
+		}
+		if known == nil && (ne-te < 2 || d.employs(toks, ne)) {
 			continue
 		}
-		person := d.entity(d.text(s, te, ne), TypePerson)
-		d.learnPerson(person)
-		if person.Role == "" {
-			rs := d.roleStart(s, i)
-			// "Korean Trade Minister Park": the role is held for the state named in front
-			var state *Entity
-			if m := d.staticAt(s, rs); m != nil && m.End < i && (m.Vals[0].def.typ == TypeCountry || m.Vals[0].def.typ == TypeBloc) {
-				state = d.fromDef(m.Vals[0].def)
-				rs = m.End
-				if toks[rs].Text == "'s" {
-					rs++
-				}
-			}
-			if role := d.text(s, rs, te); role != "" && !strings.HasPrefix(role, "Mr") && !strings.HasPrefix(role, "Ms") && !strings.HasPrefix(role, "Dr") {
-				person.Role = role
-				person.Org = d.ministryOf(role)
-				if person.Org == nil || state != nil && person.Org.Country != state.Country {
-					person.Org = state
-				}
-			}
+		person := known
+		if person == nil {
+			person = d.entity(d.text(s, te, ne), TypePerson)
+			d.learnPerson(person)
+		}
+		if person.Role == "" || known != nil {
+			d.roleBefore(s, i, te, person)
 		}
 		i = ne - 1
 	}
@@ -528,6 +531,50 @@ func (d *docState) discoverPeople(s int, titled []titledSurname) []titledSurname
 	}
 	return titled
 }
+
+// roleBefore gives person the role of the title at tokens [title, name)
+// of sentence s, with the words before it that belong to the role
+// ("Investment, Trade and Industry Minister"), and the organisation or
+// state it is held for.
+func (d *docState) roleBefore(s, title, name int, person *Entity) {
+	toks := d.sents[s].Tokens
+	rs := d.roleStart(s, title)
+	// "Korean Trade Minister Park", "Brazil's Finance Minister": the role is held for the state named in front
+	var state *Entity
+	if rs >= 2 && toks[rs-1].Text == "'s" {
+		if m := d.staticEndingAt(s, rs-1); m != nil && isState(m.Vals[0].def) {
+			state = d.fromDef(m.Vals[0].def)
+		}
+	}
+	if m := d.staticAt(s, rs); m != nil && m.End <= title && isState(m.Vals[0].def) {
+		state = d.fromDef(m.Vals[0].def)
+		rs = m.End
+		if toks[rs].Text == "'s" {
+			rs++
+		}
+	}
+	role := d.text(s, rs, name)
+	if role == "" || strings.HasPrefix(role, "Mr") || strings.HasPrefix(role, "Ms") || strings.HasPrefix(role, "Dr") {
+		return
+	}
+	org := d.ministryOf(role)
+	// "U.S. Trade Representative Jane Doe": the role is the name of an agency
+	if m := d.staticAt(s, rs); m != nil && m.End == name {
+		if def := m.Vals[0].def; def.typ == TypeAgency || def.typ == TypeIntlOrg {
+			org = d.fromDef(def)
+		}
+	}
+	if org == nil || state != nil && org.Country != state.Country {
+		org = state
+	}
+	person.Role = role
+	if org != nil {
+		person.Org = org
+	}
+}
+
+// isState reports whether def is a state or a bloc.
+func isState(def *entityDef) bool { return def.typ == TypeCountry || def.typ == TypeBloc }
 
 // saidWords report what a person named beside them says.
 var saidWords = map[string]bool{"said": true, "says": true, "told": true, "added": true}

@@ -169,3 +169,91 @@ func TestCompaniesAndTreaties(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) { checkEntities(t, tt.text, tt.want) })
 	}
 }
+
+// TestLeaders: heads of state and of government are world knowledge: a
+// title and a surname name the one in office when the story was written,
+// under the full name, and the person acts for the state.
+func TestLeaders(t *testing.T) {
+	tests := []struct {
+		name, date, text string
+		form, want, org  string // a form in the text, the person it names, the state it acts for ("" none)
+		aliases          []string
+	}{
+		{"president and surname", "1986-03-02", "President Reagan said steel duties would rise. Reagan gave no date.",
+			"President Reagan", "Ronald Reagan", "United States", []string{"Reagan"}},
+		{"prime minister", "1985-06-01", "Prime Minister Nakasone promised to open the market to foreign tobacco.",
+			"Prime Minister Nakasone", "Yasuhiro Nakasone", "Japan", nil},
+		{"chancellor", "1990-01-10", "Chancellor Kohl said Bonn would not touch its coal subsidies.",
+			"Chancellor Kohl", "Helmut Kohl", "Germany", nil},
+		{"family name first", "1985-02-02", "President Chun Doo Hwan said Seoul would cut tariffs on cigarettes.",
+			"President Chun Doo Hwan", "Chun Doo-hwan", "South Korea", nil},
+		{"the one in office then", "1991-05-05", "President Bush said rice quotas must go.",
+			"President Bush", "George H. W. Bush", "United States", nil},
+		{"the one in office later", "2003-05-05", "President Bush said steel duties would stay.",
+			"President Bush", "George W. Bush", "United States", nil},
+		{"full name, later the surname", "2016-09-01", "Theresa May said Britain would seek a new customs deal. May gave no date.",
+			"Theresa May", "Theresa May", "United Kingdom", nil},
+		{"out of office acts for no state", "1987-04-01", "Jimmy Carter urged both sides to lower their tariffs.",
+			"Jimmy Carter", "Jimmy Carter", "", nil},
+		{"a leader in another office", "1987-04-01", "Japanese Finance Minister Kiichi Miyazawa said Japan would cut its rates.",
+			"Kiichi Miyazawa", "Kiichi Miyazawa", "Ministry of Finance (Japan)", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := testExtractor.Extract(parse(t, "story.md", "---\ndate: "+tt.date+"\n---\n\n"+tt.text))
+			e := findEntity(r, tt.form)
+			if e == nil || e.Name != tt.want || e.Type != TypePerson {
+				t.Fatalf("%q is %v, want the person %s", tt.form, e, tt.want)
+			}
+			org := ""
+			if e.Org != nil {
+				org = e.Org.Name
+			}
+			if org != tt.org {
+				t.Errorf("%s acts for %q, want %q", e.Name, org, tt.org)
+			}
+			for _, a := range tt.aliases {
+				if !e.Aliases[a] {
+					t.Errorf("%s lacks the alias %q; has %q", e.Name, a, e.AliasList())
+				}
+			}
+		})
+	}
+}
+
+// TestRoleOfAState: a title that a state, its people or an agency's name
+// qualifies is held for that state or agency.
+func TestRoleOfAState(t *testing.T) {
+	tests := []struct {
+		name, text, person, org string
+	}{
+		{"possessive state", "Brazil's Finance Minister Ana Prado said Brazil would cut tariffs.", "Ana Prado", "Ministry of Finance (Brazil)"},
+		{"possessive state without a known ministry", "Chile's Mining Minister Rosa Vidal said copper quotas would stay.", "Rosa Vidal", "Chile"},
+		{"demonym", "Peruvian Trade Minister Luis Soto said quotas would stay.", "Luis Soto", "Peru"},
+		{"bloc", "EC Farm Commissioner Piet Smit said the levy would stay.", "Piet Smit", "European Union"},
+		{"the role names an agency", "U.S. Trade Representative Jo Marsh said talks would resume.", "Jo Marsh", "Office of the United States Trade Representative"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := testExtractor.Extract(parse(t, "story.txt", tt.text))
+			e := findEntity(r, tt.person)
+			if e == nil || e.Type != TypePerson {
+				t.Fatalf("no person %q", tt.person)
+			}
+			if e.Org == nil || e.Org.Name != tt.org {
+				t.Errorf("%s acts for %v, want %s", e.Name, e.Org, tt.org)
+			}
+		})
+	}
+}
+
+// TestLeaderGrantsForTheState: what a head of government does, the state does.
+func TestLeaderGrantsForTheState(t *testing.T) {
+	r := testExtractor.Extract(parse(t, "story.md", "---\ndate: 1987-03-30\n---\n\nPresident Reagan imposed tariffs on Japanese chips."))
+	if len(r.Measures) == 0 {
+		t.Fatal("no measure")
+	}
+	if g := r.Measures[0].Grantor; g == nil || g.Name != "United States" {
+		t.Errorf("grantor %v, want United States", g)
+	}
+}

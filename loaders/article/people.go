@@ -36,6 +36,18 @@ func afterNonName(toks []Token, i int) bool {
 	return false
 }
 
+// learnLeaders registers the surname of each head of state or of
+// government the text names in full, as it does for the people it finds.
+func (d *docState) learnLeaders() {
+	for s := range d.sents {
+		for _, m := range d.static[s] {
+			if def := m.Vals[0].def; def.typ == TypePerson {
+				d.learn(def.surname, d.fromDef(def))
+			}
+		}
+	}
+}
+
 // titledSurname is a title followed by one name ("President Reagan") at
 // tokens [title, end) of sentence s.
 type titledSurname struct{ s, roleStart, title, name, end int }
