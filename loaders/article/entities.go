@@ -344,6 +344,8 @@ func (d *docState) discoverAcronyms(s int) {
 			typ = TypeAgreement
 		case last.Lower == "association" || last.Lower == "federation" || last.Lower == "chamber" || last.Lower == "council" && strings.Contains(strings.ToLower(name), "industr"):
 			typ = TypeFirmGroup
+		case last.Lower == "party":
+			typ = TypeParty
 		case d.x.is(listCompanySuffix, last):
 			typ = TypeCompany
 		case d.x.is(listOrgHead, last) || strings.HasPrefix(name, "Ministry") || strings.HasPrefix(name, "Department") || strings.HasPrefix(name, "Office"):
@@ -659,54 +661,194 @@ func (d *docState) roleStart(s, title int) int {
 	return start
 }
 
+// discoverOrgs finds the bodies named by a head word ("Agriculture
+// Ministry", "Senate Finance Committee", "U.S. Embassy", "Liberal
+// Democratic Party"), with the state they belong to when one is named in
+// front, and the parties named by their members ("Congressional Democrats")
+// or by their politics ("the Progressive Conservative government").
 func (d *docState) discoverOrgs(s int) {
+	toks := d.sents[s].Tokens
+	if d.mayHave(s, listPartyWord|listPartyMembers) {
+		d.discoverParties(s)
+	}
 	if !d.mayHave(s, listOrgHead) {
 		return
 	}
-	toks := d.sents[s].Tokens
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if !t.IsCapitalized() || d.covered(s, i) || (d.x.is(listStopCap, t) && t.Lower != "the") {
-			continue
-		}
-		if t.Lower == "the" {
+		// "New York Chamber of Commerce": "New" opens a name, not a sentence
+		newName := t.Lower == "new" && i+1 < len(toks) && toks[i+1].IsCapitalized()
+		if !t.IsCapitalized() || d.covered(s, i) || d.x.is(listStopCap, t) && !newName {
 			continue
 		}
 		end := capRun(toks, i)
-		if end-i < 2 {
+		head, of := d.orgHead(toks, i, end)
+		if head < 0 {
+			i = end - 1
+			if of >= 0 {
+				// "Jane Doe of Acme Bank": the name starts after the "of"
+				i = of
+			}
 			continue
 		}
-		hasHead := false
-		for k := i; k < end; k++ {
-			if d.x.is(listOrgHead, toks[k]) && toks[k].IsCapitalized() {
-				hasHead = true
-			}
+		// "Nevertheless, Polish National Bank": a comma joins the words of
+		// a name only after its "of" ("Ministry of Investment, Trade and Industry")
+		if c := commaBefore(toks, i, head); c >= 0 {
+			i = c
+			continue
 		}
 		hasTitle := false
 		for k := i; k < end; k++ {
 			hasTitle = hasTitle || d.x.is(listTitle, toks[k])
 		}
-		if !hasHead || hasTitle {
-			// "Trade Cabinet Secretary Jane Doe" is a role and a person, not an organisation
+		// "Trade Cabinet Secretary Jane Doe" is a role and a person, not an
+		// organisation; so is a run that continues into a title ("Finance
+		// Committee Chairman"), but not into a job in lower case ("an
+		// Agriculture Ministry official")
+		if hasTitle || end < len(toks) && d.x.is(listTitle, toks[end]) && toks[end].IsCapitalized() {
 			i = end - 1
 			continue
 		}
-		// a run that continues into a title names a role, not an organisation
-		if end < len(toks) && d.x.is(listTitle, toks[end]) {
-			i = end
+		start, country := i, ""
+		var owner *Match[nameHit]
+		if m := d.staticEndingAt(s, i); m != nil {
+			switch def := m.Vals[0].def; {
+			case isState(def) && m.Vals[0].form != "demonym" && m.Vals[0].form != "capital", def.typ == TypeAgency:
+				// "U.S. Embassy", "Senate Finance Committee": the state or the
+				// body in front belongs to the name
+				start, country = m.Start, def.country
+			case def.typ == TypeCountry:
+				country = def.country
+			}
+		} else if i >= 2 && toks[i-1].Text == "'s" {
+			// "the Community's Council of Ministers"
+			if m := d.staticEndingAt(s, i-1); m != nil && isState(m.Vals[0].def) && m.Vals[0].form != "demonym" {
+				owner, country = m, m.Vals[0].def.country
+			}
+		}
+		if toks[start].Lower == "the" {
+			start++
+		}
+		if end-start < 2 {
 			continue
 		}
-		name := d.text(s, i, end)
-		typ := TypeAgency
-		if l := toks[end-1].Lower; l == "association" || l == "federation" || l == "chamber" {
-			typ = TypeFirmGroup
-		}
-		if _, known := d.dynLookup(name); !known {
-			e := d.entity(name, typ)
+		name := d.text(s, start, end)
+		typ := orgType(toks, head)
+		e, known := d.dynLookup(name)
+		if !known {
+			e = d.entity(name, typ)
+			if e.Country == "" {
+				e.Country = country
+			}
 			d.learn(name, e)
+		}
+		if owner != nil {
+			e.Aliases[d.text(s, owner.Start, end)] = true
 		}
 		i = end - 1
 	}
+}
+
+// orgType is the type of an organisation by its head word: a body of firms
+// ("Chamber of Commerce"), a party, an outlet ("New China News Agency"), or
+// an agency of government.
+func orgType(toks []Token, head int) string {
+	switch toks[head].Lower {
+	case "association", "federation", "chamber":
+		return TypeFirmGroup
+	case "party":
+		return TypeParty
+	case "agency":
+		if head > 0 && (toks[head-1].Lower == "news" || toks[head-1].Lower == "press") {
+			return TypeMedia
+		}
+	}
+	return TypeAgency
+}
+
+// commaBefore returns the last comma among tokens [i, head) that no "of"
+// precedes, -1 if none.
+func commaBefore(toks []Token, i, head int) int {
+	c := -1
+	for k := i; k < head; k++ {
+		switch toks[k].Lower {
+		case "of":
+			return c
+		case ",":
+			c = k
+		}
+	}
+	return c
+}
+
+// orgHead returns the head word of an organisation's name among tokens
+// [i, end): the last one before its "of" ("Chamber of Commerce", "Council
+// of Ministers"), else the last one. It is -1 if the run has none, or none
+// before its "of", which is then returned too.
+func (d *docState) orgHead(toks []Token, i, end int) (head, of int) {
+	head = -1
+	for k := i; k < end; k++ {
+		if toks[k].Lower == "of" {
+			if head < 0 {
+				return -1, k
+			}
+			break
+		}
+		if d.x.is(listOrgHead, toks[k]) && toks[k].IsCapitalized() {
+			head = k
+		}
+	}
+	return head, -1
+}
+
+// discoverParties finds the parties named by their members ("Congressional
+// Democrats", "House Republicans") or by their politics before a word for
+// what a party has ("the Progressive Conservative government": the
+// Progressive Conservative Party).
+func (d *docState) discoverParties(s int) {
+	toks := d.sents[s].Tokens
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if !t.IsCapitalized() || !t.IsWord() || d.covered(s, i) || d.x.is(listStopCap, t) ||
+			i > 0 && toks[i-1].IsCapitalized() && toks[i-1].IsWord() && !d.x.is(listStopCap, toks[i-1]) {
+			continue
+		}
+		end := i
+		for end < len(toks) && toks[end].IsWord() && toks[end].IsCapitalized() && !d.covered(s, end) {
+			end++
+		}
+		last := toks[end-1]
+		switch {
+		case d.x.is(listPartyMembers, last):
+			name := d.text(s, i, end)
+			if _, known := d.dynLookup(name); !known {
+				d.learn(name, d.entity(name, TypeParty))
+			}
+		case end < len(toks) && partyHas[toks[end].Lower] && d.allPartyWords(toks, i, end):
+			run := d.text(s, i, end)
+			e := d.entity(run+" Party", TypeParty)
+			d.learn(e.Name, e)
+			d.learn(run, e)
+		}
+		i = end - 1
+	}
+}
+
+// allPartyWords reports whether tokens [i, end) are all words of the names of parties.
+func (d *docState) allPartyWords(toks []Token, i, end int) bool {
+	for k := i; k < end; k++ {
+		if !d.x.is(listPartyWord, toks[k]) {
+			return false
+		}
+	}
+	return end > i
+}
+
+// partyHas are what a party has or is, after its name ("the Liberal government").
+var partyHas = map[string]bool{
+	"government": true, "party": true, "lawmakers": true, "legislators": true, "mps": true, "deputies": true,
+	"members": true, "leader": true, "leadership": true, "majority": true, "opposition": true, "senators": true,
+	"congressmen": true, "caucus": true, "coalition": true, "administration": true,
 }
 
 func (d *docState) dynLookup(name string) (*Entity, bool) {

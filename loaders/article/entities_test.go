@@ -257,3 +257,54 @@ func TestLeaderGrantsForTheState(t *testing.T) {
 		t.Errorf("grantor %v, want United States", g)
 	}
 }
+
+// TestBodies: a body is named by its head word, with the state or the body
+// named in front of it; associations and chambers are bodies of firms.
+func TestBodies(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       wantEntity
+		country    string
+	}{
+		{"state in front", "The U.S. Embassy in Lima said the quota would stay.",
+			wantEntity{"U.S. Embassy", TypeAgency, nil}, "US"},
+		{"body in front", "Senate Commerce Committee chairman Dana Reyes said tariffs would rise.",
+			wantEntity{"Senate Commerce Committee", TypeAgency, nil}, "US"},
+		{"one of its officials", "A Fisheries Ministry official said the ban would be lifted.",
+			wantEntity{"Fisheries Ministry", TypeAgency, nil}, ""},
+		{"chamber of commerce", "Speaking to the U.S. Chamber of Commerce, she said duties would fall.",
+			wantEntity{"U.S. Chamber of Commerce", TypeFirmGroup, nil}, "US"},
+		{"news agency", "The Mbale News Agency said exports had doubled.",
+			wantEntity{"Mbale News Agency", TypeMedia, nil}, ""},
+		{"no clause before a comma", "Nevertheless, Peruvian National Bank officials said rates would stay.",
+			wantEntity{"National Bank", TypeAgency, nil}, "PE"},
+		{"no person before its of", "Prices will fall, said Aiko Mori of Kansai Bank.",
+			wantEntity{"Kansai Bank", TypeAgency, nil}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkEntities(t, tt.text, []wantEntity{tt.want})
+			r := testExtractor.Extract(parse(t, "story.txt", tt.text))
+			if e := findEntity(r, tt.want.name); e != nil && e.Country != tt.country {
+				t.Errorf("%s is of %q, want %q", e.Name, e.Country, tt.country)
+			}
+		})
+	}
+}
+
+func TestParties(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       wantEntity
+	}{
+		{"head word", "The Social Democratic Party opposed the tariff cuts.",
+			wantEntity{"Social Democratic Party", TypeParty, nil}},
+		{"by its politics", "The Liberal government said it would keep the quotas.",
+			wantEntity{"Liberal Party", TypeParty, []string{"Liberal"}}},
+		{"by its members", "House Republicans pledged to block the trade bill.",
+			wantEntity{"House Republicans", TypeParty, nil}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { checkEntities(t, tt.text, []wantEntity{tt.want}) })
+	}
+}

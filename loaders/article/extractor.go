@@ -24,6 +24,7 @@ const (
 	TypePerson    = "person"
 	TypeCompany   = "company"
 	TypeFirmGroup = "firm_group"
+	TypeParty     = "political_party"
 	TypeMedia     = "media"
 	TypeFund      = "fund"
 	TypeAgreement = "agreement"
@@ -148,6 +149,8 @@ const (
 	listExchange
 	listRemoval
 	listTarget
+	listPartyWord
+	listPartyMembers
 
 	// the rules' own word lists (stopCaps, connectors ...)
 	listStopCap
@@ -298,6 +301,8 @@ func NewExtractor(lex *Lexicon) (*Extractor, error) {
 	set(listExchange, c.Exchange)
 	set(listRemoval, c.Removal)
 	set(listTarget, c.Target)
+	set(listPartyWord, lex.PartyWords)
+	set(listPartyMembers, lex.PartyMembers)
 	for list, words := range map[tags]map[string]bool{listStopCap: stopCaps, listConnector: connectors,
 		listSubordinator: subordinators, listAsPhrase: asPhrase, listClauseOpener: clauseOpeners, listSaid: saidWords} {
 		for w := range words {

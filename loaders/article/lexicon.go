@@ -32,6 +32,8 @@ type Lexicon struct {
 	CompanySuffix []string            `yaml:"company_suffixes"`
 	FirmHeads     []string            `yaml:"firm_heads"`
 	FirmGroups    []string            `yaml:"firm_groups"`
+	PartyWords    []string            `yaml:"party_words"`
+	PartyMembers  []string            `yaml:"party_members"`
 	AgreementHead []string            `yaml:"agreement_heads"`
 	AgreementMods []string            `yaml:"agreement_modifiers"`
 	FundHeads     []string            `yaml:"fund_heads"`
@@ -227,6 +229,8 @@ func (l *Lexicon) add(path string, b []byte) error {
 	l.CompanySuffix = append(l.CompanySuffix, part.CompanySuffix...)
 	l.FirmHeads = append(l.FirmHeads, part.FirmHeads...)
 	l.FirmGroups = append(l.FirmGroups, part.FirmGroups...)
+	l.PartyWords = append(l.PartyWords, part.PartyWords...)
+	l.PartyMembers = append(l.PartyMembers, part.PartyMembers...)
 	l.AgreementHead = append(l.AgreementHead, part.AgreementHead...)
 	l.AgreementMods = append(l.AgreementMods, part.AgreementMods...)
 	l.FundHeads = append(l.FundHeads, part.FundHeads...)
