@@ -456,7 +456,8 @@ func (d *docState) discoverPeople(s int, titled []titledSurname) []titledSurname
 			if toks[ps].Lower == "the" {
 				ps++
 			}
-			if pe := d.nameRun(s, ps); pe-ps >= 3 {
+			// not "chairman of the International Economic Policy subcommittee"
+			if pe := d.nameRun(s, ps); pe-ps >= 3 && !d.bodyAfter(toks, pe) {
 				te, ne = pe-2, pe
 			}
 		}
@@ -468,6 +469,10 @@ func (d *docState) discoverPeople(s int, titled []titledSurname) []titledSurname
 		var known *Entity
 		if m := d.staticAt(s, te); m != nil && m.Vals[0].def.typ == TypePerson {
 			known, ne = d.fromDef(m.Vals[0].def), m.End
+		}
+		if known == nil && ne-te >= 2 && d.outletName(toks, te, ne) {
+			d.learnOutlet(d.text(s, te, ne))
+			continue
 		}
 		if known == nil && (ne-te < 2 || d.employs(toks, ne)) {
 			continue
@@ -504,11 +509,20 @@ func (d *docState) discoverPeople(s int, titled []titledSurname) []titledSurname
 		if ne-ns < 2 || ne-ns > 3 || (ns == 0 && d.x.is(listStopCap, toks[0])) || afterNonName(toks, ns) {
 			continue
 		}
-		// "said Acme Partners analyst Jane Doe": the name is the employer's
-		if d.employs(toks, ne) {
-			if _, known := d.dynLookup(d.text(s, ns, ne)); !known {
-				d.learn(d.text(s, ns, ne), d.entity(d.text(s, ns, ne), TypeCompany))
+		// "said Acme Partners analyst Jane Doe", "said Acme Securities economist
+		// Jane Doe", "said Acme Partners' Doe": the name is the employer's
+		employer := d.employerEnd(toks, ne)
+		if employer == 0 && ne+1 < len(toks) && toks[ne].Text == "'s" && toks[ne+1].IsCapitalized() && toks[ns].Lower != toks[ne-1].Lower {
+			employer = ne
+		}
+		if employer > 0 {
+			if name := d.text(s, ns, employer); !d.known(name) {
+				d.learn(name, d.entity(name, TypeCompany))
 			}
+			continue
+		}
+		if d.outletName(toks, ns, ne) {
+			d.learnOutlet(d.text(s, ns, ne))
 			continue
 		}
 		person := d.entity(d.text(s, ns, ne), TypePerson)

@@ -308,3 +308,37 @@ func TestParties(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) { checkEntities(t, tt.text, []wantEntity{tt.want}) })
 	}
 }
+
+// TestNotPeople: names beside a title or a verb of saying that are no
+// person's: outlets, employers and bodies.
+func TestNotPeople(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       wantEntity
+		notPerson  string
+	}{
+		{"outlet told", "The minister told Lagos Broadcasting Network that duties would rise.",
+			wantEntity{"Lagos Broadcasting Network", TypeMedia, nil}, "Lagos Broadcasting Network"},
+		{"outlet the lexicon knows by its full name", "The minister told Cable News Network that quotas would stay.",
+			wantEntity{"CNN", TypeMedia, []string{"Cable News Network"}}, "Cable News Network"},
+		{"newspaper after the name", "The official Harbour Business newspaper said exports fell.",
+			wantEntity{"Harbour Business", TypeMedia, nil}, "Harbour Business"},
+		{"employer before a job", `"Rates will rise," said Keller Hale Securities economist Ann Vogt.`,
+			wantEntity{"Keller Hale Securities", TypeCompany, nil}, "Keller Hale"},
+		{"employer's possessive", `"Rates will rise," said Keller Hale's Vogt.`,
+			wantEntity{"Keller Hale", TypeCompany, nil}, "Keller Hale"},
+		{"body after a portfolio", "Rep. Ann Vogt, chairman of the International Trade Policy subcommittee, said duties would rise.",
+			wantEntity{"Ann Vogt", TypePerson, nil}, "Trade Policy"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkEntities(t, tt.text, []wantEntity{tt.want})
+			r := testExtractor.Extract(parse(t, "story.txt", tt.text))
+			for _, e := range r.Entities {
+				if e.Type == TypePerson && e.Name == tt.notPerson {
+					t.Errorf("%q is a person", e.Name)
+				}
+			}
+		})
+	}
+}

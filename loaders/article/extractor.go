@@ -151,6 +151,7 @@ const (
 	listTarget
 	listPartyWord
 	listPartyMembers
+	listMediaHead
 
 	// the rules' own word lists (stopCaps, connectors ...)
 	listStopCap
@@ -303,6 +304,7 @@ func NewExtractor(lex *Lexicon) (*Extractor, error) {
 	set(listTarget, c.Target)
 	set(listPartyWord, lex.PartyWords)
 	set(listPartyMembers, lex.PartyMembers)
+	set(listMediaHead, lex.MediaHeads)
 	for list, words := range map[tags]map[string]bool{listStopCap: stopCaps, listConnector: connectors,
 		listSubordinator: subordinators, listAsPhrase: asPhrase, listClauseOpener: clauseOpeners, listSaid: saidWords} {
 		for w := range words {

@@ -33,6 +33,7 @@ type Lexicon struct {
 	FirmHeads     []string            `yaml:"firm_heads"`
 	FirmGroups    []string            `yaml:"firm_groups"`
 	PartyWords    []string            `yaml:"party_words"`
+	MediaHeads    []string            `yaml:"media_heads"`
 	PartyMembers  []string            `yaml:"party_members"`
 	AgreementHead []string            `yaml:"agreement_heads"`
 	AgreementMods []string            `yaml:"agreement_modifiers"`
@@ -230,6 +231,7 @@ func (l *Lexicon) add(path string, b []byte) error {
 	l.FirmHeads = append(l.FirmHeads, part.FirmHeads...)
 	l.FirmGroups = append(l.FirmGroups, part.FirmGroups...)
 	l.PartyWords = append(l.PartyWords, part.PartyWords...)
+	l.MediaHeads = append(l.MediaHeads, part.MediaHeads...)
 	l.PartyMembers = append(l.PartyMembers, part.PartyMembers...)
 	l.AgreementHead = append(l.AgreementHead, part.AgreementHead...)
 	l.AgreementMods = append(l.AgreementMods, part.AgreementMods...)

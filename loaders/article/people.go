@@ -1,5 +1,7 @@
 package article
 
+import "strings"
+
 // People named beside a role: by a title and a surname alone ("President
 // Reagan"), by a title with its portfolio ("Secretary of State George
 // Shultz"), or with the role set off by commas after or before the name
@@ -218,4 +220,52 @@ func (d *docState) wordsIn(toks []Token, i, j int) int {
 // lower case ("Merrill Lynch analyst"): the name is then the employer's.
 func (d *docState) employs(toks []Token, j int) bool {
 	return j < len(toks) && !toks[j].IsCapitalized() && d.x.is(listTitle, toks[j])
+}
+
+// employerEnd returns the end of the employer's name ending at or after j
+// when a job in lower case follows it, over the capitalized words that end
+// a firm's name ("said Acme Securities economist Jane Doe"); 0 if none.
+func (d *docState) employerEnd(toks []Token, j int) int {
+	k := j
+	for k < len(toks) && k-j < 3 && toks[k].IsWord() && toks[k].IsCapitalized() && !d.x.is(listTitle, toks[k]) {
+		k++
+	}
+	if d.employs(toks, k) {
+		return k
+	}
+	return 0
+}
+
+// outletName reports whether the name at tokens [i, j) is an outlet's: it
+// ends in an outlet's word ("Cable News Network") or one follows it ("the
+// Business Daily newspaper").
+func (d *docState) outletName(toks []Token, i, j int) bool {
+	if j > i && toks[j-1].IsCapitalized() && d.x.is(listMediaHead, toks[j-1]) {
+		return true
+	}
+	return j < len(toks) && !toks[j].IsCapitalized() && d.x.is(listMediaHead, toks[j])
+}
+
+// bodyAfter reports whether a noun in lower case for a body follows the
+// name ending before j ("the Economic Policy subcommittee").
+func (d *docState) bodyAfter(toks []Token, j int) bool {
+	if j >= len(toks) || toks[j].IsCapitalized() {
+		return false
+	}
+	t := toks[j]
+	return d.x.is(listOrgHead|listMediaHead|listFirmHead, t) || strings.HasSuffix(t.Lower, "committee")
+}
+
+// known reports whether the text has named an actor so.
+func (d *docState) known(name string) bool {
+	_, ok := d.dynLookup(name)
+	return ok
+}
+
+// learnOutlet registers an outlet the text names beside a person's role or
+// a verb of saying.
+func (d *docState) learnOutlet(name string) {
+	if _, known := d.dynLookup(name); !known {
+		d.learn(name, d.entity(name, TypeMedia))
+	}
 }
