@@ -963,11 +963,24 @@ func (d *docState) discoverFirmGroups(s int) {
 				j = m2.End
 			}
 		}
+		// "Japan's major electronic firms"
+		if j+1 < len(toks) && toks[j].Text == "'s" && def.typ == TypeCountry {
+			j++
+		}
+		// "U.S. Semiconductor firms", "U.S. Chipmakers": the wire capitalizes
+		// the word after an abbreviation as it would a sentence's first
+		capsOK := strings.HasSuffix(toks[j-1].Text, ".")
 		k := j
 		for k < len(toks) && k-j <= 6 {
 			t := toks[k]
-			if d.x.is(listFirmHead, t) && !t.IsCapitalized() {
+			lowerOK := !t.IsCapitalized() || k == j && capsOK && !d.covered(s, k)
+			if d.x.is(listFirmHead, t) && lowerOK && (k+1 >= len(toks) || !toks[k+1].IsCapitalized() || !toks[k+1].IsWord()) {
 				name := d.text(s, m.Start, k+1)
+				// named as written in a sentence, with the wire's capital undone
+				if toks[j].IsCapitalized() {
+					at := toks[j].Start - toks[m.Start].Start
+					name = name[:at] + strings.ToLower(name[at:at+1]) + name[at+1:]
+				}
 				e := d.entity(name, TypeFirmGroup)
 				e.Country = def.country
 				if def.typ == TypeCountry {
@@ -975,9 +988,10 @@ func (d *docState) discoverFirmGroups(s int) {
 					e.state.Aliases[d.text(s, m.Start, m.End)] = true
 				}
 				d.learn(name, e)
+				d.learn(d.text(s, m.Start, k+1), e)
 				break
 			}
-			ok := (t.IsWord() && !t.IsCapitalized() && !stopWord(t.Lower)) || isAcronymToken(t.Text) || t.Lower == "and" || t.Text == "-"
+			ok := (t.IsWord() && lowerOK && !stopWord(t.Lower)) || isAcronymToken(t.Text) || t.Lower == "and" || t.Text == "-"
 			if !ok {
 				break
 			}

@@ -342,3 +342,22 @@ func TestNotPeople(t *testing.T) {
 		})
 	}
 }
+
+// TestFirmGroups: groups of firms named by their state, with the wire's
+// capital after an abbreviation and with the state's possessive.
+func TestFirmGroups(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       wantEntity
+	}{
+		{"capital after an abbreviation", "Tokyo agreed to widen U.S. Chipmakers' share of its market.",
+			wantEntity{"U.S. chipmakers", TypeFirmGroup, []string{"U.S. Chipmakers"}}},
+		{"capital modifier after an abbreviation", "The deal helps U.S. Software firms sell in Seoul.",
+			wantEntity{"U.S. software firms", TypeFirmGroup, nil}},
+		{"possessive state", "The duties would hit Korea's largest steel mills.",
+			wantEntity{"Korea's largest steel mills", TypeFirmGroup, nil}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { checkEntities(t, tt.text, []wantEntity{tt.want}) })
+	}
+}
