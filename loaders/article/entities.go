@@ -485,6 +485,10 @@ func (d *docState) discoverPeople(s int, titled []titledSurname) []titledSurname
 		if person.Role == "" || known != nil {
 			d.roleBefore(s, i, te, person)
 		}
+		// "analyst Jane Doe of Acme Lufkin and Brandco": a job in lower case is held at a firm
+		if firmJobs[toks[i].Lower] && !toks[i].IsCapitalized() {
+			d.employerAfter(s, ne)
+		}
 		i = ne - 1
 	}
 	// "said Jane Doe" and "Jane Doe said"; an appositive role may follow ("said Jane Doe, Trade Minister").
@@ -888,6 +892,11 @@ func (d *docState) discoverCompanies(s int) {
 		// "Acme Corp", "Acme Holdings"
 		if t.IsCapitalized() && !d.x.is(listStopCap, t) && !d.covered(s, i) && i > 0 {
 			end := capRun(toks, i)
+			// "Jane Doe of Acme Trust Co": the firm's name starts after the person's "of"
+			if of := d.nameOf(s, i, end); of > 0 {
+				i = of
+				continue
+			}
 			if end-i >= 2 && d.x.is(listCompanySuffix, toks[end-1]) {
 				name := d.text(s, i, end)
 				e := d.entity(name, TypeCompany)
@@ -946,6 +955,22 @@ func (d *docState) discoverCompanies(s int) {
 			}
 		}
 	}
+}
+
+// nameOf returns the "of" among tokens [i, end) of sentence s that joins a
+// person to the firm ("Jane Doe of Acme Trust Co"), not a firm to its
+// state ("Acme Bank of Canada Ltd"); 0 if none.
+func (d *docState) nameOf(s, i, end int) int {
+	toks := d.sents[s].Tokens
+	for k := i + 1; k+1 < end; k++ {
+		if toks[k].Lower == "of" {
+			if m := d.staticAt(s, k+1); m != nil && isState(m.Vals[0].def) {
+				return 0
+			}
+			return k
+		}
+	}
+	return 0
 }
 
 // discoverFirmGroups finds "[country or demonym] [modifiers] firms".

@@ -164,6 +164,16 @@ func TestCompaniesAndTreaties(t *testing.T) {
 			[]wantEntity{{"Hitachi", TypeCompany, []string{"Hitachi Ltd"}}}},
 		{"treaty named after its place", "Spain said the 1986 Treaty of Lisbon bars such duties.",
 			[]wantEntity{{"Treaty of Lisbon", TypeAgreement, nil}}},
+		{"legal form without its period", "Demand is weak, said analyst Joan Pike of Harwood Bellamy Co.",
+			[]wantEntity{{"Harwood Bellamy Co", TypeCompany, []string{"Harwood Bellamy"}}}},
+		{"employer of an analyst", `"Prices are up," analyst Joan Pike of Harwood Bellamy and Stone said.`,
+			[]wantEntity{{"Harwood Bellamy and Stone", TypeCompany, nil}, {"Joan Pike", TypePerson, nil}}},
+		{"industry word ends the name", "Tokyo objected to the sale of Norwood Semiconductor to a Japanese buyer.",
+			[]wantEntity{{"Norwood Semiconductor", TypeCompany, nil}}},
+		{"person of a firm", "Later Joan Pike of Harwood Trust Co noted that exports had fallen.",
+			[]wantEntity{{"Harwood Trust Co", TypeCompany, nil}}},
+		{"firm of a state", `"Rates will fall," said Harwood Bellamy of Canada Ltd economist Joan Pike.`,
+			[]wantEntity{{"Harwood Bellamy of Canada Ltd", TypeCompany, nil}, {"Joan Pike", TypePerson, nil}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkEntities(t, tt.text, tt.want) })

@@ -227,7 +227,13 @@ func (d *docState) employs(toks []Token, j int) bool {
 // a firm's name ("said Acme Securities economist Jane Doe"); 0 if none.
 func (d *docState) employerEnd(toks []Token, j int) int {
 	k := j
-	for k < len(toks) && k-j < 3 && toks[k].IsWord() && toks[k].IsCapitalized() && !d.x.is(listTitle, toks[k]) {
+	for k < len(toks) && k-j < 6 {
+		t := toks[k]
+		// "said Acme Bank of Canada Ltd economist Jane Doe"
+		joins := (t.Lower == "of" || t.Lower == "and" || t.Text == "&") && k+1 < len(toks) && toks[k+1].IsCapitalized()
+		if !joins && !(t.IsWord() && t.IsCapitalized() && !d.x.is(listTitle, t)) {
+			break
+		}
 		k++
 	}
 	if d.employs(toks, k) {
@@ -244,6 +250,35 @@ func (d *docState) outletName(toks []Token, i, j int) bool {
 		return true
 	}
 	return j < len(toks) && !toks[j].IsCapitalized() && d.x.is(listMediaHead, toks[j])
+}
+
+// firmJobs are the jobs held at firms, not in a legislature ("the Senate
+// leader Jane Doe of West Virginia").
+var firmJobs = map[string]bool{
+	"analyst": true, "economist": true, "strategist": true, "chief": true, "executive": true, "dealer": true,
+	"trader": true, "broker": true, "director": true, "manager": true, "partner": true,
+}
+
+// employerAfter makes a company of the name after the "of" at j ("an
+// analyst, Jane Doe of Acme Lufkin and Brandco"), unless the lexicon or the
+// text knows it or it is a body's.
+func (d *docState) employerAfter(s, j int) {
+	toks := d.sents[s].Tokens
+	if j+1 >= len(toks) || toks[j].Lower != "of" || !toks[j+1].IsCapitalized() || d.covered(s, j+1) {
+		return
+	}
+	end := capRun(toks, j+1)
+	if end-(j+1) < 2 {
+		return
+	}
+	for k := j + 1; k < end; k++ {
+		if d.covered(s, k) || d.x.is(listOrgHead, toks[k]) || d.x.is(listTitle, toks[k]) {
+			return
+		}
+	}
+	if name := d.text(s, j+1, end); !d.known(name) {
+		d.learn(name, d.entity(name, TypeCompany))
+	}
 }
 
 // bodyAfter reports whether a noun in lower case for a body follows the
