@@ -48,7 +48,7 @@ func (x *Extractor) Extract(doc *Document) *Result {
 	d.matches.sectors = slices.Grow(d.matches.sectors, ntoks/10)
 	mentioned := map[string]int{}
 	for s := range sents {
-		d.static[s] = findShared(x.names, &d.matches.names, sents[s].Tokens)
+		d.static[s] = dropQuarters(findShared(x.names, &d.matches.names, sents[s].Tokens), sents[s].Tokens)
 		for _, m := range d.static[s] {
 			if def := m.Vals[0].def; def.typ == TypeCountry {
 				mentioned[def.country]++
@@ -130,6 +130,22 @@ func containsEntity(es []*Entity, e *Entity) bool {
 	}
 	return false
 }
+
+// dropQuarters drops the capitals named as a quarter of a city ("West
+// Berlin", "East Jerusalem"): the place is no metonym for the state.
+func dropQuarters(ms []Match[nameHit], toks []Token) []Match[nameHit] {
+	out := ms[:0]
+	for _, m := range ms {
+		if m.Vals[0].form == "capital" && m.Start > 0 && compass[toks[m.Start-1].Text] {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// compass are the capitalized words that name a quarter of a city before it.
+var compass = map[string]bool{"West": true, "East": true, "North": true, "South": true}
 
 // yearOf returns the year of a date written "1987-04-11" (or starting with
 // the year), 0 if it has none.

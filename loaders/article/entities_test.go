@@ -371,3 +371,15 @@ func TestFirmGroups(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) { checkEntities(t, tt.text, []wantEntity{tt.want}) })
 	}
 }
+
+// TestCapitals: a capital stands for its state, but not a quarter of it.
+func TestCapitals(t *testing.T) {
+	r := testExtractor.Extract(parse(t, "story.txt", "Bonn said it would cut coal aid. Exports from West Berlin rose."))
+	e := findEntity(r, "Bonn")
+	if e == nil || e.Name != "Germany" {
+		t.Fatalf("Bonn is %v, want Germany", e)
+	}
+	if e.Aliases["Berlin"] {
+		t.Errorf("West Berlin's Berlin is an alias of Germany: %q", e.AliasList())
+	}
+}
