@@ -24,13 +24,13 @@ func containsValue(vs []quad.Value, x quad.Value) bool {
 // typeNames maps actor classes to the type names of the JSON contract.
 var typeNames = map[string]string{
 	vocab.ClassCountry: "country", vocab.ClassBloc: "bloc", vocab.ClassAgency: "agency", vocab.ClassIntlOrg: "international_organization", vocab.ClassPerson: "person",
-	vocab.ClassCompany: "company", vocab.ClassFirmGroup: "firm_group", vocab.ClassMedia: "media", vocab.ClassFund: "fund",
+	vocab.ClassCompany: "company", vocab.ClassFirmGroup: "firm_group", vocab.ClassParty: "political_party", vocab.ClassMedia: "media", vocab.ClassFund: "fund",
 	vocab.ClassAgreement: "agreement",
 }
 
 // actorClasses are the classes of actors, in the order types are listed.
 var actorClasses = []string{vocab.ClassCountry, vocab.ClassBloc, vocab.ClassAgency, vocab.ClassIntlOrg, vocab.ClassPerson, vocab.ClassCompany,
-	vocab.ClassFirmGroup, vocab.ClassMedia, vocab.ClassFund, vocab.ClassAgreement}
+	vocab.ClassFirmGroup, vocab.ClassParty, vocab.ClassMedia, vocab.ClassFund, vocab.ClassAgreement}
 
 // DocID is the identifier of a document from its IRI.
 func DocID(iri string) string {

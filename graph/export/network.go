@@ -31,7 +31,7 @@ var networkTypes = []struct{ class, name string }{
 	{vocab.ClassConcession, "concession"}, {vocab.ClassPosition, "position"}, {vocab.ClassBundle, "bundle"}, {vocab.ClassPolicy, "policy"},
 	{vocab.ClassSector, "sector"}, {vocab.ClassCountry, "country"}, {vocab.ClassBloc, "bloc"},
 	{vocab.ClassAgency, "agency"}, {vocab.ClassIntlOrg, "international_organization"}, {vocab.ClassPerson, "person"}, {vocab.ClassCompany, "company"},
-	{vocab.ClassFirmGroup, "firm_group"}, {vocab.ClassMedia, "media"}, {vocab.ClassFund, "fund"},
+	{vocab.ClassFirmGroup, "firm_group"}, {vocab.ClassParty, "political_party"}, {vocab.ClassMedia, "media"}, {vocab.ClassFund, "fund"},
 	{vocab.ClassAgreement, "agreement"},
 }
 

@@ -25,6 +25,7 @@ var typeStyles = map[string]Style{
 	"person":                     {"ellipse", "ellipse", "#fdbf6f", false},
 	"company":                    {"component", "rectangle", "#cab2d6", false},
 	"firm_group":                 {"folder", "rectangle", "#e5d8ef", false},
+	"political_party":            {"egg", "ellipse", "#fb9a99", false},
 	"media":                      {"note", "rectangle", "#ffff99", false},
 	"fund":                       {"cylinder", "ellipse", "#d9d9d9", false},
 	"agreement":                  {"tab", "rectangle", "#fccde5", false},

@@ -32,6 +32,7 @@ const (
 	ClassPerson     = NS + "Person"                    // a named official or spokesperson
 	ClassCompany    = NS + "Company"                   // a named firm
 	ClassFirmGroup  = NS + "FirmGroup"                 // a described group of firms ("U.S. cloud firms")
+	ClassParty      = NS + "PoliticalParty"            // a political party or its members in a legislature ("Congressional Democrats")
 	ClassMedia      = NS + "Media"                     // a news outlet cited as a source
 	ClassFund       = NS + "Fund"                      // a fund named in a measure
 	ClassAgreement  = NS + "Agreement"                 // a trade agreement or deal

@@ -11,6 +11,7 @@ package article
 import (
 	"slices"
 	"sort"
+	"strconv"
 )
 
 // Result is what one document yields.
@@ -40,13 +41,14 @@ func (x *Extractor) Extract(doc *Document) *Result {
 	}
 	d := &docState{x: x, sents: sents, ents: map[entityKey]*Entity{}, byDef: map[*entityDef]*Entity{}, dyn: newGazetteer[*Entity](false), maskSent: -1, scratch: sc}
 	d.reset(len(sents))
+	d.year = yearOf(doc.Date)
 	// news names an actor, a sector or a cue every ten tokens or so
 	d.matches.names = slices.Grow(d.matches.names, ntoks/8)
 	d.matches.cues = slices.Grow(d.matches.cues, ntoks/6)
 	d.matches.sectors = slices.Grow(d.matches.sectors, ntoks/10)
 	mentioned := map[string]int{}
 	for s := range sents {
-		d.static[s] = findShared(x.names, &d.matches.names, sents[s].Tokens)
+		d.static[s] = dropQuarters(findShared(x.names, &d.matches.names, sents[s].Tokens), sents[s].Tokens)
 		for _, m := range d.static[s] {
 			if def := m.Vals[0].def; def.typ == TypeCountry {
 				mentioned[def.country]++
@@ -61,6 +63,17 @@ func (x *Extractor) Extract(doc *Document) *Result {
 			}
 			vals := append([]nameHit{}, m.Vals...)
 			sort.SliceStable(vals, func(i, j int) bool { return mentioned[vals[i].def.country] > mentioned[vals[j].def.country] })
+			// "President Bush": the one in office when the text was written, else the latest
+			sort.SliceStable(vals, func(i, j int) bool {
+				a, b := vals[i].def, vals[j].def
+				if a.typ != TypePerson || b.typ != TypePerson {
+					return false
+				}
+				if ia, ib := a.termAt(d.year) != nil, b.termAt(d.year) != nil; ia != ib {
+					return ia
+				}
+				return a.lastTerm() > b.lastTerm()
+			})
 			d.static[s][k].Vals = vals
 		}
 	}
@@ -116,4 +129,33 @@ func containsEntity(es []*Entity, e *Entity) bool {
 		}
 	}
 	return false
+}
+
+// dropQuarters drops the capitals named as a quarter of a city ("West
+// Berlin", "East Jerusalem"): the place is no metonym for the state.
+func dropQuarters(ms []Match[nameHit], toks []Token) []Match[nameHit] {
+	out := ms[:0]
+	for _, m := range ms {
+		if m.Vals[0].form == "capital" && m.Start > 0 && compass[toks[m.Start-1].Text] {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// compass are the capitalized words that name a quarter of a city before it.
+var compass = map[string]bool{"West": true, "East": true, "North": true, "South": true}
+
+// yearOf returns the year of a date written "1987-04-11" (or starting with
+// the year), 0 if it has none.
+func yearOf(date string) int {
+	if len(date) < 4 {
+		return 0
+	}
+	y, err := strconv.Atoi(date[:4])
+	if err != nil {
+		return 0
+	}
+	return y
 }

@@ -677,6 +677,7 @@ const (
 	cPerson
 	cCompany
 	cFirmGroup
+	cParty
 	cMedia
 	cFund
 	cAgreement
@@ -700,6 +701,7 @@ var classIRIs = [...]string{
 	cPerson:     vocab.ClassPerson,
 	cCompany:    vocab.ClassCompany,
 	cFirmGroup:  vocab.ClassFirmGroup,
+	cParty:      vocab.ClassParty,
 	cMedia:      vocab.ClassMedia,
 	cFund:       vocab.ClassFund,
 	cAgreement:  vocab.ClassAgreement,
@@ -715,7 +717,7 @@ var classIRIs = [...]string{
 // classOf is the class of the entities of each type.
 var classOf = map[string]class{
 	TypeCountry: cCountry, TypeBloc: cBloc, TypeAgency: cAgency, TypeIntlOrg: cIntlOrg,
-	TypePerson: cPerson, TypeCompany: cCompany, TypeFirmGroup: cFirmGroup,
+	TypePerson: cPerson, TypeCompany: cCompany, TypeFirmGroup: cFirmGroup, TypeParty: cParty,
 	TypeMedia: cMedia, TypeFund: cFund, TypeAgreement: cAgreement,
 }
 

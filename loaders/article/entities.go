@@ -85,6 +85,7 @@ type docState struct {
 	parties   []*Entity // the two main parties, most mentioned first
 	deal      *Entity   // the main agreement, when the text names or implies one
 	parses    []parsed  // of each sentence
+	year      int       // of the document's date, 0 if not known
 	positions []*Position
 
 	lastClause   clauseKey
@@ -169,6 +170,15 @@ func (d *docState) fromDef(def *entityDef) *Entity {
 		d.byDef[def] = e
 	}
 	e.Country = def.country
+	if def.org != nil && e.Org == nil {
+		// a head of state or of government acts for the state while in office
+		if t := def.termAt(d.year); t != nil {
+			e.Org = d.fromDef(def.org)
+			if e.Role == "" {
+				e.Role = t.office
+			}
+		}
+	}
 	return e
 }
 
@@ -277,6 +287,7 @@ func (d *docState) discover() {
 	for s := range d.sents {
 		d.discoverAcronyms(s)
 	}
+	d.learnLeaders()
 	var titled []titledSurname
 	for s := range d.sents {
 		titled = d.discoverPeople(s, titled)
@@ -333,6 +344,8 @@ func (d *docState) discoverAcronyms(s int) {
 			typ = TypeAgreement
 		case last.Lower == "association" || last.Lower == "federation" || last.Lower == "chamber" || last.Lower == "council" && strings.Contains(strings.ToLower(name), "industr"):
 			typ = TypeFirmGroup
+		case last.Lower == "party":
+			typ = TypeParty
 		case d.x.is(listCompanySuffix, last):
 			typ = TypeCompany
 		case d.x.is(listOrgHead, last) || strings.HasPrefix(name, "Ministry") || strings.HasPrefix(name, "Department") || strings.HasPrefix(name, "Office"):
@@ -443,7 +456,8 @@ func (d *docState) discoverPeople(s int, titled []titledSurname) []titledSurname
 			if toks[ps].Lower == "the" {
 				ps++
 			}
-			if pe := d.nameRun(s, ps); pe-ps >= 3 {
+			// not "chairman of the International Economic Policy subcommittee"
+			if pe := d.nameRun(s, ps); pe-ps >= 3 && !d.bodyAfter(toks, pe) {
 				te, ne = pe-2, pe
 			}
 		}
@@ -451,29 +465,29 @@ func (d *docState) discoverPeople(s int, titled []titledSurname) []titledSurname
 			(ne >= len(toks) || !toks[ne].IsCapitalized()) {
 			titled = append(titled, titledSurname{s: s, roleStart: d.roleStart(s, i), title: i, name: te, end: ne})
 		}
-		if ne-te < 2 || d.employs(toks, ne) {
+		// "Finance Minister Kiichi Miyazawa": a leader the lexicon knows, in another office
+		var known *Entity
+		if m := d.staticAt(s, te); m != nil && m.Vals[0].def.typ == TypePerson {
+			known, ne = d.fromDef(m.Vals[0].def), m.End
+		}
+		if known == nil && ne-te >= 2 && d.outletName(toks, te, ne) {
+			d.learnOutlet(d.text(s, te, ne))
 			continue
 		}
-		person := d.entity(d.text(s, te, ne), TypePerson)
-		d.learnPerson(person)
-		if person.Role == "" {
-			rs := d.roleStart(s, i)
-			// "Korean Trade Minister Park": the role is held for the state named in front
-			var state *Entity
-			if m := d.staticAt(s, rs); m != nil && m.End < i && (m.Vals[0].def.typ == TypeCountry || m.Vals[0].def.typ == TypeBloc) {
-				state = d.fromDef(m.Vals[0].def)
-				rs = m.End
-				if toks[rs].Text == "'s" {
-					rs++
-				}
-			}
-			if role := d.text(s, rs, te); role != "" && !strings.HasPrefix(role, "Mr") && !strings.HasPrefix(role, "Ms") && !strings.HasPrefix(role, "Dr") {
-				person.Role = role
-				person.Org = d.ministryOf(role)
-				if person.Org == nil || state != nil && person.Org.Country != state.Country {
-					person.Org = state
-				}
-			}
+		if known == nil && (ne-te < 2 || d.employs(toks, ne)) {
+			continue
+		}
+		person := known
+		if person == nil {
+			person = d.entity(d.text(s, te, ne), TypePerson)
+			d.learnPerson(person)
+		}
+		if person.Role == "" || known != nil {
+			d.roleBefore(s, i, te, person)
+		}
+		// "analyst Jane Doe of Acme Lufkin and Brandco": a job in lower case is held at a firm
+		if firmJobs[toks[i].Lower] && !toks[i].IsCapitalized() {
+			d.employerAfter(s, ne)
 		}
 		i = ne - 1
 	}
@@ -499,11 +513,20 @@ func (d *docState) discoverPeople(s int, titled []titledSurname) []titledSurname
 		if ne-ns < 2 || ne-ns > 3 || (ns == 0 && d.x.is(listStopCap, toks[0])) || afterNonName(toks, ns) {
 			continue
 		}
-		// "said Acme Partners analyst Jane Doe": the name is the employer's
-		if d.employs(toks, ne) {
-			if _, known := d.dynLookup(d.text(s, ns, ne)); !known {
-				d.learn(d.text(s, ns, ne), d.entity(d.text(s, ns, ne), TypeCompany))
+		// "said Acme Partners analyst Jane Doe", "said Acme Securities economist
+		// Jane Doe", "said Acme Partners' Doe": the name is the employer's
+		employer := d.employerEnd(toks, ne)
+		if employer == 0 && ne+1 < len(toks) && toks[ne].Text == "'s" && toks[ne+1].IsCapitalized() && toks[ns].Lower != toks[ne-1].Lower {
+			employer = ne
+		}
+		if employer > 0 {
+			if name := d.text(s, ns, employer); !d.known(name) {
+				d.learn(name, d.entity(name, TypeCompany))
 			}
+			continue
+		}
+		if d.outletName(toks, ns, ne) {
+			d.learnOutlet(d.text(s, ns, ne))
 			continue
 		}
 		person := d.entity(d.text(s, ns, ne), TypePerson)
@@ -528,6 +551,50 @@ func (d *docState) discoverPeople(s int, titled []titledSurname) []titledSurname
 	}
 	return titled
 }
+
+// roleBefore gives person the role of the title at tokens [title, name)
+// of sentence s, with the words before it that belong to the role
+// ("Investment, Trade and Industry Minister"), and the organisation or
+// state it is held for.
+func (d *docState) roleBefore(s, title, name int, person *Entity) {
+	toks := d.sents[s].Tokens
+	rs := d.roleStart(s, title)
+	// "Korean Trade Minister Park", "Brazil's Finance Minister": the role is held for the state named in front
+	var state *Entity
+	if rs >= 2 && toks[rs-1].Text == "'s" {
+		if m := d.staticEndingAt(s, rs-1); m != nil && isState(m.Vals[0].def) {
+			state = d.fromDef(m.Vals[0].def)
+		}
+	}
+	if m := d.staticAt(s, rs); m != nil && m.End <= title && isState(m.Vals[0].def) {
+		state = d.fromDef(m.Vals[0].def)
+		rs = m.End
+		if toks[rs].Text == "'s" {
+			rs++
+		}
+	}
+	role := d.text(s, rs, name)
+	if role == "" || strings.HasPrefix(role, "Mr") || strings.HasPrefix(role, "Ms") || strings.HasPrefix(role, "Dr") {
+		return
+	}
+	org := d.ministryOf(role)
+	// "U.S. Trade Representative Jane Doe": the role is the name of an agency
+	if m := d.staticAt(s, rs); m != nil && m.End == name {
+		if def := m.Vals[0].def; def.typ == TypeAgency || def.typ == TypeIntlOrg {
+			org = d.fromDef(def)
+		}
+	}
+	if org == nil || state != nil && org.Country != state.Country {
+		org = state
+	}
+	person.Role = role
+	if org != nil {
+		person.Org = org
+	}
+}
+
+// isState reports whether def is a state or a bloc.
+func isState(def *entityDef) bool { return def.typ == TypeCountry || def.typ == TypeBloc }
 
 // saidWords report what a person named beside them says.
 var saidWords = map[string]bool{"said": true, "says": true, "told": true, "added": true}
@@ -612,54 +679,194 @@ func (d *docState) roleStart(s, title int) int {
 	return start
 }
 
+// discoverOrgs finds the bodies named by a head word ("Agriculture
+// Ministry", "Senate Finance Committee", "U.S. Embassy", "Liberal
+// Democratic Party"), with the state they belong to when one is named in
+// front, and the parties named by their members ("Congressional Democrats")
+// or by their politics ("the Progressive Conservative government").
 func (d *docState) discoverOrgs(s int) {
+	toks := d.sents[s].Tokens
+	if d.mayHave(s, listPartyWord|listPartyMembers) {
+		d.discoverParties(s)
+	}
 	if !d.mayHave(s, listOrgHead) {
 		return
 	}
-	toks := d.sents[s].Tokens
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if !t.IsCapitalized() || d.covered(s, i) || (d.x.is(listStopCap, t) && t.Lower != "the") {
-			continue
-		}
-		if t.Lower == "the" {
+		// "New York Chamber of Commerce": "New" opens a name, not a sentence
+		newName := t.Lower == "new" && i+1 < len(toks) && toks[i+1].IsCapitalized()
+		if !t.IsCapitalized() || d.covered(s, i) || d.x.is(listStopCap, t) && !newName {
 			continue
 		}
 		end := capRun(toks, i)
-		if end-i < 2 {
+		head, of := d.orgHead(toks, i, end)
+		if head < 0 {
+			i = end - 1
+			if of >= 0 {
+				// "Jane Doe of Acme Bank": the name starts after the "of"
+				i = of
+			}
 			continue
 		}
-		hasHead := false
-		for k := i; k < end; k++ {
-			if d.x.is(listOrgHead, toks[k]) && toks[k].IsCapitalized() {
-				hasHead = true
-			}
+		// "Nevertheless, Polish National Bank": a comma joins the words of
+		// a name only after its "of" ("Ministry of Investment, Trade and Industry")
+		if c := commaBefore(toks, i, head); c >= 0 {
+			i = c
+			continue
 		}
 		hasTitle := false
 		for k := i; k < end; k++ {
 			hasTitle = hasTitle || d.x.is(listTitle, toks[k])
 		}
-		if !hasHead || hasTitle {
-			// "Trade Cabinet Secretary Jane Doe" is a role and a person, not an organisation
+		// "Trade Cabinet Secretary Jane Doe" is a role and a person, not an
+		// organisation; so is a run that continues into a title ("Finance
+		// Committee Chairman"), but not into a job in lower case ("an
+		// Agriculture Ministry official")
+		if hasTitle || end < len(toks) && d.x.is(listTitle, toks[end]) && toks[end].IsCapitalized() {
 			i = end - 1
 			continue
 		}
-		// a run that continues into a title names a role, not an organisation
-		if end < len(toks) && d.x.is(listTitle, toks[end]) {
-			i = end
+		start, country := i, ""
+		var owner *Match[nameHit]
+		if m := d.staticEndingAt(s, i); m != nil {
+			switch def := m.Vals[0].def; {
+			case isState(def) && m.Vals[0].form != "demonym" && m.Vals[0].form != "capital", def.typ == TypeAgency:
+				// "U.S. Embassy", "Senate Finance Committee": the state or the
+				// body in front belongs to the name
+				start, country = m.Start, def.country
+			case def.typ == TypeCountry:
+				country = def.country
+			}
+		} else if i >= 2 && toks[i-1].Text == "'s" {
+			// "the Community's Council of Ministers"
+			if m := d.staticEndingAt(s, i-1); m != nil && isState(m.Vals[0].def) && m.Vals[0].form != "demonym" {
+				owner, country = m, m.Vals[0].def.country
+			}
+		}
+		if toks[start].Lower == "the" {
+			start++
+		}
+		if end-start < 2 {
 			continue
 		}
-		name := d.text(s, i, end)
-		typ := TypeAgency
-		if l := toks[end-1].Lower; l == "association" || l == "federation" || l == "chamber" {
-			typ = TypeFirmGroup
-		}
-		if _, known := d.dynLookup(name); !known {
-			e := d.entity(name, typ)
+		name := d.text(s, start, end)
+		typ := orgType(toks, head)
+		e, known := d.dynLookup(name)
+		if !known {
+			e = d.entity(name, typ)
+			if e.Country == "" {
+				e.Country = country
+			}
 			d.learn(name, e)
+		}
+		if owner != nil {
+			e.Aliases[d.text(s, owner.Start, end)] = true
 		}
 		i = end - 1
 	}
+}
+
+// orgType is the type of an organisation by its head word: a body of firms
+// ("Chamber of Commerce"), a party, an outlet ("New China News Agency"), or
+// an agency of government.
+func orgType(toks []Token, head int) string {
+	switch toks[head].Lower {
+	case "association", "federation", "chamber":
+		return TypeFirmGroup
+	case "party":
+		return TypeParty
+	case "agency":
+		if head > 0 && (toks[head-1].Lower == "news" || toks[head-1].Lower == "press") {
+			return TypeMedia
+		}
+	}
+	return TypeAgency
+}
+
+// commaBefore returns the last comma among tokens [i, head) that no "of"
+// precedes, -1 if none.
+func commaBefore(toks []Token, i, head int) int {
+	c := -1
+	for k := i; k < head; k++ {
+		switch toks[k].Lower {
+		case "of":
+			return c
+		case ",":
+			c = k
+		}
+	}
+	return c
+}
+
+// orgHead returns the head word of an organisation's name among tokens
+// [i, end): the last one before its "of" ("Chamber of Commerce", "Council
+// of Ministers"), else the last one. It is -1 if the run has none, or none
+// before its "of", which is then returned too.
+func (d *docState) orgHead(toks []Token, i, end int) (head, of int) {
+	head = -1
+	for k := i; k < end; k++ {
+		if toks[k].Lower == "of" {
+			if head < 0 {
+				return -1, k
+			}
+			break
+		}
+		if d.x.is(listOrgHead, toks[k]) && toks[k].IsCapitalized() {
+			head = k
+		}
+	}
+	return head, -1
+}
+
+// discoverParties finds the parties named by their members ("Congressional
+// Democrats", "House Republicans") or by their politics before a word for
+// what a party has ("the Progressive Conservative government": the
+// Progressive Conservative Party).
+func (d *docState) discoverParties(s int) {
+	toks := d.sents[s].Tokens
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if !t.IsCapitalized() || !t.IsWord() || d.covered(s, i) || d.x.is(listStopCap, t) ||
+			i > 0 && toks[i-1].IsCapitalized() && toks[i-1].IsWord() && !d.x.is(listStopCap, toks[i-1]) {
+			continue
+		}
+		end := i
+		for end < len(toks) && toks[end].IsWord() && toks[end].IsCapitalized() && !d.covered(s, end) {
+			end++
+		}
+		last := toks[end-1]
+		switch {
+		case d.x.is(listPartyMembers, last):
+			name := d.text(s, i, end)
+			if _, known := d.dynLookup(name); !known {
+				d.learn(name, d.entity(name, TypeParty))
+			}
+		case end < len(toks) && partyHas[toks[end].Lower] && d.allPartyWords(toks, i, end):
+			run := d.text(s, i, end)
+			e := d.entity(run+" Party", TypeParty)
+			d.learn(e.Name, e)
+			d.learn(run, e)
+		}
+		i = end - 1
+	}
+}
+
+// allPartyWords reports whether tokens [i, end) are all words of the names of parties.
+func (d *docState) allPartyWords(toks []Token, i, end int) bool {
+	for k := i; k < end; k++ {
+		if !d.x.is(listPartyWord, toks[k]) {
+			return false
+		}
+	}
+	return end > i
+}
+
+// partyHas are what a party has or is, after its name ("the Liberal government").
+var partyHas = map[string]bool{
+	"government": true, "party": true, "lawmakers": true, "legislators": true, "mps": true, "deputies": true,
+	"members": true, "leader": true, "leadership": true, "majority": true, "opposition": true, "senators": true,
+	"congressmen": true, "caucus": true, "coalition": true, "administration": true,
 }
 
 func (d *docState) dynLookup(name string) (*Entity, bool) {
@@ -685,6 +892,11 @@ func (d *docState) discoverCompanies(s int) {
 		// "Acme Corp", "Acme Holdings"
 		if t.IsCapitalized() && !d.x.is(listStopCap, t) && !d.covered(s, i) && i > 0 {
 			end := capRun(toks, i)
+			// "Jane Doe of Acme Trust Co": the firm's name starts after the person's "of"
+			if of := d.nameOf(s, i, end); of > 0 {
+				i = of
+				continue
+			}
 			if end-i >= 2 && d.x.is(listCompanySuffix, toks[end-1]) {
 				name := d.text(s, i, end)
 				e := d.entity(name, TypeCompany)
@@ -745,6 +957,22 @@ func (d *docState) discoverCompanies(s int) {
 	}
 }
 
+// nameOf returns the "of" among tokens [i, end) of sentence s that joins a
+// person to the firm ("Jane Doe of Acme Trust Co"), not a firm to its
+// state ("Acme Bank of Canada Ltd"); 0 if none.
+func (d *docState) nameOf(s, i, end int) int {
+	toks := d.sents[s].Tokens
+	for k := i + 1; k+1 < end; k++ {
+		if toks[k].Lower == "of" {
+			if m := d.staticAt(s, k+1); m != nil && isState(m.Vals[0].def) {
+				return 0
+			}
+			return k
+		}
+	}
+	return 0
+}
+
 // discoverFirmGroups finds "[country or demonym] [modifiers] firms".
 func (d *docState) discoverFirmGroups(s int) {
 	toks := d.sents[s].Tokens
@@ -760,11 +988,24 @@ func (d *docState) discoverFirmGroups(s int) {
 				j = m2.End
 			}
 		}
+		// "Japan's major electronic firms"
+		if j+1 < len(toks) && toks[j].Text == "'s" && def.typ == TypeCountry {
+			j++
+		}
+		// "U.S. Semiconductor firms", "U.S. Chipmakers": the wire capitalizes
+		// the word after an abbreviation as it would a sentence's first
+		capsOK := strings.HasSuffix(toks[j-1].Text, ".")
 		k := j
 		for k < len(toks) && k-j <= 6 {
 			t := toks[k]
-			if d.x.is(listFirmHead, t) && !t.IsCapitalized() {
+			lowerOK := !t.IsCapitalized() || k == j && capsOK && !d.covered(s, k)
+			if d.x.is(listFirmHead, t) && lowerOK && (k+1 >= len(toks) || !toks[k+1].IsCapitalized() || !toks[k+1].IsWord()) {
 				name := d.text(s, m.Start, k+1)
+				// named as written in a sentence, with the wire's capital undone
+				if toks[j].IsCapitalized() {
+					at := toks[j].Start - toks[m.Start].Start
+					name = name[:at] + strings.ToLower(name[at:at+1]) + name[at+1:]
+				}
 				e := d.entity(name, TypeFirmGroup)
 				e.Country = def.country
 				if def.typ == TypeCountry {
@@ -772,9 +1013,10 @@ func (d *docState) discoverFirmGroups(s int) {
 					e.state.Aliases[d.text(s, m.Start, m.End)] = true
 				}
 				d.learn(name, e)
+				d.learn(d.text(s, m.Start, k+1), e)
 				break
 			}
-			ok := (t.IsWord() && !t.IsCapitalized() && !stopWord(t.Lower)) || isAcronymToken(t.Text) || t.Lower == "and" || t.Text == "-"
+			ok := (t.IsWord() && lowerOK && !stopWord(t.Lower)) || isAcronymToken(t.Text) || t.Lower == "and" || t.Text == "-"
 			if !ok {
 				break
 			}

@@ -1,10 +1,16 @@
 package article
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/tradegraph/tradegraph/loaders/syntax"
 )
@@ -18,6 +24,7 @@ const (
 	TypePerson    = "person"
 	TypeCompany   = "company"
 	TypeFirmGroup = "firm_group"
+	TypeParty     = "political_party"
 	TypeMedia     = "media"
 	TypeFund      = "fund"
 	TypeAgreement = "agreement"
@@ -63,6 +70,39 @@ type entityDef struct {
 	typ     string
 	country string // ISO code of the state an agency or company belongs to
 	aliases []string
+
+	// of a head of state or of government
+	org     *entityDef // the state or bloc a person acts for in office
+	terms   []term
+	surname string
+}
+
+// term is the years an office was held, both included; to is 0 while held.
+type term struct {
+	office   string
+	from, to int
+}
+
+// termAt returns the office def holds in year, nil if none; in a year not
+// known (0), the last it held.
+func (def *entityDef) termAt(year int) *term {
+	var held *term
+	for i := range def.terms {
+		t := &def.terms[i]
+		if year == 0 && (held == nil || t.from > held.from) || year != 0 && t.from <= year && (t.to == 0 || year <= t.to) {
+			held = t
+		}
+	}
+	return held
+}
+
+// lastTerm returns the year def last began a term.
+func (def *entityDef) lastTerm() int {
+	last := 0
+	for _, t := range def.terms {
+		last = max(last, t.from)
+	}
+	return last
 }
 
 // nameHit is a lexicon actor found under one of its surface forms.
@@ -109,6 +149,9 @@ const (
 	listExchange
 	listRemoval
 	listTarget
+	listPartyWord
+	listPartyMembers
+	listMediaHead
 
 	// the rules' own word lists (stopCaps, connectors ...)
 	listStopCap
@@ -165,13 +208,17 @@ func NewExtractor(lex *Lexicon) (*Extractor, error) {
 			x.names.Add(capital, nameHit{d, "capital"})
 		}
 	}
+	states := map[string]*entityDef{} // by ISO code and by name
 	for _, c := range lex.Countries {
 		d := &entityDef{name: c.Name, typ: TypeCountry, country: c.Code, aliases: c.Aliases}
 		x.countries[c.Code] = d
+		states[c.Code], states[c.Name] = d, d
 		addForms(d, c.Aliases, c.Demonyms, c.Capital)
 	}
 	for _, b := range lex.Blocs {
-		addForms(&entityDef{name: b.Name, typ: TypeBloc, aliases: b.Aliases}, b.Aliases, b.Demonyms, "")
+		d := &entityDef{name: b.Name, typ: TypeBloc, aliases: b.Aliases}
+		states[b.Name] = d
+		addForms(d, b.Aliases, b.Demonyms, "")
 	}
 	orgs := func(list []Org, typ string) {
 		for _, o := range list {
@@ -191,6 +238,7 @@ func NewExtractor(lex *Lexicon) (*Extractor, error) {
 	orgs(lex.Agencies, TypeAgency)
 	orgs(lex.Media, TypeMedia)
 	orgs(lex.Companies, TypeCompany)
+	x.addLeaders(lex.Leaders, states)
 	for _, g := range lex.FirmGroups {
 		addForms(&entityDef{name: g, typ: TypeFirmGroup}, nil, nil, "")
 	}
@@ -254,6 +302,9 @@ func NewExtractor(lex *Lexicon) (*Extractor, error) {
 	set(listExchange, c.Exchange)
 	set(listRemoval, c.Removal)
 	set(listTarget, c.Target)
+	set(listPartyWord, lex.PartyWords)
+	set(listPartyMembers, lex.PartyMembers)
+	set(listMediaHead, lex.MediaHeads)
 	for list, words := range map[tags]map[string]bool{listStopCap: stopCaps, listConnector: connectors,
 		listSubordinator: subordinators, listAsPhrase: asPhrase, listClauseOpener: clauseOpeners, listSaid: saidWords} {
 		for w := range words {
@@ -291,6 +342,96 @@ func NewExtractor(lex *Lexicon) (*Extractor, error) {
 	x.syntax = m
 	return x, nil
 }
+
+// addLeaders registers the heads of state and of government under their
+// names, their spellings and the titles of their offices with their
+// surname ("Chancellor Kohl").
+func (x *Extractor) addLeaders(leaders []Leader, states map[string]*entityDef) {
+	people := map[string]*entityDef{}
+	added := map[string]bool{}
+	add := func(phrase string, h nameHit) {
+		if key := phrase + "\x00" + h.def.name; !added[key] {
+			added[key] = true
+			x.names.Add(phrase, h)
+		}
+	}
+	for _, l := range leaders {
+		d := people[l.Name]
+		if d == nil {
+			d = &entityDef{name: l.Name, typ: TypePerson, aliases: l.Aliases, org: states[l.Of], surname: l.Surname}
+			if d.surname == "" {
+				f := strings.Fields(l.Name)
+				d.surname = f[len(f)-1]
+			}
+			people[l.Name] = d
+			for _, v := range spellings(l.Name) {
+				add(v, nameHit{d, "name"})
+			}
+			for _, a := range l.Aliases {
+				for _, v := range spellings(a) {
+					add(v, nameHit{d, "alias"})
+				}
+			}
+		}
+		d.terms = append(d.terms, term{l.Office, l.From, l.To})
+		// "President Chun Doo-hwan" as well as "President Chun", so that the
+		// title and surname do not cut the full name short
+		names := append([]string{d.surname, l.Name}, l.Aliases...)
+		for _, title := range officeTitles(l.Office) {
+			for _, n := range names {
+				for _, v := range spellings(n) {
+					add(title+" "+v, nameHit{d, "alias"})
+				}
+			}
+		}
+	}
+}
+
+// officeTitles are the titles a holder of office is named with before the
+// surname ("Premier Zhao", "Prime Minister Zhao"); none for an office
+// written in lower case, such as "leader".
+func officeTitles(office string) []string {
+	switch office {
+	case "Prime Minister", "Premier":
+		return []string{"Prime Minister", "Premier"}
+	case "Vice President":
+		return []string{"Vice President", "Vice-President"}
+	case "Commission President":
+		return []string{"Commission President", "President"}
+	}
+	if !startsUpper(office) {
+		return nil
+	}
+	return []string{office}
+}
+
+// spellings returns a name as written, without its accents ("Chretien"),
+// and with a space for each hyphen ("Chun Doo Hwan").
+func spellings(name string) []string {
+	out := []string{name}
+	add := func(v string) {
+		if !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	if plain, _, err := transform.String(stripAccents, name); err == nil {
+		add(plain)
+	}
+	for _, v := range slices.Clone(out) {
+		if strings.Contains(v, "-") {
+			words := strings.Split(v, "-")
+			for i := 1; i < len(words); i++ {
+				r, n := utf8.DecodeRuneInString(words[i])
+				words[i] = string(unicode.ToUpper(r)) + words[i][n:]
+			}
+			add(strings.Join(words, " "))
+		}
+	}
+	return out
+}
+
+// stripAccents takes the accents off letters ("é" to "e").
+var stripAccents = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 
 // word is what the lexicon says of a lower-cased word.
 type word struct {

@@ -23,6 +23,7 @@ type Lexicon struct {
 	Agencies      []Org               `yaml:"agencies"`
 	Media         []Org               `yaml:"media"`
 	Companies     []Org               `yaml:"companies"`
+	Leaders       []Leader            `yaml:"leaders"`
 	Instruments   []Instrument        `yaml:"instruments"`
 	Sectors       []Sector            `yaml:"sectors"`
 	Cues          Cues                `yaml:"cues"`
@@ -31,6 +32,9 @@ type Lexicon struct {
 	CompanySuffix []string            `yaml:"company_suffixes"`
 	FirmHeads     []string            `yaml:"firm_heads"`
 	FirmGroups    []string            `yaml:"firm_groups"`
+	PartyWords    []string            `yaml:"party_words"`
+	MediaHeads    []string            `yaml:"media_heads"`
+	PartyMembers  []string            `yaml:"party_members"`
 	AgreementHead []string            `yaml:"agreement_heads"`
 	AgreementMods []string            `yaml:"agreement_modifiers"`
 	FundHeads     []string            `yaml:"fund_heads"`
@@ -63,6 +67,19 @@ type Org struct {
 	Aliases []string `yaml:"aliases"`
 	Country string   `yaml:"country"`
 	Type    string   `yaml:"type"`
+}
+
+// Leader is one term of a head of state or of government in an office:
+// world knowledge, so that "Chancellor Kohl" is the person and acts for the
+// state while in office.
+type Leader struct {
+	Name    string   `yaml:"name"`
+	Aliases []string `yaml:"aliases"`
+	Surname string   `yaml:"surname"` // the name a title goes with, when not the last word ("Chun" of "Chun Doo-hwan")
+	Of      string   `yaml:"of"`      // the state's ISO code, or the name of a state or bloc
+	Office  string   `yaml:"office"`  // "President", "Prime Minister", "Chancellor", "Commission President"
+	From    int      `yaml:"from"`    // the years of the term, both included
+	To      int      `yaml:"to"`      // 0 while in office
 }
 
 // Instrument is a policy instrument of the taxonomy.
@@ -186,6 +203,7 @@ func (l *Lexicon) add(path string, b []byte) error {
 	l.Agencies = append(l.Agencies, part.Agencies...)
 	l.Media = append(l.Media, part.Media...)
 	l.Companies = append(l.Companies, part.Companies...)
+	l.Leaders = append(l.Leaders, part.Leaders...)
 	l.Instruments = append(l.Instruments, part.Instruments...)
 	l.Sectors = append(l.Sectors, part.Sectors...)
 	c, p := &l.Cues, part.Cues
@@ -212,6 +230,9 @@ func (l *Lexicon) add(path string, b []byte) error {
 	l.CompanySuffix = append(l.CompanySuffix, part.CompanySuffix...)
 	l.FirmHeads = append(l.FirmHeads, part.FirmHeads...)
 	l.FirmGroups = append(l.FirmGroups, part.FirmGroups...)
+	l.PartyWords = append(l.PartyWords, part.PartyWords...)
+	l.MediaHeads = append(l.MediaHeads, part.MediaHeads...)
+	l.PartyMembers = append(l.PartyMembers, part.PartyMembers...)
 	l.AgreementHead = append(l.AgreementHead, part.AgreementHead...)
 	l.AgreementMods = append(l.AgreementMods, part.AgreementMods...)
 	l.FundHeads = append(l.FundHeads, part.FundHeads...)
@@ -246,6 +267,17 @@ func (l *Lexicon) validate(path string) error {
 			return fmt.Errorf("%s: bloc #%d has no name", path, i+1)
 		}
 	}
+	for i, p := range l.Leaders {
+		if strings.TrimSpace(p.Name) == "" || p.Office == "" || p.From == 0 {
+			return fmt.Errorf("%s: leader #%d needs a name, an office and the year it began", path, i+1)
+		}
+		if p.To != 0 && p.To < p.From {
+			return fmt.Errorf("%s: leader %q leaves office in %d, before %d", path, p.Name, p.To, p.From)
+		}
+		if l.stateNamed(p.Of) == "" {
+			return fmt.Errorf("%s: leader %q is of unknown state or bloc %q", path, p.Name, p.Of)
+		}
+	}
 	ids := map[string]bool{}
 	for i, in := range l.Instruments {
 		if in.ID == "" || in.Name == "" {
@@ -275,4 +307,20 @@ func (l *Lexicon) validate(path string) error {
 		}
 	}
 	return nil
+}
+
+// stateNamed returns the name of the state of ISO code or name s, or of the
+// bloc named s; "" if none.
+func (l *Lexicon) stateNamed(s string) string {
+	for _, c := range l.Countries {
+		if c.Code == s || c.Name == s {
+			return c.Name
+		}
+	}
+	for _, b := range l.Blocs {
+		if b.Name == s {
+			return b.Name
+		}
+	}
+	return ""
 }

@@ -141,15 +141,23 @@ func (d *docState) countMentions() {
 
 // findParties picks the two states or blocs the article is most about.
 func (d *docState) findParties() {
+	// "U.S. firms" names the United States as well as its firms
+	count := map[*Entity]int{}
+	for _, e := range d.order {
+		count[e] += e.count
+		if e.Type == TypeFirmGroup && e.state != nil {
+			count[e.state] += e.count
+		}
+	}
 	var cands []*Entity
 	for _, e := range d.order {
-		if (e.Type == TypeCountry || e.Type == TypeBloc) && e.count > 0 {
+		if (e.Type == TypeCountry || e.Type == TypeBloc) && count[e] > 0 {
 			cands = append(cands, e)
 		}
 	}
 	sort.SliceStable(cands, func(i, j int) bool {
-		if cands[i].count != cands[j].count {
-			return cands[i].count > cands[j].count
+		if count[cands[i]] != count[cands[j]] {
+			return count[cands[i]] > count[cands[j]]
 		}
 		return cands[i].first < cands[j].first
 	})

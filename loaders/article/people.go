@@ -1,5 +1,7 @@
 package article
 
+import "strings"
+
 // People named beside a role: by a title and a surname alone ("President
 // Reagan"), by a title with its portfolio ("Secretary of State George
 // Shultz"), or with the role set off by commas after or before the name
@@ -34,6 +36,18 @@ func afterNonName(toks []Token, i int) bool {
 		return true
 	}
 	return false
+}
+
+// learnLeaders registers the surname of each head of state or of
+// government the text names in full, as it does for the people it finds.
+func (d *docState) learnLeaders() {
+	for s := range d.sents {
+		for _, m := range d.static[s] {
+			if def := m.Vals[0].def; def.typ == TypePerson {
+				d.learn(def.surname, d.fromDef(def))
+			}
+		}
+	}
 }
 
 // titledSurname is a title followed by one name ("President Reagan") at
@@ -206,4 +220,87 @@ func (d *docState) wordsIn(toks []Token, i, j int) int {
 // lower case ("Merrill Lynch analyst"): the name is then the employer's.
 func (d *docState) employs(toks []Token, j int) bool {
 	return j < len(toks) && !toks[j].IsCapitalized() && d.x.is(listTitle, toks[j])
+}
+
+// employerEnd returns the end of the employer's name ending at or after j
+// when a job in lower case follows it, over the capitalized words that end
+// a firm's name ("said Acme Securities economist Jane Doe"); 0 if none.
+func (d *docState) employerEnd(toks []Token, j int) int {
+	k := j
+	for k < len(toks) && k-j < 6 {
+		t := toks[k]
+		// "said Acme Bank of Canada Ltd economist Jane Doe"
+		joins := (t.Lower == "of" || t.Lower == "and" || t.Text == "&") && k+1 < len(toks) && toks[k+1].IsCapitalized()
+		if !joins && !(t.IsWord() && t.IsCapitalized() && !d.x.is(listTitle, t)) {
+			break
+		}
+		k++
+	}
+	if d.employs(toks, k) {
+		return k
+	}
+	return 0
+}
+
+// outletName reports whether the name at tokens [i, j) is an outlet's: it
+// ends in an outlet's word ("Cable News Network") or one follows it ("the
+// Business Daily newspaper").
+func (d *docState) outletName(toks []Token, i, j int) bool {
+	if j > i && toks[j-1].IsCapitalized() && d.x.is(listMediaHead, toks[j-1]) {
+		return true
+	}
+	return j < len(toks) && !toks[j].IsCapitalized() && d.x.is(listMediaHead, toks[j])
+}
+
+// firmJobs are the jobs held at firms, not in a legislature ("the Senate
+// leader Jane Doe of West Virginia").
+var firmJobs = map[string]bool{
+	"analyst": true, "economist": true, "strategist": true, "chief": true, "executive": true, "dealer": true,
+	"trader": true, "broker": true, "director": true, "manager": true, "partner": true,
+}
+
+// employerAfter makes a company of the name after the "of" at j ("an
+// analyst, Jane Doe of Acme Lufkin and Brandco"), unless the lexicon or the
+// text knows it or it is a body's.
+func (d *docState) employerAfter(s, j int) {
+	toks := d.sents[s].Tokens
+	if j+1 >= len(toks) || toks[j].Lower != "of" || !toks[j+1].IsCapitalized() || d.covered(s, j+1) {
+		return
+	}
+	end := capRun(toks, j+1)
+	if end-(j+1) < 2 {
+		return
+	}
+	for k := j + 1; k < end; k++ {
+		if d.covered(s, k) || d.x.is(listOrgHead, toks[k]) || d.x.is(listTitle, toks[k]) {
+			return
+		}
+	}
+	if name := d.text(s, j+1, end); !d.known(name) {
+		d.learn(name, d.entity(name, TypeCompany))
+	}
+}
+
+// bodyAfter reports whether a noun in lower case for a body follows the
+// name ending before j ("the Economic Policy subcommittee").
+func (d *docState) bodyAfter(toks []Token, j int) bool {
+	if j >= len(toks) || toks[j].IsCapitalized() {
+		return false
+	}
+	t := toks[j]
+	return d.x.is(listOrgHead|listMediaHead|listFirmHead, t) || strings.HasSuffix(t.Lower, "committee")
+}
+
+// known reports whether the text has named an actor so.
+func (d *docState) known(name string) bool {
+	_, ok := d.dynLookup(name)
+	return ok
+}
+
+// learnOutlet registers an outlet the text names beside a person's role or
+// a verb of saying.
+func (d *docState) learnOutlet(name string) {
+	if _, known := d.dynLookup(name); !known {
+		d.learn(name, d.entity(name, TypeMedia))
+	}
 }
