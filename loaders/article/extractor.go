@@ -126,6 +126,7 @@ type Extractor struct {
 	words       map[string]word     // the lexicon's words, lower-cased
 	oneByte     [utf8.RuneSelf]word // those of one ASCII byte, such as punctuation, without hashing
 	abbr        map[string]bool     // abbreviations, lower-cased
+	tightening  map[string]bool     // the lemmas of cues that impose or tighten a restriction
 	syntax      *syntax.Model
 	scratch     sync.Pool // of *scratch, for the next document
 }
@@ -301,6 +302,10 @@ func NewExtractor(lex *Lexicon) (*Extractor, error) {
 	set(listVerbNegation, c.VerbNegation)
 	set(listExchange, c.Exchange)
 	set(listRemoval, c.Removal)
+	x.tightening = map[string]bool{"raise": true, "increase": true}
+	for _, w := range c.Restrict {
+		x.tightening[w] = true
+	}
 	set(listTarget, c.Target)
 	set(listPartyWord, lex.PartyWords)
 	set(listPartyMembers, lex.PartyMembers)

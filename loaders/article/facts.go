@@ -1280,6 +1280,9 @@ func (d *docState) mergeMeasures(ms []*Measure) []*Measure {
 			if o.Grantor != m.Grantor || o.Instrument != m.Instrument || o.Polarity != m.Polarity || !d.samePolicy(o, m) {
 				continue
 			}
+			if o.Action != "" && m.Action != "" && d.x.tightening[o.Action] != d.x.tightening[m.Action] {
+				continue // sanctions imposed and, later, lifted are two measures
+			}
 			// a sector on one side only: merge a bare mention ("digital tax") into the full one
 			if o.Sector != m.Sector && !(o.Sector == "" && !d.distinctive(o) || m.Sector == "" && !d.distinctive(m)) {
 				continue
