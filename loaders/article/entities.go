@@ -578,9 +578,10 @@ func (d *docState) roleBefore(s, title, name int, person *Entity) {
 		return
 	}
 	org := d.ministryOf(role)
-	// "U.S. Trade Representative Jane Doe": the role is the name of an agency
-	if m := d.staticAt(s, rs); m != nil && m.End == name {
-		if def := m.Vals[0].def; def.typ == TypeAgency || def.typ == TypeIntlOrg {
+	// "U.S. Trade Representative Jane Doe": the role is the name of an agency;
+	// "Federal Reserve Board Chairman Jane Doe", "White House spokesman Jane Doe": it names one
+	for _, m := range d.static[s] {
+		if def := m.Vals[0].def; m.Start >= rs && m.End <= name && (def.typ == TypeAgency || def.typ == TypeIntlOrg) {
 			org = d.fromDef(def)
 		}
 	}
@@ -616,22 +617,28 @@ func (d *docState) learnPerson(e *Entity) {
 
 // ministryOf finds the ministry a minister's role names: "Investment, Trade
 // and Industry Minister" serves the "Ministry of Investment, Trade and Industry".
+// A secretary's role serves the department of the portfolio: "Commerce
+// Secretary" the "Commerce Department", "Foreign Minister" the "Ministry of
+// Foreign Affairs".
 func (d *docState) ministryOf(role string) *Entity {
-	portfolio, ok := strings.CutSuffix(role, " Minister")
-	if !ok || portfolio == "" {
-		return nil
+	var names []string
+	if portfolio, ok := strings.CutSuffix(role, " Minister"); ok && portfolio != "" {
+		names = []string{"Ministry of " + portfolio, portfolio + " Ministry", "Ministry of " + portfolio + " Affairs"}
+	} else if portfolio, ok := strings.CutSuffix(role, " Secretary"); ok && portfolio != "" {
+		names = []string{portfolio + " Department", "Department of " + portfolio, "Department of the " + portfolio}
 	}
-	name := "Ministry of " + portfolio
-	if e, known := d.dynLookup(name); known {
-		return e
-	}
-	toks := Tokenize(name)
-	for _, m := range d.x.names.Find(toks) {
-		if m.Start == 0 && m.End == len(toks) {
-			// "Ministry of Trade" is a ministry of many states: only one the article names
-			for _, v := range m.Vals {
-				if d.namesState(v.def.country) {
-					return d.fromDef(v.def)
+	for _, name := range names {
+		if e, known := d.dynLookup(name); known {
+			return e
+		}
+		toks := Tokenize(name)
+		for _, m := range d.x.names.Find(toks) {
+			if m.Start == 0 && m.End == len(toks) {
+				// "Ministry of Trade" is a ministry of many states: only one the article names
+				for _, v := range m.Vals {
+					if d.namesState(v.def.country) {
+						return d.fromDef(v.def)
+					}
 				}
 			}
 		}

@@ -242,6 +242,9 @@ func TestRoleOfAState(t *testing.T) {
 		{"demonym", "Peruvian Trade Minister Luis Soto said quotas would stay.", "Luis Soto", "Peru"},
 		{"bloc", "EC Farm Commissioner Piet Smit said the levy would stay.", "Piet Smit", "European Union"},
 		{"the role names an agency", "U.S. Trade Representative Jo Marsh said talks would resume.", "Jo Marsh", "Office of the United States Trade Representative"},
+		{"an agency in the role", "Federal Reserve Board Chairman Jo Marsh said the dollar had fallen enough.", "Jo Marsh", "Federal Reserve"},
+		{"a secretary's department", "Commerce Secretary Jo Marsh said the United States would impose duties.", "Jo Marsh", "United States Department of Commerce"},
+		{"a minister's ministry of affairs", "Foreign Minister Ana Prado said Brazil would cut tariffs.", "Ana Prado", "Ministry of Foreign Affairs (Brazil)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
