@@ -205,6 +205,10 @@ func TestLeaders(t *testing.T) {
 			"Theresa May", "Theresa May", "United Kingdom", nil},
 		{"out of office acts for no state", "1987-04-01", "Jimmy Carter urged both sides to lower their tariffs.",
 			"Jimmy Carter", "Jimmy Carter", "", nil},
+		{"honorific and surname", "1985-03-03", "Mrs Thatcher said Britain would keep its quotas.",
+			"Mrs Thatcher", "Margaret Thatcher", "United Kingdom", nil},
+		{"honorific and the surname of a leader not yet in office", "1987-03-03", "Mr Abe said Japan would keep its quotas.",
+			"Mr Abe", "Abe", "", nil},
 		{"a leader in another office", "1987-04-01", "Japanese Finance Minister Kiichi Miyazawa said Japan would cut its rates.",
 			"Kiichi Miyazawa", "Kiichi Miyazawa", "Ministry of Finance (Japan)", nil},
 	}
