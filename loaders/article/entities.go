@@ -15,7 +15,7 @@ type Entity struct {
 	Aliases map[string]bool
 	Role    string    // a person's role ("Trade Minister")
 	Org     *Entity   // the agency or state a person serves
-	state   *Entity   // the state of a group of firms ("American buyers")
+	state   *Entity   // the state of a group of firms ("American buyers"), the bloc of a body ("the executive committee of Comecon")
 	parties []*Entity // the parties an agreement is named after ("U.S.-Japan pact")
 	count   int       // mentions
 	first   int       // sentence of the first mention
@@ -699,6 +699,7 @@ func (d *docState) discoverOrgs(s int) {
 	if !d.mayHave(s, listOrgHead) {
 		return
 	}
+	d.discoverOrgansOf(s)
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		// "New York Chamber of Commerce": "New" opens a name, not a sentence
@@ -771,6 +772,48 @@ func (d *docState) discoverOrgs(s int) {
 			e.Aliases[d.text(s, owner.Start, end)] = true
 		}
 		i = end - 1
+	}
+}
+
+// discoverOrgansOf finds a body of a bloc or an organisation named in lower
+// case before it ("the executive committee of Comecon", "the board of the
+// Fund"): named after it ("Comecon executive committee"), of its state.
+func (d *docState) discoverOrgansOf(s int) {
+	toks := d.sents[s].Tokens
+	for i, t := range toks {
+		if t.IsCapitalized() || !d.x.is(listOrgHead, t) || i+2 >= len(toks) || toks[i+1].Lower != "of" {
+			continue
+		}
+		j := i + 2
+		if toks[j].Lower == "the" {
+			j++
+		}
+		m := d.staticAt(s, j)
+		if m == nil {
+			continue
+		}
+		def := m.Vals[0].def
+		if def.typ != TypeBloc && def.typ != TypeIntlOrg && def.typ != TypeAgency || m.End < len(toks) && toks[m.End].Text == "'s" {
+			continue
+		}
+		start := i
+		for start > 0 && toks[start-1].IsWord() && !toks[start-1].IsCapitalized() && !stopWord(toks[start-1].Lower) && !d.x.is(listTitle, toks[start-1]) {
+			start--
+		}
+		if start == 0 || !isDeterminer(toks[start-1].Lower) {
+			continue
+		}
+		name := d.text(s, m.Start, m.End) + " " + d.text(s, start, i+1)
+		e, known := d.dynLookup(name)
+		if !known {
+			e = d.entity(name, TypeAgency)
+			e.Country = def.country
+			if isState(def) {
+				e.state = d.fromDef(def)
+			}
+			d.learn(name, e)
+		}
+		d.learn(d.text(s, start, m.End), e)
 	}
 }
 

@@ -297,6 +297,8 @@ func TestBodies(t *testing.T) {
 			wantEntity{"National Bank", TypeAgency, nil}, "PE"},
 		{"no person before its of", "Prices will fall, said Aiko Mori of Kansai Bank.",
 			wantEntity{"Kansai Bank", TypeAgency, nil}, ""},
+		{"body of a bloc", "The deal needs the approval of the executive committee of Mercosur.",
+			wantEntity{"Mercosur executive committee", TypeAgency, []string{"executive committee of Mercosur"}}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
