@@ -15,7 +15,7 @@ type Entity struct {
 	Aliases map[string]bool
 	Role    string    // a person's role ("Trade Minister")
 	Org     *Entity   // the agency or state a person serves
-	state   *Entity   // the state of a group of firms ("American buyers")
+	state   *Entity   // the state of a group of firms ("American buyers"), the bloc of a body ("the executive committee of Comecon")
 	parties []*Entity // the parties an agreement is named after ("U.S.-Japan pact")
 	count   int       // mentions
 	first   int       // sentence of the first mention
@@ -578,9 +578,10 @@ func (d *docState) roleBefore(s, title, name int, person *Entity) {
 		return
 	}
 	org := d.ministryOf(role)
-	// "U.S. Trade Representative Jane Doe": the role is the name of an agency
-	if m := d.staticAt(s, rs); m != nil && m.End == name {
-		if def := m.Vals[0].def; def.typ == TypeAgency || def.typ == TypeIntlOrg {
+	// "U.S. Trade Representative Jane Doe": the role is the name of an agency;
+	// "Federal Reserve Board Chairman Jane Doe", "White House spokesman Jane Doe": it names one
+	for _, m := range d.static[s] {
+		if def := m.Vals[0].def; m.Start >= rs && m.End <= name && (def.typ == TypeAgency || def.typ == TypeIntlOrg) {
 			org = d.fromDef(def)
 		}
 	}
@@ -616,22 +617,28 @@ func (d *docState) learnPerson(e *Entity) {
 
 // ministryOf finds the ministry a minister's role names: "Investment, Trade
 // and Industry Minister" serves the "Ministry of Investment, Trade and Industry".
+// A secretary's role serves the department of the portfolio: "Commerce
+// Secretary" the "Commerce Department", "Foreign Minister" the "Ministry of
+// Foreign Affairs".
 func (d *docState) ministryOf(role string) *Entity {
-	portfolio, ok := strings.CutSuffix(role, " Minister")
-	if !ok || portfolio == "" {
-		return nil
+	var names []string
+	if portfolio, ok := strings.CutSuffix(role, " Minister"); ok && portfolio != "" {
+		names = []string{"Ministry of " + portfolio, portfolio + " Ministry", "Ministry of " + portfolio + " Affairs"}
+	} else if portfolio, ok := strings.CutSuffix(role, " Secretary"); ok && portfolio != "" {
+		names = []string{portfolio + " Department", "Department of " + portfolio, "Department of the " + portfolio}
 	}
-	name := "Ministry of " + portfolio
-	if e, known := d.dynLookup(name); known {
-		return e
-	}
-	toks := Tokenize(name)
-	for _, m := range d.x.names.Find(toks) {
-		if m.Start == 0 && m.End == len(toks) {
-			// "Ministry of Trade" is a ministry of many states: only one the article names
-			for _, v := range m.Vals {
-				if d.namesState(v.def.country) {
-					return d.fromDef(v.def)
+	for _, name := range names {
+		if e, known := d.dynLookup(name); known {
+			return e
+		}
+		toks := Tokenize(name)
+		for _, m := range d.x.names.Find(toks) {
+			if m.Start == 0 && m.End == len(toks) {
+				// "Ministry of Trade" is a ministry of many states: only one the article names
+				for _, v := range m.Vals {
+					if d.namesState(v.def.country) {
+						return d.fromDef(v.def)
+					}
 				}
 			}
 		}
@@ -692,6 +699,7 @@ func (d *docState) discoverOrgs(s int) {
 	if !d.mayHave(s, listOrgHead) {
 		return
 	}
+	d.discoverOrgansOf(s)
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		// "New York Chamber of Commerce": "New" opens a name, not a sentence
@@ -764,6 +772,48 @@ func (d *docState) discoverOrgs(s int) {
 			e.Aliases[d.text(s, owner.Start, end)] = true
 		}
 		i = end - 1
+	}
+}
+
+// discoverOrgansOf finds a body of a bloc or an organisation named in lower
+// case before it ("the executive committee of Comecon", "the board of the
+// Fund"): named after it ("Comecon executive committee"), of its state.
+func (d *docState) discoverOrgansOf(s int) {
+	toks := d.sents[s].Tokens
+	for i, t := range toks {
+		if t.IsCapitalized() || !d.x.is(listOrgHead, t) || i+2 >= len(toks) || toks[i+1].Lower != "of" {
+			continue
+		}
+		j := i + 2
+		if toks[j].Lower == "the" {
+			j++
+		}
+		m := d.staticAt(s, j)
+		if m == nil {
+			continue
+		}
+		def := m.Vals[0].def
+		if def.typ != TypeBloc && def.typ != TypeIntlOrg && def.typ != TypeAgency || m.End < len(toks) && toks[m.End].Text == "'s" {
+			continue
+		}
+		start := i
+		for start > 0 && toks[start-1].IsWord() && !toks[start-1].IsCapitalized() && !stopWord(toks[start-1].Lower) && !d.x.is(listTitle, toks[start-1]) {
+			start--
+		}
+		if start == 0 || !isDeterminer(toks[start-1].Lower) {
+			continue
+		}
+		name := d.text(s, m.Start, m.End) + " " + d.text(s, start, i+1)
+		e, known := d.dynLookup(name)
+		if !known {
+			e = d.entity(name, TypeAgency)
+			e.Country = def.country
+			if isState(def) {
+				e.state = d.fromDef(def)
+			}
+			d.learn(name, e)
+		}
+		d.learn(d.text(s, start, m.End), e)
 	}
 }
 

@@ -205,6 +205,10 @@ func TestLeaders(t *testing.T) {
 			"Theresa May", "Theresa May", "United Kingdom", nil},
 		{"out of office acts for no state", "1987-04-01", "Jimmy Carter urged both sides to lower their tariffs.",
 			"Jimmy Carter", "Jimmy Carter", "", nil},
+		{"honorific and surname", "1985-03-03", "Mrs Thatcher said Britain would keep its quotas.",
+			"Mrs Thatcher", "Margaret Thatcher", "United Kingdom", nil},
+		{"honorific and the surname of a leader not yet in office", "1987-03-03", "Mr Abe said Japan would keep its quotas.",
+			"Mr Abe", "Abe", "", nil},
 		{"a leader in another office", "1987-04-01", "Japanese Finance Minister Kiichi Miyazawa said Japan would cut its rates.",
 			"Kiichi Miyazawa", "Kiichi Miyazawa", "Ministry of Finance (Japan)", nil},
 	}
@@ -242,6 +246,9 @@ func TestRoleOfAState(t *testing.T) {
 		{"demonym", "Peruvian Trade Minister Luis Soto said quotas would stay.", "Luis Soto", "Peru"},
 		{"bloc", "EC Farm Commissioner Piet Smit said the levy would stay.", "Piet Smit", "European Union"},
 		{"the role names an agency", "U.S. Trade Representative Jo Marsh said talks would resume.", "Jo Marsh", "Office of the United States Trade Representative"},
+		{"an agency in the role", "Federal Reserve Board Chairman Jo Marsh said the dollar had fallen enough.", "Jo Marsh", "Federal Reserve"},
+		{"a secretary's department", "Commerce Secretary Jo Marsh said the United States would impose duties.", "Jo Marsh", "United States Department of Commerce"},
+		{"a minister's ministry of affairs", "Foreign Minister Ana Prado said Brazil would cut tariffs.", "Ana Prado", "Ministry of Foreign Affairs (Brazil)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -290,6 +297,8 @@ func TestBodies(t *testing.T) {
 			wantEntity{"National Bank", TypeAgency, nil}, "PE"},
 		{"no person before its of", "Prices will fall, said Aiko Mori of Kansai Bank.",
 			wantEntity{"Kansai Bank", TypeAgency, nil}, ""},
+		{"body of a bloc", "The deal needs the approval of the executive committee of Mercosur.",
+			wantEntity{"Mercosur executive committee", TypeAgency, []string{"executive committee of Mercosur"}}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -119,7 +119,8 @@ type Extractor struct {
 	instruments *gazetteer[*Instrument]
 	sectors     *gazetteer[*Sector]
 	cues        *gazetteer[cueHit]
-	countries   map[string]*entityDef // by ISO code
+	countries   map[string]*entityDef   // by ISO code
+	leaders     map[string][]*entityDef // heads of state and of government, by surname
 	instByID    map[string]*Instrument
 	termWords   map[*Instrument]map[string]bool
 	sectorByKey map[string]*Sector
@@ -191,6 +192,7 @@ func NewExtractor(lex *Lexicon) (*Extractor, error) {
 		sectors:     newGazetteer[*Sector](true),
 		cues:        newGazetteer[cueHit](true),
 		countries:   map[string]*entityDef{},
+		leaders:     map[string][]*entityDef{},
 		instByID:    map[string]*Instrument{},
 		termWords:   map[*Instrument]map[string]bool{},
 		sectorByKey: map[string]*Sector{},
@@ -369,6 +371,7 @@ func (x *Extractor) addLeaders(leaders []Leader, states map[string]*entityDef) {
 				d.surname = f[len(f)-1]
 			}
 			people[l.Name] = d
+			x.leaders[d.surname] = append(x.leaders[d.surname], d)
 			for _, v := range spellings(l.Name) {
 				add(v, nameHit{d, "name"})
 			}

@@ -141,11 +141,12 @@ func (d *docState) countMentions() {
 
 // findParties picks the two states or blocs the article is most about.
 func (d *docState) findParties() {
-	// "U.S. firms" names the United States as well as its firms
+	// "U.S. firms" names the United States as well as its firms, "the
+	// executive committee of Comecon" Comecon as well as its committee
 	count := map[*Entity]int{}
 	for _, e := range d.order {
 		count[e] += e.count
-		if e.Type == TypeFirmGroup && e.state != nil {
+		if e.state != nil {
 			count[e.state] += e.count
 		}
 	}

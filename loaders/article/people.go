@@ -78,6 +78,9 @@ func (d *docState) resolveTitledSurnames(found []titledSurname) {
 		titled := d.text(f.s, f.title, f.end)
 		person, known := d.dynLookup(surname)
 		if !known || person.Type != TypePerson {
+			person = d.leaderCalled(d.sents[f.s].Tokens[f.title], surname)
+		}
+		if person == nil {
 			person = d.entity(surname, TypePerson)
 		}
 		d.learn(surname, person)
@@ -86,6 +89,31 @@ func (d *docState) resolveTitledSurnames(found []titledSurname) {
 			person.Role = d.text(f.s, f.roleStart, f.name)
 		}
 	}
+}
+
+// honorifics are the titles that go with anyone's surname.
+var honorifics = map[string]bool{"mr": true, "mr.": true, "mrs": true, "mrs.": true, "ms": true, "ms.": true}
+
+// leaderCalled returns the head of state or of government in office when
+// the text was written whom an honorific and a surname name ("Mrs
+// Thatcher"); nil if none or several.
+func (d *docState) leaderCalled(title Token, surname string) *Entity {
+	if !honorifics[title.Lower] {
+		return nil
+	}
+	var found *entityDef
+	for _, def := range d.x.leaders[surname] {
+		if def.termAt(d.year) != nil {
+			if found != nil {
+				return nil
+			}
+			found = def
+		}
+	}
+	if found == nil {
+		return nil
+	}
+	return d.fromDef(found)
 }
 
 // roleAfter returns the role phrase that begins at j, after a name and its
