@@ -374,7 +374,7 @@ func (d *docState) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Clai
 			claims = append(claims, c)
 		}
 	}
-	measures = append(measures, d.talks(s, mask)...)
+	measures = append(measures, d.talks(s, d.matches.instruments, mask)...)
 	subject := prevSubject
 	if ctx.subject != nil {
 		subject = ctx.subject

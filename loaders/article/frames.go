@@ -354,7 +354,7 @@ func (d *docState) readMeasure(s int, m *Measure, g instAt, cue cueAt, hasCue bo
 	}
 	if f.kind != "" {
 		kind := f.kind
-		if kind == Offer && restrictive(m, cue, hasCue) {
+		if kind == Offer && d.tightens(cue, hasCue) {
 			kind = Threat
 		}
 		pos := &Position{Kind: kind, Holder: d.firstActor(s, f.holder), Addressee: d.firstActor(s, f.addressee),
@@ -391,7 +391,7 @@ func (d *docState) readMeasure(s int, m *Measure, g instAt, cue cueAt, hasCue bo
 		// no one, or only the agreement that frames the measure
 		m.Grantor = actor
 	}
-	if !restrictive(m, cue, hasCue) || !restrictions[m.Instrument.ID] || !restrictionHeads[lemma(p.tree, h)] {
+	if !d.tightens(cue, hasCue) || !restrictions[m.Instrument.ID] || !restrictionHeads[lemma(p.tree, h)] {
 		// "a side deal on the UK carbon levy": the deal is about the levy, hits no one
 	} else if t := d.targetOf(s, h, f.verb); t != nil && m.Grantor != nil && countryOf(m.Grantor) == t {
 		// "tariffs on Japanese goods": Japan is hit by them, not their author, who
@@ -428,19 +428,11 @@ func containsGrantor(ms []*Measure, e *Entity) bool {
 	return false
 }
 
-// restrictive: a measure that restricts or punishes rather than opens
-// ("impose tariffs", "retaliatory duties"), as a conditional threat names.
-func restrictive(m *Measure, cue cueAt, hasCue bool) bool {
-	if !hasCue || cue.hit.lemma == "" {
-		return true
-	}
-	switch cue.hit.kind {
-	case cueRestrict:
-		return true
-	case cueConcede:
-		return cue.hit.lemma == "raise" || cue.hit.lemma == "increase"
-	}
-	return false
+// tightens: a measure that restricts or punishes rather than opens
+// ("impose tariffs", "raise duties", bare "retaliatory duties"), as a
+// conditional threat names.
+func (d *docState) tightens(cue cueAt, hasCue bool) bool {
+	return !hasCue || cue.hit.lemma == "" || d.x.tightening[cue.hit.lemma]
 }
 
 // restrictions are the instruments that hit someone: what they are "on"
@@ -524,13 +516,13 @@ var talkVerbs = words("open", "launch", "hold", "begin", "start", "resume", "con
 // talks are the negotiations sentence s says its parties open or carry on
 // ("Canada and the United States opened free trade talks"), each party's
 // its own measure.
-func (d *docState) talks(s int, mask []bool) []*Measure {
+func (d *docState) talks(s int, insts []Match[*Instrument], mask []bool) []*Measure {
 	if d.sents[s].Kind == Heading {
 		return nil
 	}
 	var out []*Measure
 	p := d.parses[s]
-	for _, m := range d.matches.instruments {
+	for _, m := range insts {
 		in := m.Vals[0]
 		if in.ID != talksID || mask[m.Start] {
 			continue
