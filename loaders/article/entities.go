@@ -87,6 +87,9 @@ type docState struct {
 	parses    []parsed  // of each sentence
 	year      int       // of the document's date, 0 if not known
 	positions []*Position
+	// authors is who the tree found taking the last measure of each
+	// instrument: a later "the sanctions" with no actor of its own is theirs
+	authors map[string]*Entity
 
 	lastClause   clauseKey
 	lastMentions []Mention // of lastClause

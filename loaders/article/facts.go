@@ -269,7 +269,7 @@ func (d *docState) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Clai
 		groups := groupInstruments(insts, cl, ccues)
 		var verbGroup bool
 		if len(groups) == 0 {
-			if g, ok := d.verbInstrument(cl, ccues); ok {
+			if g, ok := d.verbInstrument(s, cl, ccues); ok {
 				groups, verbGroup = append(groups, g), true
 			} else if g, ok := d.implicitGroup(s, cl, ccues, sectors); ok {
 				groups = append(groups, g)
@@ -349,7 +349,7 @@ func (d *docState) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Clai
 			if d.deal != nil && (m.Grantor == d.deal || d.sentenceMentions(s, d.deal)) {
 				m.PartOf = d.deal
 			}
-			pos, drop, also := d.readMeasure(s, m, g, cue, ok && !inherited)
+			pos, drop, also := d.readMeasure(s, cl, m, g, cue, ok && !inherited)
 			if drop {
 				continue
 			} else if pos != nil {
@@ -439,8 +439,11 @@ func restrictionNoun(toks []Token, m Match[cueHit], hit cueHit) bool {
 }
 
 // verbInstrument: a verb that names an instrument by itself ("will invest $2 billion").
-func (d *docState) verbInstrument(cl clause, cues []cueAt) (instAt, bool) {
+func (d *docState) verbInstrument(s int, cl clause, cues []cueAt) (instAt, bool) {
 	for _, c := range cues {
+		if d.taggedNominal(s, c.pos) || d.mentionCovering(s, c.pos) != nil {
+			continue // "the Senate Finance Committee": a name, not an act
+		}
 		if id, ok := d.x.lex.VerbInstr[c.hit.lemma]; ok && c.hit.kind == cueConcede {
 			if in := d.x.instByID[id]; in != nil {
 				return instAt{c.pos, c.end, in}, true

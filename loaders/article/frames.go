@@ -339,7 +339,7 @@ func (d *docState) firstActor(s int, ids []int) *Entity {
 //
 // When several actors take it ("Peru and Chile will cut tariffs"), m is
 // the first's, and also are the measures returned.
-func (d *docState) readMeasure(s int, m *Measure, g instAt, cue cueAt, hasCue bool) (pos *Position, drop bool, also []*Measure) {
+func (d *docState) readMeasure(s int, cl clause, m *Measure, g instAt, cue cueAt, hasCue bool) (pos *Position, drop bool, also []*Measure) {
 	if d.sents[s].Kind == Heading {
 		return nil, false, nil // headlines drop the words a parse needs ("Egypt raises duties as Turkey weighs cuts")
 	}
@@ -379,17 +379,25 @@ func (d *docState) readMeasure(s int, m *Measure, g instAt, cue cueAt, hasCue bo
 	// standards") before the one its noun names ("protested U.S. curbs")
 	byVerb := hasCue && f.verb != 0 && int(p.word[cue.pos]) == f.verb
 	actor, owner := d.firstActor(s, f.actors), d.actorOf(s, f.owner)
+	before := m.Grantor
 	switch v := lemma(p.tree, f.verb); {
 	case receives || v == "be" || v == "have":
 		// "there is no side deal", "X has tariffs": the verb names no act
 	case byVerb && actor != nil:
 		m.Grantor = actor
+		d.authored(m)
 	case owner != nil:
 		m.Grantor = owner
-	case actor != nil && (m.Grantor == nil || m.Grantor.Type == TypeAgreement):
-		// the tree's verb is not the cue's: trusted only where the words found
-		// no one, or only the agreement that frames the measure
+		d.authored(m)
+	case actor != nil && (!cl.exchange && !cl.pairing || m.Grantor == nil || m.Grantor.Type == TypeAgreement):
+		// who acts in the measure's clause, or the clause it hangs on ("announced
+		// the sanctions", "Japan's failure to open"); what is given in exchange or
+		// paired with a measure is the counterpart's, as the clause rules found
 		m.Grantor = actor
+	case actor == nil && definite(p.tree, h) && d.authors[m.Instrument.ID] != nil:
+		// "the new tariffs take effect on Friday": a measure named before,
+		// by whoever took it then
+		m.Grantor = d.authors[m.Instrument.ID]
 	}
 	if !d.tightens(cue, hasCue) || !restrictions[m.Instrument.ID] || !restrictionHeads[lemma(p.tree, h)] {
 		// "a side deal on the UK carbon levy": the deal is about the levy, hits no one
@@ -397,6 +405,9 @@ func (d *docState) readMeasure(s int, m *Measure, g instAt, cue cueAt, hasCue bo
 		// "tariffs on Japanese goods": Japan is hit by them, not their author, who
 		// in a story of two parties is the other
 		m.Grantor = d.counterpart(t)
+	}
+	if m.Grantor != before && m.Polarity != Retained {
+		m.Beneficiary = d.beneficiaryOf(s, cl, d.clauseMentions(s, cl), m.Grantor, g)
 	}
 	if f.denied && m.Polarity == Asserted {
 		m.Polarity = Denied
@@ -417,6 +428,29 @@ func (d *docState) readMeasure(s int, m *Measure, g instAt, cue cueAt, hasCue bo
 		}
 	}
 	return nil, false, also
+}
+
+// authored records who takes measure m, for the later mentions of its instrument.
+func (d *docState) authored(m *Measure) {
+	if m.Grantor == nil || m.Grantor.Type == TypeAgreement {
+		return
+	}
+	if d.authors == nil {
+		d.authors = map[string]*Entity{}
+	}
+	d.authors[m.Instrument.ID] = m.Grantor
+}
+
+// definite: the noun h refers back to something named before ("the
+// tariffs", "these curbs").
+func definite(t *syntax.Tree, h int) bool {
+	for _, k := range t.Children(h, "det") {
+		switch lemma(t, k) {
+		case "the", "these", "those", "this", "that", "such":
+			return true
+		}
+	}
+	return false
 }
 
 func containsGrantor(ms []*Measure, e *Entity) bool {

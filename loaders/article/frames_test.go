@@ -50,6 +50,9 @@ func TestFramesFromTheTree(t *testing.T) {
 		{"possibility", "Canada may cut its tariffs on Brazilian shoes next year.", nil},
 		{"likely", "Officials said that Canada was likely to lift the ban on Brazilian poultry.", nil},
 		{"consideration", "Canada is considering a cut in its tariffs on Brazilian shoes.", nil},
+		{"who acts, not the nearest name", "Canada announced the sanctions in retaliation for Brazil's failure to open its market to Canadian wheat.",
+			[]string{"Canada asserted sanctions", "Brazil denied market-access"}},
+		{"a verb inside a name is no act", "Brazil's Senate Finance Committee met on Tuesday.", nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -61,5 +64,21 @@ func TestFramesFromTheTree(t *testing.T) {
 				t.Errorf("%s\ngot  %q\nwant %q", tc.text, got, tc.want)
 			}
 		})
+	}
+}
+
+// TestLaterMentionKeepsItsAuthor: "the duties" of a later sentence, with
+// no actor of its own, are the duties named before, whoever the sentence
+// names near them.
+func TestLaterMentionKeepsItsAuthor(t *testing.T) {
+	text := "Trade news\n\nCanada imposed duties on Brazilian steel in May. " +
+		"The duties remain in force despite protests by Brazil's steel makers, traders said."
+	r := testExtractor.Extract(parse(t, "story.txt", text))
+	var got []string
+	for _, m := range r.Measures {
+		got = append(got, fmt.Sprintf("%s %s %s %d", nameOrDash(m.Grantor), m.Polarity, m.Instrument.ID, len(m.Evidence)))
+	}
+	if want := []string{"Canada asserted tariff 1", "Canada retained tariff 1"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }

@@ -87,3 +87,14 @@ func (p parsed) head(start, end int) int {
 	}
 	return best
 }
+
+// taggedNominal: the parse reads token i of sentence s as a noun or a
+// name ("the Finance Committee", not "will finance a plant").
+func (d *docState) taggedNominal(s, i int) bool {
+	p := d.parses[s]
+	if i >= len(p.word) || p.word[i] == 0 {
+		return false
+	}
+	u := upos(p.tree, int(p.word[i]))
+	return u == "NOUN" || u == "PROPN"
+}
