@@ -296,6 +296,9 @@ func (d *docState) actorOf(s, id int) *Entity {
 	if m := d.mentionCovering(s, int(p.tok[id])); m != nil {
 		return d.grantorOf(*m, true)
 	}
+	if upos(t, id) == "PRON" {
+		return d.antecedent(s, int(p.tok[id]), lemma(t, id))
+	}
 	gov := governmentNouns[lemma(t, id)]
 	for _, k := range t.Children(id, "compound", "amod", "nmod:poss", "nmod", "flat", "appos") {
 		if m := d.mentionCovering(s, int(p.tok[k])); m != nil && (gov || m.Form != "demonym") {
@@ -303,6 +306,66 @@ func (d *docState) actorOf(s, id int) *Entity {
 		}
 	}
 	return nil
+}
+
+// Pronouns that stand for an actor: a person, or a state, body or firm.
+var (
+	personPronouns = words("he", "she", "him", "his", "her")
+	actorPronouns  = words("it", "its", "they", "their", "them")
+)
+
+// antecedent is the actor a pronoun at token tok of sentence s stands
+// for: the nearest actor before it of the pronoun's kind, a subject before
+// any other ("Canadian negotiators told Brazilian officials they would"),
+// in its own sentence or else the one before; "he" may also be a titled
+// subject that names only its state ("Canada's trade minister said he").
+// Nil for "it" of no actor ("it is likely").
+func (d *docState) antecedent(s, tok int, pron string) *Entity {
+	person := personPronouns[pron]
+	if !person && !actorPronouns[pron] {
+		return nil
+	}
+	for k := s; k >= 0 && k >= s-1; k-- {
+		p := d.parses[k]
+		var near, subject *Mention
+		for i := range d.mentions[k] {
+			m := &d.mentions[k][i]
+			if k == s && m.End > tok {
+				break
+			}
+			if (m.Ent.Type == TypePerson) != person || m.Ent.Type == TypeMedia || m.Ent.Type == TypeAgreement && pron != "it" && pron != "its" {
+				continue
+			}
+			near = m
+			if p.tree.Is(phraseHead(p.tree, p.head(m.Start, m.End)), "nsubj") {
+				subject = m
+			}
+		}
+		switch {
+		case subject != nil:
+			return d.grantorOf(*subject, true)
+		case near != nil:
+			return d.grantorOf(*near, true)
+		case person && k == s:
+			for id := 1; id < len(p.tok) && int(p.tok[id]) < tok; id++ {
+				if p.tree.Is(id, "nsubj") && upos(p.tree, id) == "NOUN" {
+					if e := d.actorOf(s, id); e != nil {
+						return e
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// phraseHead is the noun a modifier belongs to ("Canadian" of "Canadian
+// negotiators"), or id itself.
+func phraseHead(t *syntax.Tree, id int) int {
+	for w := t.Word(id); w != nil && t.Is(id, "amod", "compound", "nmod:poss", "flat"); w = t.Word(id) {
+		id = w.Head
+	}
+	return id
 }
 
 func (d *docState) mentionCovering(s, tok int) *Mention {

@@ -52,6 +52,10 @@ func TestFramesFromTheTree(t *testing.T) {
 		{"consideration", "Canada is considering a cut in its tariffs on Brazilian shoes.", nil},
 		{"who acts, not the nearest name", "Canada announced the sanctions in retaliation for Brazil's failure to open its market to Canadian wheat.",
 			[]string{"Canada asserted sanctions", "Brazil denied market-access"}},
+		{"pronoun for the subject", "Canadian negotiators told Brazilian officials last week that they were honouring the agreement.",
+			[]string{"Canada asserted agreement-compliance"}},
+		{"pronoun for a titled subject", "Canada's trade minister told Brazil on Monday that he would lift the ban on Brazilian poultry.",
+			[]string{"Canada asserted ban"}},
 		{"a verb inside a name is no act", "Brazil's Senate Finance Committee met on Tuesday.", nil},
 	}
 	for _, tc := range tests {
