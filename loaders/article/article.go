@@ -80,8 +80,9 @@ func (x *Extractor) Extract(doc *Document) *Result {
 	d.discover()
 	d.findMentions()
 	d.parses = make([]parsed, len(sents))
+	common := lowerWords(sents)
 	for s := range sents {
-		d.parses[s] = parseSentence(x.syntax, &sents[s], d.mentions[s])
+		d.parses[s] = parseSentence(x.syntax, &sents[s], d.mentions[s], common)
 	}
 	measures, claims := d.extractFacts()
 	measures = d.mergeMeasures(measures)

@@ -56,6 +56,7 @@ func TestFramesFromTheTree(t *testing.T) {
 			[]string{"Canada asserted agreement-compliance"}},
 		{"pronoun for a titled subject", "Canada's trade minister told Brazil on Monday that he would lift the ban on Brazilian poultry.",
 			[]string{"Canada asserted ban"}},
+		{"a wire capital after an abbreviation", "Officials said the U.S. May lift its ban on Brazilian poultry soon.", nil},
 		{"a verb inside a name is no act", "Brazil's Senate Finance Committee met on Tuesday.", nil},
 	}
 	for _, tc := range tests {

@@ -1,6 +1,8 @@
 package article
 
 import (
+	"strings"
+
 	"github.com/tradegraph/tradegraph/loaders/syntax"
 )
 
@@ -15,8 +17,11 @@ type parsed struct {
 // parseSentence tags and parses the text of s with m and aligns its words
 // with s's tokens by byte offset. The capitalized words of the actors
 // named in it are proper nouns: the lexicon knows "Chile" better than a
-// tagger that met it rarely.
-func parseSentence(m *syntax.Model, s *Sentence, names []Mention) parsed {
+// tagger that met it rarely. Wire copy capitalizes the word after an
+// abbreviation ("the U.S. May lift", "U.S. Officials"): such a word is
+// read in lower case when the text also uses it so (common holds the
+// document's lower-case words).
+func parseSentence(m *syntax.Model, s *Sentence, names []Mention, common map[string]bool) parsed {
 	ws := syntax.Tokenize(s.Text)
 	forms := make([]string, len(ws.Words))
 	n := 0
@@ -25,6 +30,11 @@ func parseSentence(m *syntax.Model, s *Sentence, names []Mention) parsed {
 		forms[i] = w.Form
 		if f, ok := wireForms[w.Form]; ok {
 			w.Form = f
+		}
+		if i > 0 && len(forms[i-1]) > 1 && strings.HasSuffix(forms[i-1], ".") && startsUpper(w.Form) {
+			if low := strings.ToLower(w.Form); low != w.Form && (common[low] || functionWords[low]) {
+				w.Form = low
+			}
 		}
 		for n < len(names) && int(s.Tokens[names[n].End-1].End) <= w.Start {
 			n++
@@ -97,4 +107,22 @@ func (d *docState) taggedNominal(s, i int) bool {
 	}
 	u := upos(p.tree, int(p.word[i]))
 	return u == "NOUN" || u == "PROPN"
+}
+
+// functionWords are read in lower case after an abbreviation even where
+// the text has them nowhere else.
+var functionWords = words("and", "or", "but", "nor", "may", "might", "will", "would", "could", "should", "can",
+	"must", "has", "have", "had", "is", "are", "was", "were", "the", "to", "in", "on", "for", "of", "with", "by")
+
+// lowerWords are the words the sentences write in lower case.
+func lowerWords(sents []Sentence) map[string]bool {
+	out := map[string]bool{}
+	for _, s := range sents {
+		for _, t := range s.Tokens {
+			if t.Lower == t.Text && t.IsWord() {
+				out[t.Lower] = true
+			}
+		}
+	}
+	return out
 }
