@@ -267,19 +267,23 @@ func (d *docState) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Clai
 			}
 		}
 		groups := groupInstruments(insts, cl, ccues)
-		var verbGroup bool
+		nouns := len(groups)
+		groups = d.verbInstruments(s, groups, ccues)
+		verbs := len(groups)
 		if len(groups) == 0 {
-			if g, ok := d.verbInstrument(s, cl, ccues); ok {
-				groups, verbGroup = append(groups, g), true
-			} else if g, ok := d.implicitGroup(s, cl, ccues, sectors); ok {
+			if g, ok := d.implicitGroup(s, cl, ccues, sectors); ok {
 				groups = append(groups, g)
 			}
 		}
+		named := groups[:nouns] // the groups a noun names, which bound each other's cues
+		if verbs == 0 {
+			named = groups
+		}
 		found := false
 		negatedPhraseEnd := -1
-		for _, g := range groups {
-			cue, ok := governingCue(toks, ccues, g, groups)
-			if verbGroup {
+		for k, g := range groups {
+			cue, ok := governingCue(toks, ccues, g, named)
+			if k >= nouns && k < verbs {
 				cue, ok = cueAt{g.start, g.end, cueHit{cueConcede, ""}}, true
 				for _, c := range ccues {
 					if c.pos == g.start {
@@ -438,19 +442,23 @@ func restrictionNoun(toks []Token, m Match[cueHit], hit cueHit) bool {
 	return w != hit.lemma && w == thirdPerson(hit.lemma) && (toks[m.End].Lower == "on" || toks[m.End].Lower == "against")
 }
 
-// verbInstrument: a verb that names an instrument by itself ("will invest $2 billion").
-func (d *docState) verbInstrument(s int, cl clause, cues []cueAt) (instAt, bool) {
+// verbInstruments adds to groups the verbs that name an instrument by
+// themselves ("will invest $2 billion", "is not terminating the pact"),
+// each unless a noun of the clause already names its instrument.
+func (d *docState) verbInstruments(s int, groups []instAt, cues []cueAt) []instAt {
+	nouns := len(groups)
 	for _, c := range cues {
-		if d.taggedNominal(s, c.pos) || d.mentionCovering(s, c.pos) != nil {
+		if c.hit.kind != cueConcede || d.taggedNominal(s, c.pos) || d.mentionCovering(s, c.pos) != nil {
 			continue // "the Senate Finance Committee": a name, not an act
 		}
-		if id, ok := d.x.lex.VerbInstr[c.hit.lemma]; ok && c.hit.kind == cueConcede {
-			if in := d.x.instByID[id]; in != nil {
-				return instAt{c.pos, c.end, in}, true
-			}
+		id, ok := d.x.lex.VerbInstr[c.hit.lemma]
+		in := d.x.instByID[id]
+		if !ok || in == nil || slices.ContainsFunc(groups[:nouns], func(g instAt) bool { return g.in == in }) {
+			continue
 		}
+		groups = append(groups, instAt{c.pos, c.end, in})
 	}
-	return instAt{}, false
+	return groups
 }
 
 // rejectedBefore: "rejected a request to cut its tariff" denies the cut.

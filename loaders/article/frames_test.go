@@ -56,6 +56,8 @@ func TestFramesFromTheTree(t *testing.T) {
 			[]string{"Canada asserted agreement-compliance"}},
 		{"pronoun for a titled subject", "Canada's trade minister told Brazil on Monday that he would lift the ban on Brazilian poultry.",
 			[]string{"Canada asserted ban"}},
+		{"a verb that names its instrument beside a noun that names another", "Canada said it would not terminate the agreement and would lift its ban on Brazilian beef once Brazil began to comply.",
+			[]string{"Canada denied agreement-termination", "Canada offer Brazil ban"}},
 		{"a wire capital after an abbreviation", "Officials said the U.S. May lift its ban on Brazilian poultry soon.", nil},
 		{"a verb inside a name is no act", "Brazil's Senate Finance Committee met on Tuesday.", nil},
 	}
