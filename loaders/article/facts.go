@@ -309,6 +309,10 @@ func (d *docState) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Clai
 					// cap": what the text packages together is policy, both sides of the cue;
 					// a question ("why is X paired with Y?") asks about measures named elsewhere
 					cue, ok, inherited = cueAt{g.start, g.start, cueHit{cueConcede, ""}}, true, true
+				case d.frameOf(s, g).refused:
+					// "opposed parts of the plan proposing curbs": what the rejected
+					// proposal names is refused, whatever its verb
+					cue, ok, inherited = cueAt{g.start, g.start, cueHit{cueConcede, ""}}, true, true
 				default:
 					continue
 				}

@@ -19,6 +19,7 @@ type frame struct {
 	addressee []int  // ... and of whom
 	hoped     bool   // wished for, predicted or speculated about: neither taken nor a position
 	denied    bool   // refused, failed, opposed or negated
+	refused   bool   // what another asked or offered, rejected by actors
 	hedged    bool   // the position is reported as possible ("may retaliate")
 }
 
@@ -35,7 +36,7 @@ var (
 	threatNouns      = words("threat", "warning", "ultimatum")
 	// A party offers a measure, not yet taken.
 	offerPredicates = words("offer", "propose", "suggest")
-	offerNouns      = words("offer", "proposal", "plan", "proposition")
+	offerNouns      = words("offer", "proposal", "plan", "proposition", "suggestion")
 	// The measure is wished for, foreseen or guessed at.
 	hopePredicates = words("hope", "wish", "speculate", "predict", "forecast", "guess", "doubt", "fear", "dream",
 		"rumour", "rumor", "wonder", "envisage", "consider", "weigh", "mull", "contemplate", "study", "explore",
@@ -117,10 +118,10 @@ func readFrame(t *syntax.Tree, h int, isActor func(int) bool) frame {
 					f.actors = possessors(t, id)
 				}
 			case demandNouns[l] || threatNouns[l] || offerNouns[l] && f.verb != 0:
-				switch head := t.Word(id).Head; {
+				switch head := governor(t, id); {
 				case negativePredicates[lemma(t, head)]:
 					// "rejected calls to open its market": refused, by who rejects
-					f.denied, f.actors, f.kind = true, t.Actors(head), ""
+					f.denied, f.refused, f.actors, f.kind = true, true, t.Actors(head), ""
 					return f
 				case acceptPredicates[lemma(t, head)]:
 					// "accepted a proposal to cut duties": taken, by who accepts
@@ -133,7 +134,7 @@ func readFrame(t *syntax.Tree, h int, isActor func(int) bool) frame {
 				} else if offerNouns[l] {
 					kind = Offer
 				}
-				return f.position(kind, possessors(t, id), nil)
+				return f.position(t, id, kind, possessors(t, id), nil)
 			case hopeNouns[l]:
 				f.hoped = true
 				return f
@@ -179,11 +180,11 @@ func readFrame(t *syntax.Tree, h int, isActor func(int) bool) frame {
 				switch {
 				case demandPredicates[l] && (!t.Is(from, "xcomp") || len(addressee(t, id)) > 0):
 					// "urged Tokyo to open", not "wanted to keep": a demand is of another
-					return f.position(Demand, t.Actors(id), addressee(t, id))
+					return f.position(t, id, Demand, t.Actors(id), addressee(t, id))
 				case threatPredicates[l]:
-					return f.position(Threat, t.Actors(id), addressee(t, id))
+					return f.position(t, id, Threat, t.Actors(id), addressee(t, id))
 				case offerPredicates[l]:
-					return f.position(Offer, t.Actors(id), addressee(t, id))
+					return f.position(t, id, Offer, t.Actors(id), addressee(t, id))
 				case hopePredicates[l], hopeAdjectives[l]:
 					f.hoped = true
 					return f
@@ -194,10 +195,10 @@ func readFrame(t *syntax.Tree, h int, isActor func(int) bool) frame {
 				f.hoped = true // "is considering a cut in tariffs"
 				return f
 			} else if first && threatPredicates[l] {
-				return f.position(Threat, t.Actors(id), addressee(t, id)) // "threatened sanctions"
+				return f.position(t, id, Threat, t.Actors(id), addressee(t, id)) // "threatened sanctions"
 			} else if first && offerPredicates[l] && l != "offer" {
 				// "proposed tariffs": offered or threatened; "offered a quota" grants it
-				return f.position(Offer, t.Actors(id), addressee(t, id))
+				return f.position(t, id, Offer, t.Actors(id), addressee(t, id))
 			}
 			if f.kind == Demand && f.holder == nil && !first {
 				f.holder = t.Actors(id)
@@ -220,6 +221,18 @@ func readFrame(t *syntax.Tree, h int, isActor func(int) bool) frame {
 		from, id = id, w.Head
 	}
 	return f
+}
+
+// governor is the word a noun phrase hangs on, through the nouns it is
+// part of ("opposed parts of the plan": "opposed").
+func governor(t *syntax.Tree, id int) int {
+	for w := t.Word(id); w != nil; w = t.Word(id) {
+		if !t.Is(id, "nmod") || upos(t, w.Head) != "NOUN" {
+			return w.Head
+		}
+		id = w.Head
+	}
+	return 0
 }
 
 // conditional: a clause introduced by "if", "unless", "provided", "once"
@@ -249,9 +262,35 @@ func isPredicate(t *syntax.Tree, id int) bool {
 	return false
 }
 
-func (f frame) position(kind string, holder, addressee []int) frame {
+// position makes f a position of kind taken at word id, unless a party
+// is said to reject it ("opposed parts of the plan proposing curbs"):
+// then the measure is refused, by that party.
+func (f frame) position(t *syntax.Tree, id int, kind string, holder, addressee []int) frame {
+	if r := rejecter(t, id); r != 0 {
+		f.denied, f.refused, f.actors = true, true, t.Actors(r)
+		return f
+	}
 	f.kind, f.holder, f.addressee = kind, holder, addressee
 	return f
+}
+
+// rejecter is the predicate that rejects what word id asks, offers or
+// threatens, reached through its object or complement and the nouns that
+// hold it ("rejected calls to", "opposed parts of the plan seeking"); 0
+// if none.
+func rejecter(t *syntax.Tree, id int) int {
+	for w := t.Word(id); w != nil; w = t.Word(id) {
+		h := w.Head
+		switch {
+		case t.Is(id, "obj", "ccomp", "xcomp") && negativePredicates[lemma(t, h)]:
+			return h
+		case t.Is(id, "acl", "nmod", "conj", "obj") && t.Word(h) != nil:
+			id = h // up the phrase that holds it
+		default:
+			return 0
+		}
+	}
+	return 0
 }
 
 // possessors are the possessors of a noun ("Japan's failure", "China's demand").
@@ -396,6 +435,64 @@ func (d *docState) firstActor(s int, ids []int) *Entity {
 	return nil
 }
 
+// listIntro reads the introduction of list item s, the sentence before
+// its list when it ends in a colon: whether it presents the items as what
+// should, could or would be done, or as asked, offered or hoped for ("the
+// pact should include:"), and who it says takes them ("Canada agreed to
+// the following:"). ok is false for an item with no such introduction.
+func (d *docState) listIntro(s int) (untaken bool, taker *Entity, ok bool) {
+	k := s - 1
+	for k >= 0 && d.sents[k].Kind == ListItem {
+		k--
+	}
+	if k < 0 || d.sents[s].Kind != ListItem {
+		return false, nil, false
+	}
+	toks := d.sents[k].Tokens
+	if len(toks) == 0 || toks[len(toks)-1].Text != ":" {
+		return false, nil, false
+	}
+	t := d.parses[k].tree
+	for id := rootOf(t); id != 0; {
+		l := lemma(t, id)
+		if hasAux(t, id, untakenModals) || demandPredicates[l] || offerPredicates[l] || hopePredicates[l] || threatPredicates[l] {
+			return true, nil, true
+		}
+		if e := d.firstActor(k, t.Actors(id)); e != nil && !reportVerbs[l] {
+			taker = e
+		}
+		c := t.Children(id, "ccomp", "xcomp")
+		if len(c) == 0 {
+			break
+		}
+		id = c[0]
+	}
+	return false, taker, true
+}
+
+// reportVerbs introduce what another says: their subject takes nothing.
+var reportVerbs = words("say", "tell", "add", "report", "state", "note", "announce", "write", "explain")
+
+// untakenModals make a clause about what is not (yet) done.
+var untakenModals = words("may", "might", "could", "should", "must", "would", "ought")
+
+func rootOf(t *syntax.Tree) int {
+	if c := t.Children(0); len(c) > 0 {
+		return c[0]
+	}
+	return 0
+}
+
+// frameOf is the frame of the instrument phrase g of sentence s.
+func (d *docState) frameOf(s int, g instAt) frame {
+	p := d.parses[s]
+	h := p.head(g.start, g.end)
+	if h == 0 {
+		return frame{}
+	}
+	return readFrame(p.tree, h, func(id int) bool { return d.actorOf(s, id) != nil })
+}
+
 // readMeasure reads the frame of measure m, named by g in sentence s, from
 // the tree: it corrects who grants it and whether it is denied, and tells
 // whether the text only hopes for it (drop) or takes a position on it.
@@ -406,12 +503,16 @@ func (d *docState) readMeasure(s int, cl clause, m *Measure, g instAt, cue cueAt
 	if d.sents[s].Kind == Heading {
 		return nil, false, nil // headlines drop the words a parse needs ("Egypt raises duties as Turkey weighs cuts")
 	}
+	untaken, taker, listed := d.listIntro(s)
+	if untaken {
+		return nil, true, nil // "an agreement should include: - elimination of tariffs"
+	}
 	p := d.parses[s]
 	h := p.head(g.start, g.end)
 	if h == 0 {
 		return nil, false, nil
 	}
-	f := readFrame(p.tree, h, func(id int) bool { return d.actorOf(s, id) != nil })
+	f := d.frameOf(s, g)
 	if f.hoped || f.hedged && f.kind == "" {
 		return nil, true, nil // "hoped the U.S. could lift sanctions", "may lift": neither taken nor asked
 	}
@@ -444,6 +545,8 @@ func (d *docState) readMeasure(s int, cl clause, m *Measure, g instAt, cue cueAt
 	actor, owner := d.firstActor(s, f.actors), d.actorOf(s, f.owner)
 	before := m.Grantor
 	switch v := lemma(p.tree, f.verb); {
+	case f.refused && actor != nil:
+		m.Grantor = actor // "opposed the plan proposing curbs": refused by the opponent
 	case receives || v == "be" || v == "have":
 		// "there is no side deal", "X has tariffs": the verb names no act
 	case byVerb && actor != nil:
@@ -457,6 +560,8 @@ func (d *docState) readMeasure(s int, cl clause, m *Measure, g instAt, cue cueAt
 		// the sanctions", "Japan's failure to open"); what is given in exchange or
 		// paired with a measure is the counterpart's, as the clause rules found
 		m.Grantor = actor
+	case actor == nil && listed && taker != nil:
+		m.Grantor = taker // "Canada agreed to the following: - elimination of tariffs"
 	case actor == nil && definite(p.tree, h) && d.authors[m.Instrument.ID] != nil:
 		// "the new tariffs take effect on Friday": a measure named before,
 		// by whoever took it then

@@ -89,3 +89,24 @@ func TestLaterMentionKeepsItsAuthor(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestListsTakeTheirIntroductionsFrame: the items of a list read as done
+// when its introduction says so, and as nothing taken when it says what a
+// pact should include.
+func TestListsTakeTheirIntroductionsFrame(t *testing.T) {
+	items := "\n\n- Elimination of tariffs on Brazilian beef;\n\n- Removal of quotas on Brazilian cheese.\n"
+	for _, tc := range []struct {
+		intro string
+		want  []string
+	}{
+		{"Economists said the pact between Canada and Brazil should include:", nil},
+		{"Under the pact between Canada and Brazil, Canada agreed to the following:", []string{"Canada asserted quota", "Canada asserted tariff"}},
+	} {
+		r := testExtractor.Extract(parse(t, "story.txt", "Trade news\n\n"+tc.intro+items))
+		got := facts(r)
+		slices.Sort(got)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s\ngot  %q\nwant %q", tc.intro, got, tc.want)
+		}
+	}
+}
