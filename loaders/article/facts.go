@@ -1082,7 +1082,8 @@ func (d *docState) policyPhrase(s int, cl clause, g instAt) string {
 				t := toks[k]
 				if t.Text == "," || t.Text == ";" || t.Text == "." || t.Text == "(" || t.Text == "—" || t.Text == "?" ||
 					t.Lower == "that" || t.Lower == "which" || t.Lower == "who" || t.Lower == "starting" || t.Lower == "but" ||
-					t.Lower == "if" || t.Lower == "unless" || d.cueStartsAt(toks, k) && !inSector(k) {
+					t.Lower == "if" || t.Lower == "unless" || t.Lower == "once" || t.Lower == "as" && k+1 < cl.end && toks[k+1].Lower == "soon" ||
+					d.cueStartsAt(toks, k) && !inSector(k) {
 					break
 				}
 				k++

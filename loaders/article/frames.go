@@ -30,7 +30,12 @@ var (
 	demandPredicates = words("urge", "call", "ask", "press", "pressure", "demand", "request", "push", "seek",
 		"want", "insist", "persuade", "convince", "force", "appeal", "lobby", "prod", "pressing", "exhort", "implore",
 		"demand", "petition", "recommend", "advise", "encourage", "challenge")
-	demandNouns = words("demand", "call", "request", "pressure", "appeal", "plea", "recommendation", "push", "bid")
+	// Of those, the ones whose noun object is what they ask for ("wants an
+	// end to subsidies"), and those that with an infinitive say what their
+	// subject means to do ("wants to open").
+	objectDemands    = words("want", "demand", "seek", "request")
+	intentPredicates = words("want", "wish", "seek", "aim", "like", "intend", "mean")
+	demandNouns      = words("demand", "call", "request", "pressure", "appeal", "plea", "recommendation", "push", "bid")
 	// A party warns of a measure it may take.
 	threatPredicates = words("threaten", "warn")
 	threatNouns      = words("threat", "warning", "ultimatum")
@@ -170,7 +175,7 @@ func readFrame(t *syntax.Tree, h int, isActor func(int) bool) frame {
 			}
 			if f.kind == "" && control && (readyAdjectives[l] || hasAux(t, id, futureModals)) {
 				// "would lift tariffs if Seoul opened its market": offered, or threatened, on a condition
-				for _, c := range t.Children(id, "advcl") {
+				for _, c := range clausesOf(t, id) {
 					if conditional(t, c) {
 						f.kind, f.holder, f.addressee = Offer, t.Actors(id), t.Actors(c)
 					}
@@ -181,6 +186,9 @@ func readFrame(t *syntax.Tree, h int, isActor func(int) bool) frame {
 				case demandPredicates[l] && (!t.Is(from, "xcomp") || len(addressee(t, id)) > 0):
 					// "urged Tokyo to open", not "wanted to keep": a demand is of another
 					return f.position(t, id, Demand, t.Actors(id), addressee(t, id))
+				case intentPredicates[l] && t.Is(from, "xcomp") && !t.Negated(id):
+					f.hoped = true // "wants to live up to it": meant, not yet done; "does not want to" refuses
+					return f
 				case threatPredicates[l]:
 					return f.position(t, id, Threat, t.Actors(id), addressee(t, id))
 				case offerPredicates[l]:
@@ -194,6 +202,8 @@ func readFrame(t *syntax.Tree, h int, isActor func(int) bool) frame {
 			} else if first && hopePredicates[l] {
 				f.hoped = true // "is considering a cut in tariffs"
 				return f
+			} else if first && objectDemands[l] && t.Is(from, "obj") {
+				return f.position(t, id, Demand, t.Actors(id), nil) // "wants an end to subsidies"
 			} else if first && threatPredicates[l] {
 				return f.position(t, id, Threat, t.Actors(id), addressee(t, id)) // "threatened sanctions"
 			} else if first && offerPredicates[l] && l != "offer" {
@@ -242,6 +252,9 @@ func conditional(t *syntax.Tree, id int) bool {
 		if conditionMarks[lemma(t, mk)] {
 			return true
 		}
+		if w := t.Word(id); lemma(t, mk) == "as" && t.Is(id, "advcl") && w != nil && lemma(t, w.Head) == "soon" {
+			return true // "as soon as", read as "[as soon] [as Japan complies]"
+		}
 		for _, f := range t.Children(mk, "fixed") {
 			if lemma(t, mk) == "as" && lemma(t, f) == "soon" {
 				return true
@@ -249,6 +262,16 @@ func conditional(t *syntax.Tree, id int) bool {
 		}
 	}
 	return false
+}
+
+// clausesOf are the adverbial clauses of predicate v, with those of its
+// adverbs ("ended as soon as Japan complies").
+func clausesOf(t *syntax.Tree, v int) []int {
+	out := t.Children(v, "advcl")
+	for _, a := range t.Children(v, "advmod") {
+		out = append(out, t.Children(a, "advcl")...)
+	}
+	return out
 }
 
 // isPredicate: a verb, or an adjective or noun with a copula ("was willing").

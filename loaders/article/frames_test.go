@@ -58,6 +58,12 @@ func TestFramesFromTheTree(t *testing.T) {
 			[]string{"Canada asserted ban"}},
 		{"a verb that names its instrument beside a noun that names another", "Canada said it would not terminate the agreement and would lift its ban on Brazilian beef once Brazil began to comply.",
 			[]string{"Canada denied agreement-termination", "Canada offer Brazil ban"}},
+		{"intention", "Canada wants to lift its ban on Brazilian poultry.", nil},
+		{"refused intention", "Canada does not want to lift its ban on Brazilian poultry.", []string{"Canada retained ban"}},
+		{"what one wants of another", "Brazil wants an end to Canadian subsidies on wheat.", []string{"Brazil demand - subsidy"}},
+		{"opposed proposal", "Canada opposed parts of the plan proposing quotas on Brazilian cheese.", []string{"Canada denied quota"}},
+		{"as soon as", "Canada will lift the ban on Brazilian poultry as soon as Brazil opens its market to Canadian wheat.",
+			[]string{"Canada offer Brazil ban"}},
 		{"a wire capital after an abbreviation", "Officials said the U.S. May lift its ban on Brazilian poultry soon.", nil},
 		{"a verb inside a name is no act", "Brazil's Senate Finance Committee met on Tuesday.", nil},
 	}
