@@ -128,6 +128,7 @@ type Extractor struct {
 	oneByte     [utf8.RuneSelf]word // those of one ASCII byte, such as punctuation, without hashing
 	abbr        map[string]bool     // abbreviations, lower-cased
 	tightening  map[string]bool     // the lemmas of cues that impose or tighten a restriction
+	reducing    map[string]bool     // the lemmas of verbs that cut back ("curb output")
 	syntax      *syntax.Model
 	scratch     sync.Pool // of *scratch, for the next document
 }
@@ -305,6 +306,10 @@ func NewExtractor(lex *Lexicon) (*Extractor, error) {
 	set(listExchange, c.Exchange)
 	set(listRemoval, c.Removal)
 	x.tightening = map[string]bool{"raise": true, "increase": true}
+	x.reducing = map[string]bool{}
+	for _, w := range lex.ReducingVerbs {
+		x.reducing[w] = true
+	}
 	for _, w := range c.Restrict {
 		x.tightening[w] = true
 	}

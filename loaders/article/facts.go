@@ -266,7 +266,7 @@ func (d *docState) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Clai
 				hedged = true
 			}
 		}
-		groups := groupInstruments(insts, cl, ccues)
+		groups := d.reducedObjects(s, groupInstruments(insts, cl, ccues), ccues)
 		nouns := len(groups)
 		groups = d.verbInstruments(s, groups, ccues)
 		verbs := len(groups)
@@ -461,6 +461,29 @@ func (d *docState) verbInstruments(s int, groups []instAt, cues []cueAt) []instA
 			continue
 		}
 		groups = append(groups, instAt{c.pos, c.end, in})
+	}
+	return groups
+}
+
+// reducedObjects adds to groups what a verb of reducing names by its
+// object ("cut back semiconductor production", "output was curbed").
+func (d *docState) reducedObjects(s int, groups []instAt, cues []cueAt) []instAt {
+	p := d.parses[s]
+	for _, c := range cues {
+		if !d.x.reducing[c.hit.lemma] || c.pos >= len(p.word) || p.word[c.pos] == 0 {
+			continue
+		}
+		for _, o := range p.tree.Children(int(p.word[c.pos]), "obj", "nsubj:pass") {
+			in := d.x.instByID[d.x.lex.ReducedObj[lemma(p.tree, o)]]
+			if in == nil || slices.ContainsFunc(groups, func(g instAt) bool { return g.in == in }) {
+				continue
+			}
+			start, end := int(p.tok[o]), int(p.tok[o])+1
+			for _, k := range p.tree.Children(o, "compound", "amod") {
+				start = min(start, int(p.tok[k])) // "semiconductor production"
+			}
+			groups = append(groups, instAt{start, end, in})
+		}
 	}
 	return groups
 }
@@ -1048,6 +1071,16 @@ var digitSeparators = strings.NewReplacer(".", "", ",", "")
 
 // policyPhrase is the text naming the policy: the instrument phrase with
 // its modifiers and the prepositional phrase that completes it.
+// inCue: token i of sentence s is part of a cue ("back" of "cut back").
+func (d *docState) inCue(s, i int) bool {
+	for _, m := range d.cues[s] {
+		if m.Start <= i && i < m.End {
+			return true
+		}
+	}
+	return false
+}
+
 func (d *docState) policyPhrase(s int, cl clause, g instAt) string {
 	toks := d.sents[s].Tokens
 	// a cue word inside a sector's name ("cut flowers") does not end the phrase
@@ -1062,7 +1095,7 @@ func (d *docState) policyPhrase(s int, cl clause, g instAt) string {
 	start := g.start
 	for start > cl.start && g.start-start < 4 {
 		t := toks[start-1]
-		if (t.IsWord() && !t.IsCapitalized() && !stopWord(t.Lower) && !d.x.is(listNegation, t) && !d.isCue(t)) ||
+		if (t.IsWord() && !t.IsCapitalized() && !stopWord(t.Lower) && !d.x.is(listNegation, t) && !d.isCue(t) && !d.inCue(s, start-1)) ||
 			isDigitWord(digitSeparators.Replace(t.Text)) || t.Text == "%" || t.Text == "-" {
 			start--
 			continue
@@ -1074,7 +1107,7 @@ func (d *docState) policyPhrase(s int, cl clause, g instAt) string {
 	for end < cl.end && d.x.isConcessionNoun(toks[end]) {
 		end++
 	}
-	if end < cl.end && !d.cueStartsAt(toks, end) {
+	if end < cl.end && !d.cueStartsAt(toks, end) && !(toks[end].Lower == "to" && d.tagged(s, end+1, "VERB")) {
 		switch toks[end].Lower {
 		case "on", "for", "of", "over", "to", "from", "in", "at":
 			k := end + 1

@@ -64,6 +64,7 @@ func TestFramesFromTheTree(t *testing.T) {
 		{"opposed proposal", "Canada opposed parts of the plan proposing quotas on Brazilian cheese.", []string{"Canada denied quota"}},
 		{"as soon as", "Canada will lift the ban on Brazilian poultry as soon as Brazil opens its market to Canadian wheat.",
 			[]string{"Canada offer Brazil ban"}},
+		{"what a verb of reducing cuts", "Brazil cut back coffee production this year.", []string{"Brazil asserted production-restraint"}},
 		{"a wire capital after an abbreviation", "Officials said the U.S. May lift its ban on Brazilian poultry soon.", nil},
 		{"a verb inside a name is no act", "Brazil's Senate Finance Committee met on Tuesday.", nil},
 	}

@@ -39,6 +39,8 @@ type Lexicon struct {
 	AgreementMods []string            `yaml:"agreement_modifiers"`
 	FundHeads     []string            `yaml:"fund_heads"`
 	VerbInstr     map[string]string   `yaml:"verb_instruments"`
+	ReducedObj    map[string]string   `yaml:"reduced_objects"`
+	ReducingVerbs []string            `yaml:"reducing_verbs"`
 	Flows         map[string]FlowRule `yaml:"flows"`
 	Boilerplate   Boilerplate         `yaml:"boilerplate"`
 	Abbreviations []string            `yaml:"abbreviations"`
@@ -242,6 +244,13 @@ func (l *Lexicon) add(path string, b []byte) error {
 	for k, v := range part.VerbInstr {
 		l.VerbInstr[k] = v
 	}
+	if l.ReducedObj == nil {
+		l.ReducedObj = map[string]string{}
+	}
+	for k, v := range part.ReducedObj {
+		l.ReducedObj[k] = v
+	}
+	l.ReducingVerbs = append(l.ReducingVerbs, part.ReducingVerbs...)
 	if l.Flows == nil {
 		l.Flows = map[string]FlowRule{}
 	}
@@ -295,6 +304,11 @@ func (l *Lexicon) validate(path string) error {
 	for verb, id := range l.VerbInstr {
 		if !ids[id] {
 			return fmt.Errorf("%s: verb %q names unknown instrument %q", path, verb, id)
+		}
+	}
+	for noun, id := range l.ReducedObj {
+		if !ids[id] {
+			return fmt.Errorf("%s: reduced object %q names unknown instrument %q", path, noun, id)
 		}
 	}
 	sectors := map[string]bool{}

@@ -29,6 +29,8 @@ func TestLoadLexiconErrors(t *testing.T) {
 			`: flow "exports" names unknown instrument "export-licence"`},
 		{"unknown instrument for a verb", "verb_instruments: {subsidise: subsidy-scheme}\n",
 			`: verb "subsidise" names unknown instrument "subsidy-scheme"`},
+		{"unknown instrument for a reduced object", "reduced_objects: {output: output-quota}\n",
+			`: reduced object "output" names unknown instrument "output-quota"`},
 		{"instrument without id", "instruments:\n  - name: levy\n", ": instrument #"},
 		{"unknown parent sector", "sectors:\n  - {name: tea, parent: beverages}\n", `: sector "tea" has unknown parent "beverages"`},
 		{"country without name", "countries:\n  - code: FD\n", ": country #"},

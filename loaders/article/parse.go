@@ -101,12 +101,16 @@ func (p parsed) head(start, end int) int {
 // taggedNominal: the parse reads token i of sentence s as a noun or a
 // name ("the Finance Committee", not "will finance a plant").
 func (d *docState) taggedNominal(s, i int) bool {
+	return d.tagged(s, i, "NOUN") || d.tagged(s, i, "PROPN")
+}
+
+// tagged: the parse gives token i of sentence s the part of speech upos.
+func (d *docState) tagged(s, i int, pos string) bool {
 	p := d.parses[s]
 	if i >= len(p.word) || p.word[i] == 0 {
 		return false
 	}
-	u := upos(p.tree, int(p.word[i]))
-	return u == "NOUN" || u == "PROPN"
+	return upos(p.tree, int(p.word[i])) == pos
 }
 
 // functionWords are read in lower case after an abbreviation even where
