@@ -89,19 +89,21 @@ type claimReader struct {
 	p     parsed
 	t     *syntax.Tree
 	cl    clause
-	actor *Entity // the actor of the clause or the one before, for "it"
+	insts []instAt // the instruments named in the sentence
+	actor *Entity  // the actor of the clause or the one before, for "it"
 }
 
 // claim records what clause cl of sentence s rejects: its subject,
 // predicate and object, by the first of claimRules that reads one at a
 // negation or rejection cue of the clause, or a statement the clause
-// calls false. subj is the actor of the clause or of the one before.
-func (d *docState) claim(s int, cl clause, cues []cueAt, subj *Entity, hedged bool) (Claim, bool) {
+// calls false. insts are the instruments named in the sentence, subj the
+// actor of the clause or of the one before.
+func (d *docState) claim(s int, cl clause, cues []cueAt, insts []instAt, subj *Entity, hedged bool) (Claim, bool) {
 	if d.sents[s].Kind == Heading {
 		return Claim{}, false // headlines drop the words a parse needs
 	}
 	p := d.parses[s]
-	r := &claimReader{d: d, s: s, p: p, t: p.tree, cl: cl, actor: subj}
+	r := &claimReader{d: d, s: s, p: p, t: p.tree, cl: cl, insts: insts, actor: subj}
 	for _, c := range cues {
 		if c.hit.kind != cueNegation && c.hit.kind != cueReject {
 			continue
@@ -418,7 +420,7 @@ func (r *claimReader) namesMeasure(id int) bool {
 	ids := append([]int{id}, r.t.Children(id, "conj", "compound", "nmod:poss")...)
 	for _, k := range ids {
 		tok := int(r.p.tok[k])
-		if measureNouns[lemma(r.t, k)] || r.d.x.isConcessionNoun(r.d.sents[r.s].Tokens[tok]) || r.d.instrumentAt(tok) {
+		if measureNouns[lemma(r.t, k)] || r.d.x.isConcessionNoun(r.d.sents[r.s].Tokens[tok]) || r.instrumentAt(tok) {
 			return true
 		}
 		if m := r.d.mentionCovering(r.s, tok); m != nil && m.Ent.Type == TypeAgreement {
@@ -428,10 +430,9 @@ func (r *claimReader) namesMeasure(id int) bool {
 	return false
 }
 
-// instrumentAt reports an instrument of the sentence being read named at
-// token tok. The instruments are sentenceFacts' of the sentence.
-func (d *docState) instrumentAt(tok int) bool {
-	for _, in := range d.instBuf {
+// instrumentAt reports an instrument named at token tok.
+func (r *claimReader) instrumentAt(tok int) bool {
+	for _, in := range r.insts {
 		if tok >= in.start && tok < in.end {
 			return true
 		}

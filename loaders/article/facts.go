@@ -370,7 +370,7 @@ func (d *docState) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Clai
 		if subj := d.clauseSubject(s, cl); subj != nil {
 			ctx.subject = subj
 		}
-		if c, ok := d.claim(s, cl, ccues, ctx.subject, hedged); ok {
+		if c, ok := d.claim(s, cl, ccues, insts, ctx.subject, hedged); ok {
 			claims = append(claims, c)
 		}
 	}
