@@ -199,6 +199,9 @@ func (r *claimReader) rejectedMeasure(v int) (Claim, bool) {
 		return Claim{}, false
 	}
 	for _, o := range r.t.Children(v, "obj", "xcomp") {
+		if rejectMeasurePredicates[lemma(r.t, o)] {
+			return Claim{}, false // "refused to rule out retaliation" rejects nothing
+		}
 		if r.namesMeasure(o) || r.measureArgument(o) || r.measureClause(o) {
 			pred, obj := r.predicateObject(v, 0)
 			return Claim{Subject: subj, Predicate: pred, Object: obj}, obj != ""
@@ -248,7 +251,8 @@ func (r *claimReader) negatedClause(neg int) (Claim, bool) {
 		return Claim{}, false
 	}
 	subj := r.subjectOf(host)
-	if subj == 0 || conditional(r.t, host) || r.inRelativeClause(host, subj) || reportingPredicates[lemma(r.t, host)] {
+	if subj == 0 || conditional(r.t, host) || r.inRelativeClause(host, subj) || reportingPredicates[lemma(r.t, host)] ||
+		r.hoped(host) {
 		return Claim{}, false
 	}
 	if !r.aboutActorOrMeasure(host, subj) && !(r.corrected() && !personalPronoun(r.t, subj)) {
@@ -347,6 +351,12 @@ func (r *claimReader) subjectOf(v int) int {
 		}
 	}
 	return 0
+}
+
+// hoped: predicate v is what someone hopes, fears or predicts ("we hope
+// this will not be affected"), not what is so.
+func (r *claimReader) hoped(v int) bool {
+	return r.t.Is(v, "ccomp") && hopePredicates[lemma(r.t, r.t.Word(v).Head)]
 }
 
 // nearestBefore is the last of ids before word v, else the first: of

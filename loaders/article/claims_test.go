@@ -92,6 +92,8 @@ func TestNoClaim(t *testing.T) {
 		{"an expletive it", "It is not clear when the talks will resume."},
 		{"a relative clause", "Credits that do not involve aid will be cut."},
 		{"a rejection foreseen", "Seoul would reject any tariff on its cars."},
+		{"a rejection refused", "The minister refused to rule out new duties on steel."},
+		{"a hope", "We hope the quota will not be cut, the growers said."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.why+"/"+tt.text, func(t *testing.T) {
