@@ -551,7 +551,7 @@ func (r *claimReader) predicateObject(v, negArg int) (string, string) {
 		a, b := t.Span(k)
 		add(a, b)
 	}
-	for last >= first && int(r.p.tok[last]) >= r.cl.end {
+	for end := r.clauseEnd(); last >= first && int(r.p.tok[last]) >= end; {
 		last-- // "is not a ceiling but a guarantee": the correction is the next clause
 	}
 	if first == 0 || last < first {
@@ -567,6 +567,19 @@ func (r *claimReader) predicateObject(v, negArg int) (string, string) {
 		}
 	}
 	return pred, r.wordsText(first, last)
+}
+
+// clauseEnd is the token where the clause's statement ends: the clause's
+// end where a conjunction or a punctuation mark opens the next ("but",
+// ", and", ";"), the sentence's where only a pairing cue does ("a package
+// of measures" goes on with the same statement).
+func (r *claimReader) clauseEnd() int {
+	toks := r.d.sents[r.s].Tokens
+	end := r.cl.end
+	if end >= len(toks) || r.d.x.is(listClauseOpener, toks[end]) || end > 0 && strings.ContainsAny(toks[end-1].Text, ";:—–?") {
+		return end
+	}
+	return len(toks)
 }
 
 // subordinate: an adverbial clause with a subordinator of its own

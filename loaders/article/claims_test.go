@@ -43,6 +43,8 @@ func TestClaimParts(t *testing.T) {
 			"Peru", "lift", "its quotas on dairy"},
 		{"negated clause", "Chile did not rule out new duties on steel.",
 			"Chile", "rule out", "new duties on steel"},
+		{"negated clause", "Lima will not offer a package of export subsidies to its farmers.", // a pairing cue ends no statement
+			"Lima", "offer", "a package of export subsidies to its farmers"},
 		{"corrected", "The slowdown in exports was not caused by the strong currency but by weak demand.",
 			"The slowdown in exports", "was caused", "by the strong currency"},
 		{"denied statement", "The ministry denied that Korean steelmakers were dumping pipes in Europe.",
