@@ -73,8 +73,8 @@ var (
 		"false": "true", "unfounded": "well-founded", "baseless": "well-founded", "groundless": "well-founded",
 		"erroneous": "correct", "mistaken": "correct", "misleading": "accurate", "unjustified": "justified",
 		"unwarranted": "warranted"}
-	// Personal pronouns that may stand for the actor of the clause before.
-	actorPronouns = words("it", "they")
+	// Subject pronouns that may stand for the actor of the clause before.
+	subjectPronouns = words("it", "they")
 	// Relative pronouns: an argument of a relative clause that names no one.
 	relativePronouns = words("which", "that", "who", "whom", "whose")
 )
@@ -394,7 +394,7 @@ func (r *claimReader) inRelativeClause(v, subj int) bool {
 func (r *claimReader) aboutActorOrMeasure(v, subj int) bool {
 	if upos(r.t, subj) == "PRON" {
 		switch {
-		case actorPronouns[lemma(r.t, subj)]:
+		case subjectPronouns[lemma(r.t, subj)]:
 			// "it did not surrender control": the actor's measure; "it will
 			// not take much time" names neither, and its "it" no one
 			return r.actor != nil && upos(r.t, v) == "VERB" && !r.t.Passive(v) && r.measureArgument(v)
@@ -601,7 +601,7 @@ func subordinate(t *syntax.Tree, k int) bool {
 // the actor a pronoun stands for, else the subject's phrase without its
 // relative clauses and appositions.
 func (r *claimReader) subjectText(subj, v int) string {
-	if upos(r.t, subj) == "PRON" && actorPronouns[lemma(r.t, subj)] && r.actor != nil {
+	if upos(r.t, subj) == "PRON" && subjectPronouns[lemma(r.t, subj)] && r.actor != nil {
 		return r.actor.Name
 	}
 	first, last := r.spanWithout(subj, "acl:relcl", "appos", "punct", "parataxis", "cc", "mark")
