@@ -574,10 +574,8 @@ func (d *docState) readMeasure(s int, cl clause, m *Measure, g instAt, cue cueAt
 		// "there is no side deal", "X has tariffs": the verb names no act
 	case byVerb && actor != nil:
 		m.Grantor = actor
-		d.authored(m)
 	case owner != nil:
 		m.Grantor = owner
-		d.authored(m)
 	case actor != nil && (!cl.exchange && !cl.pairing || m.Grantor == nil || m.Grantor.Type == TypeAgreement):
 		// who acts in the measure's clause, or the clause it hangs on ("announced
 		// the sanctions", "Japan's failure to open"); what is given in exchange or
@@ -585,9 +583,9 @@ func (d *docState) readMeasure(s int, cl clause, m *Measure, g instAt, cue cueAt
 		m.Grantor = actor
 	case actor == nil && listed && taker != nil:
 		m.Grantor = taker // "Canada agreed to the following: - elimination of tariffs"
-	case actor == nil && definite(p.tree, h) && d.authors[m.Instrument.ID] != nil:
-		// "the new tariffs take effect on Friday": a measure named before,
-		// by whoever took it then
+	case actor == nil && (definite(p.tree, h) || ownSubject(p.tree, h)) && d.authors[m.Instrument.ID] != nil:
+		// "the new tariffs take effect on Friday", "dumping has stopped": a
+		// measure named before, by whoever took it then
 		m.Grantor = d.authors[m.Instrument.ID]
 	}
 	if !d.tightens(cue, hasCue) || !restrictions[m.Instrument.ID] || !restrictionHeads[lemma(p.tree, h)] {
@@ -597,6 +595,7 @@ func (d *docState) readMeasure(s int, cl clause, m *Measure, g instAt, cue cueAt
 		// in a story of two parties is the other
 		m.Grantor = d.counterpart(t)
 	}
+	d.authored(m)
 	if m.Grantor != before && m.Polarity != Retained {
 		m.Beneficiary = d.beneficiaryOf(s, cl, d.clauseMentions(s, cl), m.Grantor, g)
 	}
@@ -630,6 +629,13 @@ func (d *docState) authored(m *Measure) {
 		d.authors = map[string]*Entity{}
 	}
 	d.authors[m.Instrument.ID] = m.Grantor
+}
+
+// ownSubject: the measure h is the active subject of a verb, which
+// names no one else ("dumping has stopped").
+func ownSubject(t *syntax.Tree, h int) bool {
+	w := t.Word(h)
+	return w != nil && w.Deprel == "nsubj" && upos(t, w.Head) == "VERB"
 }
 
 // definite: the noun h refers back to something named before ("the

@@ -95,6 +95,17 @@ func TestLaterMentionKeepsItsAuthor(t *testing.T) {
 	if want := []string{"Canada asserted tariff 1", "Canada retained tariff 1"}; !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}
+	// a measure that is the subject of its own verb names no one either
+	text = "Trade news\n\nUnder the pact, Brazil agreed to stop dumping steel in Canada.\n\n" +
+		"Canadian officials said on Friday that dumping had stopped."
+	r = testExtractor.Extract(parse(t, "story.txt", text))
+	got = got[:0]
+	for _, m := range r.Measures {
+		got = append(got, fmt.Sprintf("%s %s %s %d", nameOrDash(m.Grantor), m.Polarity, m.Instrument.ID, len(m.Evidence)))
+	}
+	if want := []string{"Brazil asserted dumping 2"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
 }
 
 // TestListsTakeTheirIntroductionsFrame: the items of a list read as done
