@@ -106,6 +106,10 @@ func readFrame(t *syntax.Tree, h int, isActor func(int) bool) frame {
 	if t.Negated(h) && upos(t, h) != "VERB" {
 		f.denied = true // "no tariffs"
 	}
+	if guessed(t, h) {
+		f.hoped = true // "possible sanctions"
+		return f
+	}
 	contrast := false // the measure was reached through "but": negations above are not its
 	for id, from, steps := h, 0, 0; id != 0 && steps <= len(t.Words); steps++ {
 		l := lemma(t, id)
@@ -150,6 +154,12 @@ func readFrame(t *syntax.Tree, h int, isActor func(int) bool) frame {
 			if first {
 				control, complement = true, true // the measure's own clause
 				f.verb = id
+				for _, sb := range t.Children(id, "nsubj") {
+					if guessed(t, sb) {
+						f.hoped = true // "the likely move would involve duties"
+						return f
+					}
+				}
 				if f.actors == nil {
 					f.actors = t.Actors(id)
 				}
@@ -244,6 +254,19 @@ func governor(t *syntax.Tree, id int) int {
 	}
 	return 0
 }
+
+// guessed: noun id is qualified as only possible ("possible sanctions",
+// "the most likely move").
+func guessed(t *syntax.Tree, id int) bool {
+	for _, a := range t.Children(id, "amod") {
+		if guessAdjectives[lemma(t, a)] {
+			return true
+		}
+	}
+	return false
+}
+
+var guessAdjectives = words("likely", "possible", "potential", "probable", "eventual", "hypothetical")
 
 // conditional: a clause introduced by "if", "unless", "provided", "once"
 // or "as soon as".

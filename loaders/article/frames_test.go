@@ -65,6 +65,8 @@ func TestFramesFromTheTree(t *testing.T) {
 		{"as soon as", "Canada will lift the ban on Brazilian poultry as soon as Brazil opens its market to Canadian wheat.",
 			[]string{"Canada offer Brazil ban"}},
 		{"what a verb of reducing cuts", "Brazil cut back coffee production this year.", []string{"Brazil asserted production-restraint"}},
+		{"a possible measure", "Officials said possible sanctions against Brazil were discussed on Monday.", nil},
+		{"the likely move", "Officials said the most likely move against Brazil would involve duties on Brazilian shoes.", nil},
 		{"a wire capital after an abbreviation", "Officials said the U.S. May lift its ban on Brazilian poultry soon.", nil},
 		{"a verb inside a name is no act", "Brazil's Senate Finance Committee met on Tuesday.", nil},
 	}
