@@ -159,6 +159,17 @@ func readFrame(t *syntax.Tree, h int, isActor func(int) bool) frame {
 						f.hoped = true // "the likely move would involve duties"
 						return f
 					}
+					if len(t.Children(id, "cop")) > 0 {
+						// "Tokyo's main demand is the lifting of the tariffs"
+						switch sl := lemma(t, sb); {
+						case demandNouns[sl]:
+							return f.position(t, id, Demand, possessors(t, sb), nil)
+						case offerNouns[sl]:
+							return f.position(t, id, Offer, possessors(t, sb), nil)
+						case threatNouns[sl]:
+							return f.position(t, id, Threat, possessors(t, sb), nil)
+						}
+					}
 				}
 				if f.actors == nil {
 					f.actors = t.Actors(id)
@@ -571,6 +582,9 @@ func (d *docState) readMeasure(s int, cl clause, m *Measure, g instAt, cue cueAt
 			Instrument: m.Instrument, Sector: m.Sector, Policy: m.Policy, Hedged: f.hedged, Evidence: m.Evidence}
 		if pos.Holder == nil && m.Grantor != pos.Addressee {
 			pos.Holder = m.Grantor
+		}
+		if o := d.actorOf(s, f.owner); pos.Addressee == nil && o != pos.Holder {
+			pos.Addressee = o // "demands the lifting of the Canadian ban": of Canada
 		}
 		if pos.Holder != nil && pos.Holder.Type == TypeAgreement {
 			pos.Holder = nil // a text asks, threatens or offers; an agreement does not
