@@ -13,7 +13,8 @@ import (
 type frame struct {
 	verb      int    // the predicate that governs the measure, 0 if none
 	actors    []int  // the words of who takes the measure
-	owner     int    // an actor that modifies the measure's noun ("Japan's tariffs", "U.S. curbs")
+	owner     int    // an actor that modifies the measure's noun ("Japan's tariffs", "U.S. curbs") or acts in its relative clause
+	relative  int    // the predicate of a clause that modifies the measure's noun ("the tariffs he imposed")
 	kind      string // "" for a measure taken, else Demand, Threat or Offer
 	holder    []int  // of a position: who asks, threatens or offers ...
 	addressee []int  // ... and of whom
@@ -101,6 +102,15 @@ func readFrame(t *syntax.Tree, h int, isActor func(int) bool) frame {
 	for _, k := range t.Children(h, "nmod:poss", "compound", "amod") {
 		if isActor(k) {
 			f.owner = k
+		}
+	}
+	// the clause it is named by: "the tariffs he imposed", "sanctions imposed by Seoul"
+	for _, c := range t.Children(h, "acl") {
+		if isPredicate(t, c) {
+			f.relative = c
+			if a := t.Actors(c); len(a) > 0 && isActor(a[0]) && !t.Is(a[0], "nmod:poss") {
+				f.owner = a[0]
+			}
 		}
 	}
 	if t.Negated(h) && upos(t, h) != "VERB" {
@@ -627,7 +637,7 @@ func (d *docState) readMeasure(s int, cl clause, m *Measure, g instAt, cue cueAt
 	}
 	if !d.tightens(cue, hasCue) || !restrictions[m.Instrument.ID] || !restrictionHeads[lemma(p.tree, h)] {
 		// "a side deal on the UK carbon levy": the deal is about the levy, hits no one
-	} else if t := d.targetOf(s, h, f.verb); t != nil && m.Grantor != nil && countryOf(m.Grantor) == t {
+	} else if t := d.targetOf(s, h, f.verb, f.relative); t != nil && m.Grantor != nil && countryOf(m.Grantor) == t {
 		// "tariffs on Japanese goods": Japan is hit by them, not their author, who
 		// in a story of two parties is the other
 		m.Grantor = d.counterpart(t)
@@ -720,9 +730,9 @@ var targetPrepositions = words("on", "against", "upon")
 // targetOf is the actor a measure headed by h hits ("tariffs on Japanese
 // goods", "sanctions against South Africa", "imposed duties on Brazil"),
 // named by its or its verb's arguments; nil if none.
-func (d *docState) targetOf(s, h, verb int) *Entity {
+func (d *docState) targetOf(s, h, verb, relative int) *Entity {
 	t := d.parses[s].tree
-	for _, head := range []int{h, verb} {
+	for _, head := range []int{h, verb, relative} {
 		if head == 0 {
 			continue
 		}
