@@ -108,7 +108,7 @@ func readFrame(t *syntax.Tree, h int, isActor func(int) bool) frame {
 	for _, c := range t.Children(h, "acl") {
 		if isPredicate(t, c) {
 			f.relative = c
-			if a := t.Actors(c); len(a) > 0 && isActor(a[0]) && !t.Is(a[0], "nmod:poss") {
+			if a := clauseActors(t, c); len(a) > 0 && isActor(a[0]) && !t.Is(a[0], "nmod:poss") {
 				f.owner = a[0]
 			}
 		}
@@ -288,6 +288,15 @@ func guessed(t *syntax.Tree, id int) bool {
 }
 
 var guessAdjectives = words("likely", "possible", "potential", "probable", "eventual", "hypothetical")
+
+// clauseActors are who acts in a clause that modifies a noun: the agent
+// of a reduced passive ("talks launched by Ottawa"), else its subject.
+func clauseActors(t *syntax.Tree, c int) []int {
+	if a := t.Children(c, "obl:agent"); len(a) > 0 {
+		return a
+	}
+	return t.Actors(c)
+}
 
 // conditional: a clause introduced by "if", "unless", "provided", "once"
 // or "as soon as".
@@ -807,11 +816,21 @@ func (d *docState) talks(s int, insts []Match[*Instrument], mask []bool) []*Meas
 		}
 		h := p.head(m.Start, m.End)
 		v := p.tree.Word(h)
-		if v == nil || !talkVerbs[lemma(p.tree, v.Head)] || !p.tree.Is(h, "obj", "nsubj:pass", "obl") {
+		if v == nil {
 			continue
 		}
 		f := readFrame(p.tree, h, func(id int) bool { return d.actorOf(s, id) != nil })
-		if f.hoped || f.hedged || f.kind != "" {
+		verb, actors := v.Head, f.actors
+		if !talkVerbs[lemma(p.tree, verb)] || !p.tree.Is(h, "obj", "nsubj:pass", "obl") {
+			// "the talks, launched by Mulroney's government, ..."
+			verb, actors = 0, nil
+			for _, c := range p.tree.Children(h, "acl") {
+				if talkVerbs[lemma(p.tree, c)] {
+					verb, actors = c, clauseActors(p.tree, c)
+				}
+			}
+		}
+		if verb == 0 || f.hoped || f.hedged || f.kind != "" {
 			continue
 		}
 		g := instAt{m.Start, m.End, in}
@@ -820,14 +839,14 @@ func (d *docState) talks(s int, insts []Match[*Instrument], mask []bool) []*Meas
 			pol = Denied
 		}
 		seen := map[*Entity]bool{}
-		for _, id := range f.actors {
+		for _, id := range actors {
 			e := d.actorOf(s, id)
 			if e == nil || seen[e] {
 				continue
 			}
 			seen[e] = true
 			me := newMeasure(s, span{sent: s, start: g.start, end: g.end})
-			me.Instrument, me.Polarity, me.Grantor, me.Action = in, pol, e, lemma(p.tree, v.Head)
+			me.Instrument, me.Polarity, me.Grantor, me.Action = in, pol, e, lemma(p.tree, verb)
 			me.Policy = d.policyPhrase(s, clause{start: 0, end: len(d.sents[s].Tokens)}, g)
 			me.sides[0].phrase = me.Policy
 			me.Beneficiary = d.counterpart(countryOf(e))

@@ -69,6 +69,8 @@ func TestFramesFromTheTree(t *testing.T) {
 		{"the likely move", "Officials said the most likely move against Brazil would involve duties on Brazilian shoes.", nil},
 		{"a demand as predicate", "Brazil's main demand at the talks will be the lifting of the Canadian ban on poultry.", []string{"Brazil demand Canada ban"}},
 		{"the clause that names a measure", "Canada and Brazil met in May. The duties imposed by Brazil on Canadian steel took effect.", []string{"Brazil asserted tariff"}},
+		{"talks a reduced passive names", "The talks, launched by Canada's government last year, are aimed at a wider market for Brazilian beef.",
+			[]string{"Canada asserted negotiations"}},
 		{"a wire capital after an abbreviation", "Officials said the U.S. May lift its ban on Brazilian poultry soon.", nil},
 		{"a verb inside a name is no act", "Brazil's Senate Finance Committee met on Tuesday.", nil},
 	}
