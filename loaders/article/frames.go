@@ -289,6 +289,35 @@ func guessed(t *syntax.Tree, id int) bool {
 
 var guessAdjectives = words("likely", "possible", "potential", "probable", "eventual", "hypothetical")
 
+const marketAccessID = "market-access"
+
+// marketOwner is the state whose market a measure of access names ("access
+// to the Japanese market", "access in Japan for U.S. chips", "its home
+// market"), nil if none: who opens a market is who has it.
+func (d *docState) marketOwner(s, h int) *Entity {
+	t := d.parses[s].tree
+	for _, n := range append([]int{h}, t.Children(h, "nmod", "obl")...) {
+		if lemma(t, n) == "market" {
+			for _, k := range t.Children(n, "amod", "compound", "nmod:poss") {
+				if e := d.actorOf(s, k); e != nil {
+					return countryOf(e)
+				}
+			}
+		}
+		if n == h {
+			continue
+		}
+		for _, c := range t.Children(n, "case") {
+			if lemma(t, c) == "in" {
+				if e := d.actorOf(s, n); e != nil && e.Type != TypeFirmGroup && e.Type != TypeCompany {
+					return countryOf(e)
+				}
+			}
+		}
+	}
+	return nil
+}
+
 // clauseActors are who acts in a clause that modifies a noun: the agent
 // of a reduced passive ("talks launched by Ottawa"), else its subject.
 func clauseActors(t *syntax.Tree, c int) []int {
@@ -643,6 +672,11 @@ func (d *docState) readMeasure(s int, cl clause, m *Measure, g instAt, cue cueAt
 		// "the new tariffs take effect on Friday", "dumping has stopped": a
 		// measure named before, by whoever took it then
 		m.Grantor = d.authors[m.Instrument.ID]
+	}
+	if m.Instrument.ID == marketAccessID && !f.refused {
+		if o := d.marketOwner(s, h); o != nil {
+			m.Grantor = o // "U.S. firms' access to the Japanese market": Japan opens it
+		}
 	}
 	if !d.tightens(cue, hasCue) || !restrictions[m.Instrument.ID] || !restrictionHeads[lemma(p.tree, h)] {
 		// "a side deal on the UK carbon levy": the deal is about the levy, hits no one

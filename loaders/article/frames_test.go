@@ -71,6 +71,7 @@ func TestFramesFromTheTree(t *testing.T) {
 		{"the clause that names a measure", "Canada and Brazil met in May. The duties imposed by Brazil on Canadian steel took effect.", []string{"Brazil asserted tariff"}},
 		{"talks a reduced passive names", "The talks, launched by Canada's government last year, are aimed at a wider market for Brazilian beef.",
 			[]string{"Canada asserted negotiations"}},
+		{"whose market", "The pact will increase Canadian firms' access to the Brazilian market.", []string{"Brazil asserted market-access"}},
 		{"a wire capital after an abbreviation", "Officials said the U.S. May lift its ban on Brazilian poultry soon.", nil},
 		{"a verb inside a name is no act", "Brazil's Senate Finance Committee met on Tuesday.", nil},
 	}
