@@ -299,8 +299,8 @@ func (d *docState) marketOwner(s, h int) *Entity {
 	for _, n := range append([]int{h}, t.Children(h, "nmod", "obl")...) {
 		if lemma(t, n) == "market" {
 			for _, k := range t.Children(n, "amod", "compound", "nmod:poss") {
-				if e := d.actorOf(s, k); e != nil {
-					return countryOf(e)
+				if e := d.actorOf(s, k); e != nil && upos(t, k) != "PRON" {
+					return countryOf(e) // "its market" is its opener's, as the clause says
 				}
 			}
 		}
