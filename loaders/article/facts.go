@@ -266,7 +266,7 @@ func (d *docState) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Clai
 				hedged = true
 			}
 		}
-		groups := d.reducedObjects(s, groupInstruments(insts, cl, ccues), ccues)
+		groups := d.restrictedFlows(s, d.reducedObjects(s, groupInstruments(insts, cl, ccues), ccues), cl)
 		nouns := len(groups)
 		groups = d.verbInstruments(s, groups, ccues)
 		verbs := len(groups)
@@ -461,6 +461,37 @@ func (d *docState) verbInstruments(s int, groups []instAt, cues []cueAt) []instA
 			continue
 		}
 		groups = append(groups, instAt{c.pos, c.end, in})
+	}
+	return groups
+}
+
+// genericRestrictions are nouns of restriction that take their instrument
+// from the trade flow they are on ("curbs on U.S. technology exports").
+var genericRestrictions = words("curb", "restriction", "control", "limit", "limitation", "barrier", "restraint")
+
+// restrictedFlows adds to groups a generic restriction on a trade flow
+// that the lexicon's phrases miss for the words between them ("curbs on
+// U.S. technology exports" is an export control).
+func (d *docState) restrictedFlows(s int, groups []instAt, cl clause) []instAt {
+	p := d.parses[s]
+	t := p.tree
+	for id := 1; id < len(p.tok); id++ {
+		i := int(p.tok[id])
+		if i < cl.start || i >= cl.end || !genericRestrictions[lemma(t, id)] || upos(t, id) != "NOUN" {
+			continue
+		}
+		for _, n := range t.Children(id, "nmod") {
+			f, ok := d.x.lex.Flows[strings.ToLower(t.Word(n).Form)]
+			in := d.x.instByID[f.Restrict]
+			if !ok || in == nil || !slices.ContainsFunc(t.Children(n, "case"), func(c int) bool { return lemma(t, c) == "on" }) {
+				continue
+			}
+			end := int(p.tok[n]) + 1
+			if slices.ContainsFunc(groups, func(g instAt) bool { return g.start < end && i < g.end }) {
+				continue
+			}
+			groups = append(groups, instAt{i, end, in})
+		}
 	}
 	return groups
 }

@@ -49,8 +49,10 @@ var (
 		"examine", "eye", "ponder")
 	hopeNouns = words("hope", "speculation", "rumour", "rumor", "expectation", "prediction", "fear", "possibility",
 		"prospect", "chance", "likelihood")
-	hedgeAdverbs   = words("likely", "possibly", "probably", "perhaps", "maybe", "conceivably")
-	hopeAdjectives = words("likely", "unlikely", "possible", "hopeful", "optimistic", "confident", "probable")
+	// What a speaker calls needed is asked, not done ("it is vital that X open").
+	demandAdjectives = words("important", "essential", "necessary", "vital", "imperative", "crucial", "urgent")
+	hedgeAdverbs     = words("likely", "possibly", "probably", "perhaps", "maybe", "conceivably")
+	hopeAdjectives   = words("likely", "unlikely", "possible", "hopeful", "optimistic", "confident", "probable")
 	// A party refuses, fails or opposes: the measure is not taken.
 	negativePredicates = words("refuse", "reject", "oppose", "veto", "decline", "fail", "resist", "deny", "block",
 		"rebuff", "spurn", "dismiss", "balk", "shun")
@@ -224,6 +226,9 @@ func readFrame(t *syntax.Tree, h int, isActor func(int) bool) frame {
 					return f.position(t, id, Threat, t.Actors(id), addressee(t, id))
 				case offerPredicates[l]:
 					return f.position(t, id, Offer, t.Actors(id), addressee(t, id))
+				case demandAdjectives[l] && complement:
+					// "it is important that the U.S. reduce its curbs": asked of the clause's subject
+					return f.position(t, id, Demand, nil, addressee(t, id))
 				case hopePredicates[l], hopeAdjectives[l]:
 					f.hoped = true
 					return f

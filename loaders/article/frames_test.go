@@ -72,6 +72,8 @@ func TestFramesFromTheTree(t *testing.T) {
 		{"talks a reduced passive names", "The talks, launched by Canada's government last year, are aimed at a wider market for Brazilian beef.",
 			[]string{"Canada asserted negotiations"}},
 		{"whose market", "The pact will increase Canadian firms' access to the Brazilian market.", []string{"Brazil asserted market-access"}},
+		{"a restriction on a flow", "Canada imposed curbs on Brazilian steel exports in March.", []string{"Canada asserted export-control"}},
+		{"what a speaker calls needed", "It is extremely important that Canada reduce its restrictions on Brazilian imports, officials said.", nil},
 		{"a wire capital after an abbreviation", "Officials said the U.S. May lift its ban on Brazilian poultry soon.", nil},
 		{"a verb inside a name is no act", "Brazil's Senate Finance Committee met on Tuesday.", nil},
 	}
