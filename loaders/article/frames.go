@@ -56,6 +56,9 @@ var (
 	// A party refuses, fails or opposes: the measure is not taken.
 	negativePredicates = words("refuse", "reject", "oppose", "veto", "decline", "fail", "resist", "deny", "block",
 		"rebuff", "spurn", "dismiss", "balk", "shun")
+	// Of those, the words of trying and failing: what was asked of another
+	// stays undone by the other ("failed to persuade Tokyo to open").
+	failureWords  = words("fail", "failure", "inability", "unable")
 	negativeNouns = words("failure", "refusal", "rejection", "opposition", "veto", "inability", "reluctance")
 	// A party takes what was asked or offered.
 	acceptPredicates = words("accept", "approve", "adopt", "endorse", "heed", "grant", "meet", "implement", "sign")
@@ -378,6 +381,11 @@ func isPredicate(t *syntax.Tree, id int) bool {
 func (f frame) position(t *syntax.Tree, id int, kind string, holder, addressee []int) frame {
 	if r := rejecter(t, id); r != 0 {
 		f.denied, f.refused, f.actors = true, true, t.Actors(r)
+		return f
+	}
+	if w := t.Word(id); kind == Demand && len(addressee) > 0 && w != nil && t.Is(id, "acl", "xcomp") && failureWords[lemma(t, w.Head)] {
+		// "its failure to convince America to call off the tariffs": America did not
+		f.denied, f.refused, f.actors = true, true, addressee
 		return f
 	}
 	f.kind, f.holder, f.addressee = kind, holder, addressee

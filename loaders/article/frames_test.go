@@ -74,6 +74,8 @@ func TestFramesFromTheTree(t *testing.T) {
 		{"whose market", "The pact will increase Canadian firms' access to the Brazilian market.", []string{"Brazil asserted market-access"}},
 		{"a restriction on a flow", "Canada imposed curbs on Brazilian steel exports in March.", []string{"Canada asserted export-control"}},
 		{"what a speaker calls needed", "It is extremely important that Canada reduce its restrictions on Brazilian imports, officials said.", nil},
+		{"a failed demand", "Brazil said it would continue talks despite its failure to convince Canada to lift the ban on Brazilian poultry.",
+			[]string{"Brazil asserted negotiations", "Canada retained ban"}},
 		{"a wire capital after an abbreviation", "Officials said the U.S. May lift its ban on Brazilian poultry soon.", nil},
 		{"a verb inside a name is no act", "Brazil's Senate Finance Committee met on Tuesday.", nil},
 	}
