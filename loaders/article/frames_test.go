@@ -76,6 +76,8 @@ func TestFramesFromTheTree(t *testing.T) {
 		{"what a speaker calls needed", "It is extremely important that Canada reduce its restrictions on Brazilian imports, officials said.", nil},
 		{"a failed demand", "Brazil said it would continue talks despite its failure to convince Canada to lift the ban on Brazilian poultry.",
 			[]string{"Brazil asserted negotiations", "Canada retained ban"}},
+		{"a dash-set aside", "Canada and Brazil - the two biggest beef producers of the region with shipments of about 10 billion dlrs a year - opened free trade talks last June.",
+			[]string{"Brazil asserted negotiations", "Canada asserted negotiations"}},
 		{"a wire capital after an abbreviation", "Officials said the U.S. May lift its ban on Brazilian poultry soon.", nil},
 		{"a verb inside a name is no act", "Brazil's Senate Finance Committee met on Tuesday.", nil},
 	}

@@ -23,6 +23,7 @@ type parsed struct {
 // document's lower-case words).
 func parseSentence(m *syntax.Model, s *Sentence, names []Mention, common map[string]bool) parsed {
 	ws := syntax.Tokenize(s.Text)
+	dropAsides(&ws)
 	forms := make([]string, len(ws.Words))
 	n := 0
 	for i := range ws.Words {
@@ -129,4 +130,67 @@ func lowerWords(sents []Sentence) map[string]bool {
 		}
 	}
 	return out
+}
+
+// maxAside is the most words a dash-set aside holds.
+const maxAside = 25
+
+// dropAsides takes out of ws the asides set off by a pair of dashes ("The
+// United States and Canada - the world's two biggest trading partners -
+// opened talks"): a parser learned on web text attaches the words after
+// them wrongly, and the clause reads whole without them. The words left
+// are renumbered; an aside's tokens then have no word in the tree.
+func dropAsides(ws *syntax.Sentence) {
+	w := ws.Words
+	dash := func(i int) bool {
+		switch w[i].Form {
+		case "–", "—":
+			return true
+		case "-", "--":
+			return i > 0 && i+1 < len(w) && w[i-1].End < w[i].Start && w[i].End < w[i+1].Start
+		}
+		return false
+	}
+	keep := make([]bool, len(w))
+	for i := range keep {
+		keep[i] = true
+	}
+	dropped := false
+	for a := 1; a < len(w)-1; a++ {
+		if !dash(a) {
+			continue
+		}
+		b := a + 1
+		for b < len(w)-1 && b-a <= maxAside && !dash(b) {
+			b++
+		}
+		if b >= len(w)-1 || b-a > maxAside || b == a+1 || !dash(b) {
+			continue
+		}
+		for k := a; k <= b; k++ {
+			keep[k] = false
+		}
+		dropped = true
+		a = b
+	}
+	if !dropped {
+		return
+	}
+	newID := make([]int, len(w)+1)
+	out := w[:0:0]
+	for i := range w {
+		if keep[i] {
+			out = append(out, w[i])
+			newID[i+1] = len(out)
+			out[len(out)-1].ID = len(out)
+		}
+	}
+	var mws []syntax.MultiWord
+	for _, m := range ws.MultiWords {
+		if newID[m.First] != 0 && newID[m.Last] != 0 {
+			m.First, m.Last = newID[m.First], newID[m.Last]
+			mws = append(mws, m)
+		}
+	}
+	ws.Words, ws.MultiWords = out, mws
 }
