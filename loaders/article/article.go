@@ -84,6 +84,7 @@ func (x *Extractor) Extract(doc *Document) *Result {
 	for s := range sents {
 		d.parses[s] = parseSentence(x.syntax, &sents[s], d.mentions[s], common)
 	}
+	d.findReachers()
 	measures, claims := d.extractFacts()
 	measures = d.mergeMeasures(measures)
 	bundles := d.findBundles(measures)

@@ -90,6 +90,9 @@ type docState struct {
 	// authors is who the tree found taking the last measure of each
 	// instrument: a later "the sanctions" with no actor of its own is theirs
 	authors map[string]*Entity
+	// reachedBy is the international organisation whose members reached
+	// an agreement ("an agreement has been reached by members of the OECD")
+	reachedBy map[*Entity]*Entity
 
 	lastClause   clauseKey
 	lastMentions []Mention // of lastClause

@@ -326,6 +326,53 @@ func (d *docState) marketOwner(s, h int) *Entity {
 	return nil
 }
 
+// reachVerbs are what parties do to conclude an agreement.
+var reachVerbs = words("reach", "conclude", "sign", "negotiate", "strike", "adopt", "approve", "agree")
+
+// findReachers finds the agreements the members of an international
+// organisation are said to have reached ("an agreement has been reached by
+// members of the OECD", "OECD members signed the accord").
+func (d *docState) findReachers() {
+	for s, ms := range d.mentions {
+		p := d.parses[s]
+		t := p.tree
+		for _, m := range ms {
+			if m.Ent.Type != TypeAgreement {
+				continue
+			}
+			h := p.head(m.Start, m.End)
+			w := t.Word(h)
+			if w == nil || !reachVerbs[lemma(t, w.Head)] || !t.Is(h, "nsubj:pass", "obj") {
+				continue
+			}
+			for _, a := range t.Actors(w.Head) {
+				if org := d.organisationOf(s, a); org != nil {
+					if d.reachedBy == nil {
+						d.reachedBy = map[*Entity]*Entity{}
+					}
+					d.reachedBy[m.Ent] = org
+				}
+			}
+		}
+	}
+}
+
+// organisationOf is the international organisation word id names, itself
+// or by its members ("members of the OECD", "OECD members").
+func (d *docState) organisationOf(s, id int) *Entity {
+	t := d.parses[s].tree
+	ids := []int{id}
+	if l := lemma(t, id); l == "member" || l == "country" || l == "state" || l == "government" {
+		ids = append(ids, t.Children(id, "nmod", "compound")...)
+	}
+	for _, k := range ids {
+		if m := d.mentionCovering(s, int(d.parses[s].tok[k])); m != nil && m.Ent.Type == TypeIntlOrg {
+			return m.Ent
+		}
+	}
+	return nil
+}
+
 // clauseActors are who acts in a clause that modifies a noun: the agent
 // of a reduced passive ("talks launched by Ottawa"), else its subject.
 func clauseActors(t *syntax.Tree, c int) []int {
@@ -697,6 +744,9 @@ func (d *docState) readMeasure(s int, cl clause, m *Measure, g instAt, cue cueAt
 		// "tariffs on Japanese goods": Japan is hit by them, not their author, who
 		// in a story of two parties is the other
 		m.Grantor = d.counterpart(t)
+	}
+	if org := d.reachedBy[m.Grantor]; org != nil {
+		m.Grantor = org // what an organisation's agreement does, its members do
 	}
 	d.authored(m)
 	if m.Grantor != before && m.Polarity != Retained {
