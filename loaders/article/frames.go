@@ -61,7 +61,7 @@ var (
 	failureWords  = words("fail", "failure", "inability", "unable")
 	negativeNouns = words("failure", "refusal", "rejection", "opposition", "veto", "inability", "reluctance")
 	// A party takes what was asked or offered.
-	acceptPredicates = words("accept", "approve", "adopt", "endorse", "heed", "grant", "meet", "implement", "sign")
+	acceptPredicates = words("accept", "approve", "adopt", "endorse", "heed", "grant", "meet", "implement", "sign", "announce", "unveil")
 	// Modals of possibility and obligation.
 	possibleModals   = words("may", "might", "could", "can")
 	futureModals     = words("will", "would", "shall", "may", "might", "could", "can")

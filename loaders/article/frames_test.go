@@ -80,6 +80,8 @@ func TestFramesFromTheTree(t *testing.T) {
 			[]string{"Brazil asserted negotiations", "Canada asserted negotiations"}},
 		{"an organisation's agreement", "Canada and Japan welcomed the news on Monday. An agreement has been reached by members of the OECD to control tied aid, officials said. The agreement would cut export credit subsidies for richer countries.",
 			[]string{"Organisation for Economic Co-operation and Development asserted subsidy"}},
+		{"announced plans", "On Friday, Canada announced plans to put as much as 300 mln dlrs in duties on Brazilian steel from April 17.",
+			[]string{"Canada asserted tariff"}},
 		{"a wire capital after an abbreviation", "Officials said the U.S. May lift its ban on Brazilian poultry soon.", nil},
 		{"a verb inside a name is no act", "Brazil's Senate Finance Committee met on Tuesday.", nil},
 	}
