@@ -82,6 +82,7 @@ func TestFramesFromTheTree(t *testing.T) {
 			[]string{"Organisation for Economic Co-operation and Development asserted subsidy"}},
 		{"announced plans", "On Friday, Canada announced plans to put as much as 300 mln dlrs in duties on Brazilian steel from April 17.",
 			[]string{"Canada asserted tariff"}},
+		{"a name's plans", "Brazil plans to take further steps to reduce the excess supply of coffee.", []string{"Brazil asserted production-restraint"}},
 		{"a wire capital after an abbreviation", "Officials said the U.S. May lift its ban on Brazilian poultry soon.", nil},
 		{"a verb inside a name is no act", "Brazil's Senate Finance Committee met on Tuesday.", nil},
 	}

@@ -44,6 +44,13 @@ func parseSentence(m *syntax.Model, s *Sentence, names []Mention, common map[str
 			w.UPOS = "PROPN"
 		}
 	}
+	// "MITI plans to cut", "the EC plans to offer": after a name, a verb of
+	// intending before "to" is the verb, not a noun the name modifies
+	for i := 1; i+1 < len(ws.Words); i++ {
+		if intendVerbs[ws.Words[i].Form] && ws.Words[i-1].UPOS == "PROPN" && ws.Words[i+1].Form == "to" {
+			ws.Words[i].UPOS = "VERB"
+		}
+	}
 	m.Annotate(&ws)
 	syntax.Repair(&ws)
 	for i := range ws.Words {
@@ -113,6 +120,10 @@ func (d *docState) tagged(s, i int, pos string) bool {
 	}
 	return upos(p.tree, int(p.word[i])) == pos
 }
+
+// intendVerbs are the verb forms of intending that a tagger reads as
+// plural nouns after a name ("MITI plans to").
+var intendVerbs = words("plans", "aims", "intends", "hopes", "wants", "seeks", "needs")
 
 // functionWords are read in lower case after an abbreviation even where
 // the text has them nowhere else.
