@@ -129,6 +129,7 @@ type Extractor struct {
 	abbr        map[string]bool     // abbreviations, lower-cased
 	tightening  map[string]bool     // the lemmas of cues that impose or tighten a restriction
 	reducing    map[string]bool     // the lemmas of verbs that cut back ("curb output")
+	reporting   map[string]bool     // the lemmas of verbs that report what another says
 	syntax      *syntax.Model
 	scratch     sync.Pool // of *scratch, for the next document
 }
@@ -306,10 +307,8 @@ func NewExtractor(lex *Lexicon) (*Extractor, error) {
 	set(listExchange, c.Exchange)
 	set(listRemoval, c.Removal)
 	x.tightening = map[string]bool{"raise": true, "increase": true}
-	x.reducing = map[string]bool{}
-	for _, w := range lex.ReducingVerbs {
-		x.reducing[w] = true
-	}
+	x.reducing = words(lex.ReducingVerbs...)
+	x.reporting = words(c.Report...)
 	for _, w := range c.Restrict {
 		x.tightening[w] = true
 	}

@@ -623,7 +623,7 @@ func (d *docState) listIntro(s int) (untaken bool, taker *Entity, ok bool) {
 		if hasAux(t, id, untakenModals) || demandPredicates[l] || offerPredicates[l] || hopePredicates[l] || threatPredicates[l] {
 			return true, nil, true
 		}
-		if e := d.firstActor(k, t.Actors(id)); e != nil && !reportVerbs[l] {
+		if e := d.firstActor(k, t.Actors(id)); e != nil && !d.x.reporting[l] {
 			taker = e
 		}
 		c := t.Children(id, "ccomp", "xcomp")
@@ -634,9 +634,6 @@ func (d *docState) listIntro(s int) (untaken bool, taker *Entity, ok bool) {
 	}
 	return false, taker, true
 }
-
-// reportVerbs introduce what another says: their subject takes nothing.
-var reportVerbs = words("say", "tell", "add", "report", "state", "note", "announce", "write", "explain")
 
 // untakenModals make a clause about what is not (yet) done.
 var untakenModals = words("may", "might", "could", "should", "must", "would", "ought")
