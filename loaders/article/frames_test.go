@@ -99,28 +99,30 @@ func TestFramesFromTheTree(t *testing.T) {
 	}
 }
 
+// citedMeasures lists a text's measures as "grantor polarity instrument
+// sentences-cited".
+func citedMeasures(r *Result) []string {
+	var out []string
+	for _, m := range r.Measures {
+		out = append(out, fmt.Sprintf("%s %s %s %d", nameOrDash(m.Grantor), m.Polarity, m.Instrument.ID, len(m.Evidence)))
+	}
+	return out
+}
+
 // TestLaterMentionKeepsItsAuthor: "the duties" of a later sentence, with
 // no actor of its own, are the duties named before, whoever the sentence
 // names near them.
 func TestLaterMentionKeepsItsAuthor(t *testing.T) {
 	text := "Trade news\n\nCanada imposed duties on Brazilian steel in May. " +
 		"The duties remain in force despite protests by Brazil's steel makers, traders said."
-	r := testExtractor.Extract(parse(t, "story.txt", text))
-	var got []string
-	for _, m := range r.Measures {
-		got = append(got, fmt.Sprintf("%s %s %s %d", nameOrDash(m.Grantor), m.Polarity, m.Instrument.ID, len(m.Evidence)))
-	}
+	got := citedMeasures(testExtractor.Extract(parse(t, "story.txt", text)))
 	if want := []string{"Canada asserted tariff 1", "Canada retained tariff 1"}; !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 	// a measure that is the subject of its own verb names no one either
 	text = "Trade news\n\nUnder the pact, Brazil agreed to stop dumping steel in Canada.\n\n" +
 		"Canadian officials said on Friday that dumping had stopped."
-	r = testExtractor.Extract(parse(t, "story.txt", text))
-	got = got[:0]
-	for _, m := range r.Measures {
-		got = append(got, fmt.Sprintf("%s %s %s %d", nameOrDash(m.Grantor), m.Polarity, m.Instrument.ID, len(m.Evidence)))
-	}
+	got = citedMeasures(testExtractor.Extract(parse(t, "story.txt", text)))
 	if want := []string{"Brazil asserted dumping 2"}; !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}
