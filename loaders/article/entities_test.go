@@ -64,11 +64,13 @@ func TestInternationalOrganisations(t *testing.T) {
 		want       []wantEntity
 	}{
 		{"short form", "Brazil said it would take the dispute to GATT. GATT rules allow such duties, it said.",
-			[]wantEntity{{"General Agreement on Tariffs and Trade", TypeIntlOrg, []string{"GATT"}}}},
+			[]wantEntity{{"GATT", TypeIntlOrg, nil}}},
 		{"full name is not an agreement", "Peru filed a complaint under the General Agreement on Tariffs and Trade on Monday.",
-			[]wantEntity{{"General Agreement on Tariffs and Trade", TypeIntlOrg, nil}}},
+			[]wantEntity{{"GATT", TypeIntlOrg, []string{"General Agreement on Tariffs and Trade"}}}},
+		{"spelling of a full name", "The Organization for Economic Cooperation and Development said trade would slow.",
+			[]wantEntity{{"OECD", TypeIntlOrg, []string{"Organization for Economic Cooperation and Development"}}}},
 		{"lender", "The IMF and the World Bank urged Kenya to cut its tariffs.",
-			[]wantEntity{{"International Monetary Fund", TypeIntlOrg, []string{"IMF"}}, {"World Bank", TypeIntlOrg, nil}}},
+			[]wantEntity{{"IMF", TypeIntlOrg, nil}, {"World Bank", TypeIntlOrg, nil}}},
 		{"older bloc", "Comecon and the EC resumed talks in Geneva.",
 			[]wantEntity{{"Council for Mutual Economic Assistance", TypeBloc, []string{"Comecon"}}, {"European Union", TypeBloc, []string{"EC"}}}},
 	}

@@ -79,7 +79,7 @@ func TestFramesFromTheTree(t *testing.T) {
 		{"a dash-set aside", "Canada and Brazil - the two biggest beef producers of the region with shipments of about 10 billion dlrs a year - opened free trade talks last June.",
 			[]string{"Brazil asserted negotiations", "Canada asserted negotiations"}},
 		{"an organisation's agreement", "Canada and Japan welcomed the news on Monday. An agreement has been reached by members of the OECD to control tied aid, officials said. The agreement would cut export credit subsidies for richer countries.",
-			[]string{"Organisation for Economic Co-operation and Development asserted subsidy"}},
+			[]string{"OECD asserted subsidy"}},
 		{"announced plans", "On Friday, Canada announced plans to put as much as 300 mln dlrs in duties on Brazilian steel from April 17.",
 			[]string{"Canada asserted tariff"}},
 		{"a name's plans", "Brazil plans to take further steps to reduce the excess supply of coffee.", []string{"Brazil asserted production-restraint"}},
