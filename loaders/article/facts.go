@@ -703,7 +703,7 @@ func (d *docState) negation(s int, cl clause, cues []cueAt, g instAt, cue cueAt,
 			continue
 		}
 		w := toks[c.pos].Lower
-		if hasCue && d.x.isWord(listVerbNegation, c.hit.lemma) && c.pos < cue.pos && (cue.pos-c.end <= 5 || c.pos == cl.start) && !commaBetween(toks, c.end, cue.pos) {
+		if hasCue && d.x.isWord(listVerbNegation, c.hit.lemma) && c.pos < cue.pos && (cue.pos-c.end <= 5 || c.pos == cl.start) && !commaBetween(toks, c.end, cue.pos) && d.negates(s, c.pos, cue.pos, g) {
 			verb = true
 			continue
 		}
@@ -721,6 +721,24 @@ func (d *docState) negation(s int, cl clause, cues []cueAt, g instAt, cue cueAt,
 		}
 	}
 	return verb, phrase
+}
+
+// negates: the negation at token i reaches group g in the parse, the word
+// it hangs on being the cue at token cue ("rather than face duties") or one
+// g's phrase depends on ("did not agree to exempt steel"), not a verb of a
+// clause beside it ("credits that do not involve aid and reduce
+// subsidies"). Without a parse of either, it reaches.
+func (d *docState) negates(s, i, cue int, g instAt) bool {
+	p := d.parses[s]
+	if p.tree == nil || i >= len(p.word) || p.word[i] == 0 {
+		return true
+	}
+	h := p.head(g.start, g.end)
+	neg := p.tree.Word(int(p.word[i]))
+	if h == 0 || neg.Head == 0 {
+		return true
+	}
+	return cue < len(p.word) && neg.Head == int(p.word[cue]) || slices.Contains(p.tree.Path(h), neg.Head)
 }
 
 func commaBetween(toks []Token, i, j int) bool {

@@ -84,6 +84,10 @@ func TestFramesFromTheTree(t *testing.T) {
 			[]string{"Canada asserted tariff"}},
 		{"a name's plans", "Brazil plans to take further steps to reduce the excess supply of coffee.", []string{"Brazil asserted production-restraint"}},
 		{"a wire capital after an abbreviation", "Officials said the U.S. May lift its ban on Brazilian poultry soon.", nil},
+		{"a negation in a relative clause", "The pact would also reduce export subsidies that do not involve aid and reduce credit subsidies permitted for Canadian farmers, Brazil said.",
+			[]string{"Canada–Brazil trade pact asserted subsidy"}},
+		{"rather than", "Canada is expected to scrap its subsidies for farmers rather than face new duties on Brazilian beef.",
+			[]string{"Canada asserted subsidy", "Canada denied tariff"}},
 		{"a verb inside a name is no act", "Brazil's Senate Finance Committee met on Tuesday.", nil},
 	}
 	for _, tc := range tests {

@@ -18,8 +18,18 @@ var objectAndClause = map[string]bool{
 // subject for the object of the verb of saying and hangs the clause's verb
 // beside it without a subject. Repair makes the object the subject of the
 // clause and the clause the complement of the verb.
+//
+// It also mends a conjunct taken into a relative clause: in "reduce the
+// credits that do not involve aid and reduce the subsidies", the second
+// "reduce" repeats the verb the clause's noun hangs on, so it is that
+// verb's conjunct, not the clause's.
 func Repair(s *Sentence) {
 	t := NewTree(s)
+	for i := range s.Words {
+		if repairParallel(t, &s.Words[i]) {
+			t = NewTree(s)
+		}
+	}
 	for i := range s.Words {
 		v := &s.Words[i]
 		if !finiteClause(t, v.ID) || len(t.Children(v.ID, "nsubj", "csubj", "expl")) > 0 {
@@ -44,6 +54,28 @@ func Repair(s *Sentence) {
 			}
 		}
 	}
+}
+
+// repairParallel hangs conjunct verb v, of a relative clause, on the verb
+// above the clause's noun when v repeats that verb and has no subject.
+func repairParallel(t *Tree, v *Word) bool {
+	if v.UPOS != "VERB" || !t.Is(v.ID, "conj") || len(t.Children(v.ID, "nsubj", "nsubj:pass")) > 0 {
+		return false
+	}
+	rel := t.Word(v.Head)
+	if rel == nil || !t.Is(rel.ID, "acl:relcl") {
+		return false
+	}
+	noun := t.Word(rel.Head)
+	if noun == nil {
+		return false
+	}
+	above := t.Word(noun.Head)
+	if above == nil || above.UPOS != "VERB" || !strings.EqualFold(above.Lemma, v.Lemma) {
+		return false
+	}
+	v.Head = above.ID
+	return true
 }
 
 // repairSubject makes the object of verb sp that ends where clause v
