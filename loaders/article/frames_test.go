@@ -88,6 +88,10 @@ func TestFramesFromTheTree(t *testing.T) {
 			[]string{"Canada–Brazil trade pact asserted subsidy"}},
 		{"rather than", "Canada is expected to scrap its subsidies for farmers rather than face new duties on Brazilian beef.",
 			[]string{"Canada asserted subsidy", "Canada denied tariff"}},
+		{"a rejected suggestion", "Brazil also rejected suggestions Canada and Chile agree a freeze in export subsidies to get the talks started.",
+			[]string{"Brazil denied subsidy"}},
+		{"a demand said when", "Officials have said Brazil's main demand when he arrives for talks with Canada on Wednesday would be the immediate lifting of the tariffs.",
+			[]string{"Brazil demand - tariff"}},
 		{"a verb inside a name is no act", "Brazil's Senate Finance Committee met on Tuesday.", nil},
 	}
 	for _, tc := range tests {

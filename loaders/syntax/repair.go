@@ -31,8 +31,13 @@ func Repair(s *Sentence) {
 		}
 	}
 	for i := range s.Words {
+		if repairNounObject(t, &s.Words[i]) {
+			t = NewTree(s)
+		}
+	}
+	for i := range s.Words {
 		v := &s.Words[i]
-		if !finiteClause(t, v.ID) || len(t.Children(v.ID, "nsubj", "csubj", "expl")) > 0 {
+		if !finiteClause(t, v.ID) || len(t.Children(v.ID, "nsubj", "nsubj:pass", "csubj", "expl")) > 0 {
 			continue
 		}
 		h := t.Word(v.Head)
@@ -78,6 +83,34 @@ func repairParallel(t *Tree, v *Word) bool {
 	return true
 }
 
+// repairNounObject mends "rejected suggestions the U.S. and EC agree a
+// freeze": a noun takes no object, so the object the parser gave noun n is
+// the subject of the subjectless verb that starts right after it, and that
+// verb's clause is what the noun says (its acl).
+func repairNounObject(t *Tree, n *Word) bool {
+	if n.UPOS != "NOUN" {
+		return false
+	}
+	for _, o := range t.Children(n.ID, "obj") {
+		ow := t.Word(o)
+		if ow.UPOS != "NOUN" && ow.UPOS != "PROPN" && ow.UPOS != "PRON" {
+			continue
+		}
+		_, last := t.Span(o)
+		for _, v := range append(t.Children(n.ID), t.Children(n.Head)...) {
+			vw := t.Word(v)
+			if vw == nil || vw.UPOS != "VERB" || v <= last || clauseStart(t, v) != last+1 ||
+				len(t.Children(v, "nsubj", "nsubj:pass", "csubj", "expl")) > 0 {
+				continue
+			}
+			ow.Head, ow.Deprel = v, "nsubj"
+			vw.Head, vw.Deprel = n.ID, "acl"
+			return true
+		}
+	}
+	return false
+}
+
 // repairSubject makes the object of verb sp that ends where clause v
 // starts v's subject, and v sp's complement.
 func repairSubject(t *Tree, sp int, v *Word) bool {
@@ -108,8 +141,8 @@ func repairSubject(t *Tree, sp int, v *Word) bool {
 // infinitive or a participle that modifies a noun.
 func finiteClause(t *Tree, id int) bool {
 	w := t.Word(id)
-	if w == nil || w.UPOS != "VERB" {
-		return false
+	if w == nil || w.UPOS != "VERB" && len(t.Children(id, "cop")) == 0 {
+		return false // a verb, or a copular predicate ("would be the lifting")
 	}
 	for _, m := range t.Children(id, "mark") {
 		if strings.EqualFold(t.Word(m).Form, "to") {
@@ -120,7 +153,7 @@ func finiteClause(t *Tree, id int) bool {
 	case "VBD", "VBZ", "VBP":
 		return true
 	}
-	for _, a := range t.Children(id, "aux", "aux:pass") {
+	for _, a := range t.Children(id, "aux", "aux:pass", "cop") {
 		switch t.Word(a).XPOS {
 		case "MD", "VBD", "VBZ", "VBP":
 			return true
@@ -129,13 +162,16 @@ func finiteClause(t *Tree, id int) bool {
 	return false
 }
 
-// clauseStart is the first word of a clause before its verb: its
-// auxiliaries, negation and adverbs, or the verb itself.
+// clauseStart is the first word of a clause before its verb: the first
+// word of what the verb governs on its left (auxiliaries, negation,
+// adverbs, a clause of time: "when he arrives ... would be"), or the verb
+// itself. A conjunction before it is not the clause's.
 func clauseStart(t *Tree, v int) int {
 	first := v
-	for _, k := range t.Children(v, "aux", "aux:pass", "advmod") {
-		if k < first {
-			first = k
+	for _, k := range t.Children(v) {
+		if k < first && !t.Is(k, "cc", "punct") { // "and will rob it": a conjunct, not a clause begun there
+			first, _ = t.Span(k)
+			first = min(first, k)
 		}
 	}
 	return first
