@@ -1,6 +1,7 @@
 package article
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/tradegraph/tradegraph/loaders/syntax"
@@ -675,6 +676,9 @@ func (d *docState) readMeasure(s int, cl clause, m *Measure, g instAt, cue cueAt
 		return nil, false, nil
 	}
 	f := d.frameOf(s, g)
+	if hasCue && !d.cueReaches(s, cue, h) {
+		return nil, true, nil // "as output is cut, prices will rise": the cut is not of prices
+	}
 	if f.hoped || f.hedged && f.kind == "" {
 		return nil, true, nil // "hoped the U.S. could lift sanctions", "may lift": neither taken nor asked
 	}
@@ -768,6 +772,41 @@ func (d *docState) readMeasure(s int, cl clause, m *Measure, g instAt, cue cueAt
 		}
 	}
 	return nil, false, also
+}
+
+// cueReaches: the verb the word rules took for the cue of measure h is
+// one the tree links h to, above it ("lifted the ban on beef", "agreed to
+// cut tariffs") or in a clause it heads ("a quota system that caps
+// shipments"). A cue the tagger does not read as a verb, or that has no
+// word in the parse, is trusted as the word rules found it.
+func (d *docState) cueReaches(s int, cue cueAt, h int) bool {
+	p := d.parses[s]
+	if cue.pos >= len(p.word) || p.word[cue.pos] == 0 {
+		return true
+	}
+	cw := int(p.word[cue.pos])
+	if upos(p.tree, cw) != "VERB" {
+		return true
+	}
+	phrase := h // "a quota system that caps": the cue's clause names the whole compound
+	for p.tree.Is(phrase, "compound") {
+		phrase = p.tree.Word(phrase).Head
+	}
+	path := p.tree.Path(h)
+	for i, id := range path {
+		if id == cw {
+			return true
+		}
+		for _, sb := range p.tree.Children(id, "nsubj", "nsubj:pass") {
+			if !slices.Contains(path[:i], sb) || id != h && p.tree.Is(id, "conj") {
+				// a clause with a subject of its own lies between ("output is cut,
+				// analysts say prices rise"), or a clause coordinated with the
+				// cue's ("would cut red tape, and prices rose")
+				return slices.Contains(p.tree.Path(cw), phrase)
+			}
+		}
+	}
+	return slices.Contains(p.tree.Path(cw), phrase)
 }
 
 // authored records who takes measure m, for the later mentions of its instrument.

@@ -92,6 +92,8 @@ func TestFramesFromTheTree(t *testing.T) {
 			[]string{"Brazil denied subsidy"}},
 		{"a demand said when", "Officials have said Brazil's main demand when he arrives for talks with Canada on Wednesday would be the immediate lifting of the tariffs.",
 			[]string{"Brazil demand - tariff"}},
+		{"a cue in another clause", "As output in Canada is cut, analysts say prices will rise in Brazil.", nil},
+		{"a cue in a coordinated clause", "Canada and Brazil said they would cut red tape, and prices for Brazilian steel rose.", nil},
 		{"a verb inside a name is no act", "Brazil's Senate Finance Committee met on Tuesday.", nil},
 	}
 	for _, tc := range tests {
