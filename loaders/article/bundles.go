@@ -230,7 +230,9 @@ func (d *docState) resolveSide(s, from, to int, here, alive []*Measure, left boo
 	toks := d.sents[s].Tokens[from:to]
 	var insts []*Instrument
 	for _, m := range d.x.instruments.Find(toks) {
-		insts = append(insts, m.Vals[0])
+		if m.Vals[0] != notAMeasure {
+			insts = append(insts, m.Vals[0])
+		}
 	}
 	var sectors []*Sector
 	inSector := make([]bool, len(toks))

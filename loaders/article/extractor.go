@@ -255,6 +255,9 @@ func NewExtractor(lex *Lexicon) (*Extractor, error) {
 			x.instruments.Add(t, in)
 		}
 	}
+	for _, t := range lex.NonMeasures {
+		x.instruments.Add(t, notAMeasure) // "standards of living" outmatches "standards"
+	}
 	for i := range lex.Sectors {
 		s := &lex.Sectors[i]
 		x.sectorByKey[s.Name] = s

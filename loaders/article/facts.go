@@ -60,6 +60,11 @@ type cueAt struct {
 	hit      cueHit
 }
 
+// notAMeasure is what the lexicon's non_measures name: phrases that hold
+// an instrument's word but no measure ("standards of living", "tariff
+// schedule"), matched so that the shorter term inside them is not.
+var notAMeasure = &Instrument{ID: "not-a-measure", Name: "not a measure"}
+
 type instAt struct {
 	start, end int
 	in         *Instrument
@@ -214,7 +219,7 @@ func (d *docState) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Clai
 	insts := d.instBuf[:0]
 	d.matches.instruments = d.x.instruments.appendFind(d.matches.instruments[:0], toks)
 	for _, m := range d.matches.instruments {
-		if !mask[m.Start] && !d.insideName(s, m.Start, m.End) && m.Vals[0].ID != talksID {
+		if !mask[m.Start] && !d.insideName(s, m.Start, m.End) && m.Vals[0].ID != talksID && m.Vals[0] != notAMeasure {
 			insts = append(insts, instAt{m.Start, m.End, m.Vals[0]})
 		}
 	}

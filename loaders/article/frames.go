@@ -679,6 +679,9 @@ func (d *docState) readMeasure(s int, cl clause, m *Measure, g instAt, cue cueAt
 	if hasCue && !d.cueReaches(s, cue, h) {
 		return nil, true, nil // "as output is cut, prices will rise": the cut is not of prices
 	}
+	if m.Instrument.ID == priceControlID && marketPrices[lemma(p.tree, h)] && !d.actedOn(s, cue, hasCue, h) {
+		return nil, true, nil // "prices will rise", "their cheaper prices": the market's, no one's measure
+	}
 	if f.hoped || f.hedged && f.kind == "" {
 		return nil, true, nil // "hoped the U.S. could lift sanctions", "may lift": neither taken nor asked
 	}
@@ -772,6 +775,22 @@ func (d *docState) readMeasure(s int, cl clause, m *Measure, g instAt, cue cueAt
 		}
 	}
 	return nil, false, also
+}
+
+const priceControlID = "price-control"
+
+// marketPrices are the bare nouns of price that name a measure only when a
+// party acts on them ("did not agree to raise the prices insurers pay").
+var marketPrices = words("price", "prices", "pricing")
+
+// actedOn: noun h is the object of the verb of its cue.
+func (d *docState) actedOn(s int, cue cueAt, hasCue bool, h int) bool {
+	p := d.parses[s]
+	if !hasCue || cue.pos >= len(p.word) || p.word[cue.pos] == 0 {
+		return false
+	}
+	w := p.tree.Word(h)
+	return w.Head == int(p.word[cue.pos]) && p.tree.Is(h, "obj", "nsubj:pass")
 }
 
 // cueReaches: the verb the word rules took for the cue of measure h is

@@ -94,6 +94,9 @@ func TestFramesFromTheTree(t *testing.T) {
 			[]string{"Brazil demand - tariff"}},
 		{"a cue in another clause", "As output in Canada is cut, analysts say prices will rise in Brazil.", nil},
 		{"a cue in a coordinated clause", "Canada and Brazil said they would cut red tape, and prices for Brazilian steel rose.", nil},
+		{"market prices", "Brazilian exporters are expanding market share because of their cheaper prices, Canada said.", nil},
+		{"prices a party acts on", "Canada did not agree to raise the prices its hospitals pay for Brazilian medicines.", []string{"Canada denied price-control"}},
+		{"words that hold an instrument's name", "Canada said the new tariff schedule would raise standards of living in Brazil.", nil},
 		{"a verb inside a name is no act", "Brazil's Senate Finance Committee met on Tuesday.", nil},
 	}
 	for _, tc := range tests {

@@ -25,6 +25,7 @@ type Lexicon struct {
 	Companies     []Org               `yaml:"companies"`
 	Leaders       []Leader            `yaml:"leaders"`
 	Instruments   []Instrument        `yaml:"instruments"`
+	NonMeasures   []string            `yaml:"non_measures"`
 	Sectors       []Sector            `yaml:"sectors"`
 	Cues          Cues                `yaml:"cues"`
 	PersonTitles  []string            `yaml:"person_titles"`
@@ -207,6 +208,7 @@ func (l *Lexicon) add(path string, b []byte) error {
 	l.Companies = append(l.Companies, part.Companies...)
 	l.Leaders = append(l.Leaders, part.Leaders...)
 	l.Instruments = append(l.Instruments, part.Instruments...)
+	l.NonMeasures = append(l.NonMeasures, part.NonMeasures...)
 	l.Sectors = append(l.Sectors, part.Sectors...)
 	c, p := &l.Cues, part.Cues
 	c.Concede = append(c.Concede, p.Concede...)
