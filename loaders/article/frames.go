@@ -49,11 +49,13 @@ var (
 		"rumour", "rumor", "wonder", "envisage", "consider", "weigh", "mull", "contemplate", "study", "explore",
 		"examine", "eye", "ponder")
 	hopeNouns = words("hope", "speculation", "rumour", "rumor", "expectation", "prediction", "fear", "possibility",
-		"prospect", "chance", "likelihood")
+		"prospect", "chance", "likelihood", "opportunity")
 	// What a speaker calls needed is asked, not done ("it is vital that X open").
 	demandAdjectives = words("important", "essential", "necessary", "vital", "imperative", "crucial", "urgent")
 	hedgeAdverbs     = words("likely", "possibly", "probably", "perhaps", "maybe", "conceivably")
-	hopeAdjectives   = words("likely", "unlikely", "possible", "hopeful", "optimistic", "confident", "probable")
+	hopeAdjectives   = words("likely", "unlikely", "possible", "hopeful", "optimistic", "confident", "probable", "sure", "certain")
+	// "what he called X": X in the speaker's words, not the text's.
+	namingPredicates = words("call", "term", "describe", "label", "dub", "brand")
 	// A party refuses, fails or opposes: the measure is not taken.
 	negativePredicates = words("refuse", "reject", "oppose", "veto", "decline", "fail", "resist", "deny", "block",
 		"rebuff", "spurn", "dismiss", "balk", "shun")
@@ -217,6 +219,10 @@ func readFrame(t *syntax.Tree, h int, isActor func(int) bool) frame {
 						f.kind, f.holder, f.addressee = Offer, t.Actors(id), t.Actors(c)
 					}
 				}
+			}
+			if !first && namingPredicates[l] && t.Is(id, "acl:relcl") && lemma(t, t.Word(id).Head) == "what" {
+				f.hedged = true // "in retaliation for what he called Japan's failure to open": his word for it
+				return f
 			}
 			if !first && (complement || t.Is(from, "advcl", "parataxis")) {
 				switch {

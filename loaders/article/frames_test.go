@@ -97,6 +97,10 @@ func TestFramesFromTheTree(t *testing.T) {
 		{"market prices", "Brazilian exporters are expanding market share because of their cheaper prices, Canada said.", nil},
 		{"prices a party acts on", "Canada did not agree to raise the prices its hospitals pay for Brazilian medicines.", []string{"Canada denied price-control"}},
 		{"words that hold an instrument's name", "Canada said the new tariff schedule would raise standards of living in Brazil.", nil},
+		{"what a speaker calls it", "Last week Canada announced the duties in retaliation for what it called Brazil's failure to honour a May 1990 agreement to stop dumping steel.",
+			[]string{"Canada asserted tariff"}},
+		{"an opportunity", "Canada could delay the duties for a week, giving Brazil a final opportunity to end the dumping of steel.", nil},
+		{"what a speaker is sure of", "Officials said they were sure that Canada would impose curbs on Brazilian steel imports today.", nil},
 		{"a verb inside a name is no act", "Brazil's Senate Finance Committee met on Tuesday.", nil},
 	}
 	for _, tc := range tests {
