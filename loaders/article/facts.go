@@ -1238,6 +1238,9 @@ func (d *docState) mergeMeasures(ms []*Measure) []*Measure {
 			if o.Action != "" && m.Action != "" && d.x.tightening[o.Action] != d.x.tightening[m.Action] {
 				continue // sanctions imposed and, later, lifted are two measures
 			}
+			if d.anotherAct(o, m) {
+				continue // "would ban tied aid credit" ... "would also reduce export credits"
+			}
 			// a sector on one side only: merge a bare mention ("digital tax") into the full one
 			if o.Sector != m.Sector && !(o.Sector == "" && !d.distinctive(o) || m.Sector == "" && !d.distinctive(m)) {
 				continue
@@ -1275,6 +1278,39 @@ func (d *docState) mergeMeasures(ms []*Measure) []*Measure {
 		sort.Ints(m.Evidence)
 	}
 	return out
+}
+
+// anotherAct: m, named after o with a verb of its own that is not o's
+// ("ban" then "reduce"), is a second act, not o told again, unless m
+// refers back to o by o's own noun ("tariffs" ... "the tariffs", "its
+// tariffs").
+func (d *docState) anotherAct(o, m *Measure) bool {
+	if o.Action == "" || m.Action == "" || strings.HasPrefix(m.Action, o.Action) || strings.HasPrefix(o.Action, m.Action) {
+		return false
+	}
+	sp := m.sides[0]
+	p := d.parses[sp.sent]
+	if p.tree == nil || question(d.sents[sp.sent].Tokens) {
+		return false // "why is rare earth access paired with digital tax relief?" asks of one told
+	}
+	if d.sents[o.sides[0].sent].Kind != Paragraph || d.sents[sp.sent].Kind != Paragraph {
+		return false // a headline or a highlight tells in its own words what the story tells
+	}
+	h := p.head(sp.start, sp.end)
+	if h == 0 {
+		return false
+	}
+	back := definite(p.tree, h) || len(p.tree.Children(h, "nmod:poss")) > 0
+	return !back || d.headLemma(o.sides[0]) != lemma(p.tree, h) // "the excess supply" is not "production"
+}
+
+// headLemma is the lemma of the word phrase sp hangs on, "" without a parse.
+func (d *docState) headLemma(sp span) string {
+	p := d.parses[sp.sent]
+	if p.tree == nil {
+		return ""
+	}
+	return lemma(p.tree, p.head(sp.start, sp.end))
 }
 
 // distinctWords are the words of a measure's phrases beyond its instrument's
