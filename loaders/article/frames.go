@@ -511,9 +511,19 @@ func (d *docState) actorOf(s, id int) *Entity {
 		return d.antecedent(s, int(p.tok[id]), lemma(t, id))
 	}
 	gov := governmentNouns[lemma(t, id)]
-	for _, k := range t.Children(id, "compound", "amod", "nmod:poss", "nmod", "flat", "appos") {
+	mods := t.Children(id, "compound", "amod", "nmod:poss", "nmod", "flat", "appos")
+	if gov {
+		// "Mulroney's Progressive Conservative government": the possessor
+		// may hang on the party's name; the government is Canada's, not the party's
+		for _, k := range mods {
+			mods = append(mods, t.Children(k, "nmod:poss")...)
+		}
+	}
+	for _, k := range mods {
 		if m := d.mentionCovering(s, int(p.tok[k])); m != nil && (gov || m.Form != "demonym") {
-			return d.grantorOf(*m, gov)
+			if e := d.grantorOf(*m, gov); e != nil && (!gov || e.Type != TypeParty) {
+				return e
+			}
 		}
 	}
 	return nil

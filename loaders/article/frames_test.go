@@ -101,6 +101,8 @@ func TestFramesFromTheTree(t *testing.T) {
 			[]string{"Canada asserted tariff"}},
 		{"an opportunity", "Canada could delay the duties for a week, giving Brazil a final opportunity to end the dumping of steel.", nil},
 		{"what a speaker is sure of", "Officials said they were sure that Canada would impose curbs on Brazilian steel imports today.", nil},
+		{"a party's government", "Chilean Prime Minister Ana Ruiz said she would press on. The talks, launched by Ruiz's Progressive Conservative government after concerns about protectionist sentiment in Brazil, are aimed reducing the remaining barriers.",
+			[]string{"Chile asserted negotiations"}},
 		{"a verb inside a name is no act", "Brazil's Senate Finance Committee met on Tuesday.", nil},
 	}
 	for _, tc := range tests {
