@@ -790,7 +790,45 @@ func (d *docState) readMeasure(s int, cl clause, m *Measure, g instAt, cue cueAt
 			}
 		}
 	}
-	return nil, false, also
+	return nil, false, append(also, d.conjunctFacts(s, m, h)...)
+}
+
+// conjunctFacts are what the verbs coordinated with the one measure h is
+// the subject of say of it, when that differs from what m says: "dumping
+// has stopped in the U.S. market but has continued in third countries"
+// is dumping stopped, and dumping kept.
+func (d *docState) conjunctFacts(s int, m *Measure, h int) []*Measure {
+	t := d.parses[s].tree
+	w := t.Word(h)
+	if w == nil || !t.Is(h, "nsubj") || upos(t, w.Head) != "VERB" {
+		return nil
+	}
+	var out []*Measure
+	for _, c := range t.Children(w.Head, "conj") {
+		if upos(t, c) != "VERB" || len(t.Children(c, "nsubj", "nsubj:pass", "expl")) > 0 {
+			continue
+		}
+		for _, cm := range d.cues[s] {
+			if cm.Start != int(d.parses[s].tok[c]) {
+				continue
+			}
+			hit := pickCue(cm.Vals)
+			if !hit.kind.governs() {
+				continue
+			}
+			pol := polarity(cueAt{cm.Start, cm.End, hit}, true, t.Negated(c))
+			if pol == m.Polarity || m.Polarity != Asserted && pol != Asserted {
+				continue
+			}
+			o := newMeasure(s, m.sides[0])
+			ev, sides := o.Evidence, o.sides
+			*o = *m
+			o.Evidence, o.sides, o.words = ev, sides, nil
+			o.Polarity, o.Action = pol, hit.lemma
+			out = append(out, o)
+		}
+	}
+	return out
 }
 
 const priceControlID = "price-control"

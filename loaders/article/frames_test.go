@@ -186,3 +186,15 @@ func TestAnotherActIsAnotherMeasure(t *testing.T) {
 		}
 	}
 }
+
+// TestConjunctsSayTheirOwn: verbs coordinated under one measure as subject
+// each say their own fact of it.
+func TestConjunctsSayTheirOwn(t *testing.T) {
+	text := "Trade news\n\nUnder the pact, Brazil agreed to stop dumping steel in world markets.\n\n" +
+		"Canada said that dumping has stopped in the Canadian market but has continued in third countries."
+	got := citedMeasures(testExtractor.Extract(parse(t, "story.txt", text)))
+	slices.Sort(got)
+	if want := []string{"Brazil asserted dumping 2", "Brazil retained dumping 1"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
