@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -80,7 +81,7 @@ func collectArticles(paths []string) ([]articleFile, error) {
 			if err != nil {
 				return err
 			}
-			if d.IsDir() || !article.IsArticle(path) {
+			if d.IsDir() || !article.IsArticle(path) || folderNote(d.Name()) {
 				return nil
 			}
 			rel, err := filepath.Rel(p, path)
@@ -96,6 +97,17 @@ func collectArticles(paths []string) ([]articleFile, error) {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].id < out[j].id })
 	return out, nil
+}
+
+// folderNote: a file that documents the folder it is in (README.md,
+// LICENSE.txt), not an article of it. Named on the command line, it is
+// built like any other file.
+func folderNote(name string) bool {
+	switch strings.ToUpper(strings.TrimSuffix(name, filepath.Ext(name))) {
+	case "README", "LICENSE", "LICENCE", "CHANGELOG", "CONTRIBUTING", "NOTICE":
+		return true
+	}
+	return false
 }
 
 // buildSummary is what build --json prints: what the build stored, and

@@ -247,6 +247,7 @@ func TestBuildMixedDirectory(t *testing.T) {
 	writeArticle(t, dir, "c-binary.htm", []byte{0, 1, 2, 3})
 	writeArticle(t, dir, "sub/d-good.txt", []byte("Canada maintains its tariff-rate quotas on dairy products.\n"))
 	writeArticle(t, dir, "sub/notes.csv", []byte("not,an,article\n"))
+	writeArticle(t, dir, "README.md", []byte("# Articles\n\nCanada cut its tariffs on Brazilian beef, says this folder's note.\n"))
 	db := newStore(t)
 
 	r := tradegraph(t, "--db", db, "build", dir)
@@ -258,7 +259,7 @@ func TestBuildMixedDirectory(t *testing.T) {
 		"tradegraph: "+filepath.Join(dir, "c-binary.htm")+": binary data, not an article",
 		"tradegraph: 2 of 4 articles failed")
 	dump := dumpOf(t, db)
-	for id, built := range map[string]bool{"a-good.md": true, "sub/d-good.txt": true, "b-empty.txt": false, "c-binary.htm": false, "sub/notes.csv": false} {
+	for id, built := range map[string]bool{"a-good.md": true, "sub/d-good.txt": true, "b-empty.txt": false, "c-binary.htm": false, "sub/notes.csv": false, "README.md": false} {
 		if got := documentLines(dump, id) != ""; got != built {
 			t.Errorf("document %s built: %v, want %v", id, got, built)
 		}
