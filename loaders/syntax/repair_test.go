@@ -26,8 +26,10 @@ func heads(s *Sentence) string {
 }
 
 func TestRepairParallelVerbOutOfRelativeClause(t *testing.T) {
-	// the parser's misreading: the second "cut" is a conjunct of "protect"
-	s := readOne(t, `1|Brazil|Brazil|PROPN|NNP|_|3|nsubj|_|_
+	// the parser's misreading: "Brazil will cut duties that protect farmers
+	// and VERB quotas" with the second verb a conjunct of "protect"
+	misread := func(verb string) *Sentence {
+		return readOne(t, `1|Brazil|Brazil|PROPN|NNP|_|3|nsubj|_|_
 2|will|will|AUX|MD|_|3|aux|_|_
 3|cut|cut|VERB|VB|_|0|root|_|_
 4|duties|duty|NOUN|NNS|_|3|obj|_|_
@@ -35,27 +37,17 @@ func TestRepairParallelVerbOutOfRelativeClause(t *testing.T) {
 6|protect|protect|VERB|VBP|_|4|acl:relcl|_|_
 7|farmers|farmer|NOUN|NNS|_|6|obj|_|_
 8|and|and|CCONJ|CC|_|9|cc|_|_
-9|cut|cut|VERB|VB|_|6|conj|_|_
+9|`+verb+`|`+verb+`|VERB|VB|_|6|conj|_|_
 10|quotas|quota|NOUN|NNS|_|9|obj|_|_
 `)
+	}
+	s := misread("cut")
 	Repair(s)
 	if got := s.Words[8]; got.Head != 3 || got.Deprel != "conj" {
 		t.Errorf("the repeated verb hangs on %d as %s, want 3 as conj: %s", got.Head, got.Deprel, heads(s))
 	}
-
-	// a conjunct that says something else stays in the clause: "duties that
-	// protect farmers and raise prices"
-	s = readOne(t, `1|Brazil|Brazil|PROPN|NNP|_|3|nsubj|_|_
-2|will|will|AUX|MD|_|3|aux|_|_
-3|cut|cut|VERB|VB|_|0|root|_|_
-4|duties|duty|NOUN|NNS|_|3|obj|_|_
-5|that|that|PRON|WDT|_|6|nsubj|_|_
-6|protect|protect|VERB|VBP|_|4|acl:relcl|_|_
-7|farmers|farmer|NOUN|NNS|_|6|obj|_|_
-8|and|and|CCONJ|CC|_|9|cc|_|_
-9|raise|raise|VERB|VB|_|6|conj|_|_
-10|prices|price|NOUN|NNS|_|9|obj|_|_
-`)
+	// a conjunct that says something else stays in the clause
+	s = misread("raise")
 	Repair(s)
 	if got := s.Words[8]; got.Head != 6 {
 		t.Errorf("a different verb left the relative clause for %d: %s", got.Head, heads(s))
