@@ -129,6 +129,7 @@ type Extractor struct {
 	abbr        map[string]bool     // abbreviations, lower-cased
 	tightening  map[string]bool     // the lemmas of cues that impose or tighten a restriction
 	reducing    map[string]bool     // the lemmas of verbs that cut back ("curb output")
+	violating   map[string]bool     // and of verbs that break an agreement ("violated the pact")
 	reporting   map[string]bool     // the lemmas of verbs that report what another says
 	syntax      *syntax.Model
 	scratch     sync.Pool // of *scratch, for the next document
@@ -311,6 +312,7 @@ func NewExtractor(lex *Lexicon) (*Extractor, error) {
 	set(listRemoval, c.Removal)
 	x.tightening = map[string]bool{"raise": true, "increase": true}
 	x.reducing = words(lex.ReducingVerbs...)
+	x.violating = words(lex.Violating...)
 	x.reporting = words(c.Report...)
 	for _, w := range c.Restrict {
 		x.tightening[w] = true

@@ -273,7 +273,7 @@ func (d *docState) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Clai
 		}
 		groups := d.restrictedFlows(s, d.reducedObjects(s, groupInstruments(insts, cl, ccues), ccues), cl)
 		nouns := len(groups)
-		groups = d.verbInstruments(s, groups, ccues)
+		groups = d.violations(s, d.verbInstruments(s, groups, ccues), cl)
 		verbs := len(groups)
 		if len(groups) == 0 {
 			if g, ok := d.implicitGroup(s, cl, ccues, sectors); ok {
@@ -294,6 +294,9 @@ func (d *docState) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Clai
 					if c.pos == g.start {
 						cue = c
 					}
+				}
+				if l := d.lemmaAt(s, g.start); d.x.violating[l] {
+					cue.hit = cueHit{cueReject, l} // "broke the pact": compliance denied
 				}
 			}
 			verbNeg, phraseNeg := d.negation(s, cl, ccues, g, cue, ok)
@@ -468,6 +471,43 @@ func (d *docState) verbInstruments(s int, groups []instAt, cues []cueAt) []instA
 		groups = append(groups, instAt{c.pos, c.end, in})
 	}
 	return groups
+}
+
+// violations adds to groups the verbs of clause cl that break an
+// agreement ("for breaking its semiconductor agreement"): each names the
+// party's compliance with it, which the verb denies.
+func (d *docState) violations(s int, groups []instAt, cl clause) []instAt {
+	p := d.parses[s]
+	in := d.x.instByID[complianceID]
+	if p.tree == nil || in == nil {
+		return groups
+	}
+	for id := 1; id < len(p.tok); id++ {
+		i := int(p.tok[id])
+		if i < cl.start || i >= cl.end || !d.x.violating[lemma(p.tree, id)] || upos(p.tree, id) != "VERB" {
+			continue
+		}
+		for _, o := range p.tree.Children(id, "obj") {
+			m := d.mentionCovering(s, int(p.tok[o]))
+			if d.x.isWord(listAgreementHead, p.tree.Word(o).Form) || m != nil && m.Ent.Type == TypeAgreement {
+				groups = append(groups, instAt{i, i + 1, in})
+				break
+			}
+		}
+	}
+	return groups
+}
+
+// complianceID is the instrument of keeping to an agreement.
+const complianceID = "agreement-compliance"
+
+// lemmaAt is the lemma the parse gives token i of sentence s, "" if none.
+func (d *docState) lemmaAt(s, i int) string {
+	p := d.parses[s]
+	if p.tree == nil || i >= len(p.word) || p.word[i] == 0 {
+		return ""
+	}
+	return lemma(p.tree, int(p.word[i]))
 }
 
 // genericRestrictions are nouns of restriction that take their instrument

@@ -48,7 +48,10 @@ var (
 	hopePredicates = words("hope", "wish", "speculate", "predict", "forecast", "guess", "doubt", "fear", "dream",
 		"rumour", "rumor", "wonder", "envisage", "consider", "weigh", "mull", "contemplate", "study", "explore",
 		"examine", "eye", "ponder")
+	// A party is accused of a measure: the accuser's word.
+	accusePredicates = words("accuse", "allege", "suspect")
 	hopeNouns = words("hope", "speculation", "rumour", "rumor", "expectation", "prediction", "fear", "possibility",
+		"allegation", "accusation",
 		"prospect", "chance", "likelihood", "opportunity")
 	// What a speaker calls needed is asked, not done ("it is vital that X open").
 	demandAdjectives = words("important", "essential", "necessary", "vital", "imperative", "crucial", "urgent")
@@ -220,6 +223,10 @@ func readFrame(t *syntax.Tree, h int, isActor func(int) bool) frame {
 					}
 				}
 			}
+			if !first && accusePredicates[l] && t.Is(from, "obj", "ccomp", "xcomp") {
+				f.hedged = true // "accused Japanese chip makers of violating the pact": said of them, not shown
+				return f
+			}
 			if !first && namingPredicates[l] && t.Is(id, "acl:relcl") && lemma(t, t.Word(id).Head) == "what" {
 				f.hedged = true // "in retaliation for what he called Japan's failure to open": his word for it
 				return f
@@ -302,7 +309,7 @@ func guessed(t *syntax.Tree, id int) bool {
 	return false
 }
 
-var guessAdjectives = words("likely", "possible", "potential", "probable", "eventual", "hypothetical")
+var guessAdjectives = words("likely", "possible", "potential", "probable", "eventual", "hypothetical", "alleged", "suspected", "purported")
 
 const marketAccessID = "market-access"
 
@@ -753,6 +760,20 @@ func (d *docState) readMeasure(s int, cl clause, m *Measure, g instAt, cue cueAt
 		// measure named before, by whoever took it then
 		m.Grantor = d.authors[m.Instrument.ID]
 	}
+	if d.x.violating[lemma(p.tree, h)] {
+		// "action against Japan for breaking its agreement": who breaks it is whose it is
+		for _, o := range p.tree.Children(h, "obj") {
+			for _, k := range possessors(p.tree, o) {
+				e := d.actorOf(s, k)
+				if upos(p.tree, k) == "PRON" {
+					e = d.antecedent(s, int(p.tok[k]), lemma(p.tree, k)) // not the agreement its name holds
+				}
+				if e != nil && e.Type != TypeAgreement {
+					m.Grantor = e
+				}
+			}
+		}
+	}
 	if m.Instrument.ID == marketAccessID && !f.refused {
 		if o := d.marketOwner(s, h); o != nil {
 			m.Grantor = o // "U.S. firms' access to the Japanese market": Japan opens it
@@ -772,7 +793,14 @@ func (d *docState) readMeasure(s int, cl clause, m *Measure, g instAt, cue cueAt
 	if m.Grantor != before && m.Polarity != Retained {
 		m.Beneficiary = d.beneficiaryOf(s, cl, d.clauseMentions(s, cl), m.Grantor, g)
 	}
-	if f.denied && m.Polarity == Asserted {
+	switch {
+	case d.x.violating[lemma(p.tree, h)]:
+		// "broke the pact" denies compliance; "has not violated the pact", as the tree reads it, keeps to it
+		m.Polarity = Denied
+		if f.denied {
+			m.Polarity = Asserted
+		}
+	case f.denied && m.Polarity == Asserted:
 		m.Polarity = Denied
 	}
 	if m.Polarity == Denied && hasCue && d.x.isWord(listRemoval, cue.hit.lemma) {

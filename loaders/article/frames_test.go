@@ -103,6 +103,11 @@ func TestFramesFromTheTree(t *testing.T) {
 		{"what a speaker is sure of", "Officials said they were sure that Canada would impose curbs on Brazilian steel imports today.", nil},
 		{"a party's government", "Chilean Prime Minister Ana Ruiz said she would press on. The talks, launched by Ruiz's Progressive Conservative government after concerns about protectionist sentiment in Brazil, are aimed reducing the remaining barriers.",
 			[]string{"Chile asserted negotiations"}},
+		{"breaking an agreement", "Prime Minister Ana Ruiz was ready to impose retaliatory action against Brazil for breaking its steel agreement with Chile, officials said.",
+			[]string{"Brazil denied agreement-compliance"}},
+		{"not violating an agreement", "Brazil has not violated the steel pact with Canada, officials said.",
+			[]string{"Brazil asserted agreement-compliance"}},
+		{"an accusation", "Canadian officials have repeatedly accused Brazilian steel makers of violating the pact with Canada.", nil},
 		{"a verb inside a name is no act", "Brazil's Senate Finance Committee met on Tuesday.", nil},
 	}
 	for _, tc := range tests {

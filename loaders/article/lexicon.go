@@ -42,6 +42,7 @@ type Lexicon struct {
 	VerbInstr     map[string]string   `yaml:"verb_instruments"`
 	ReducedObj    map[string]string   `yaml:"reduced_objects"`
 	ReducingVerbs []string            `yaml:"reducing_verbs"`
+	Violating     []string            `yaml:"violating_verbs"`
 	Flows         map[string]FlowRule `yaml:"flows"`
 	Boilerplate   Boilerplate         `yaml:"boilerplate"`
 	Abbreviations []string            `yaml:"abbreviations"`
@@ -253,6 +254,7 @@ func (l *Lexicon) add(path string, b []byte) error {
 		l.ReducedObj[k] = v
 	}
 	l.ReducingVerbs = append(l.ReducingVerbs, part.ReducingVerbs...)
+	l.Violating = append(l.Violating, part.Violating...)
 	if l.Flows == nil {
 		l.Flows = map[string]FlowRule{}
 	}
