@@ -50,9 +50,8 @@ var (
 		"examine", "eye", "ponder")
 	// A party is accused of a measure: the accuser's word.
 	accusePredicates = words("accuse", "allege", "suspect")
-	hopeNouns = words("hope", "speculation", "rumour", "rumor", "expectation", "prediction", "fear", "possibility",
-		"allegation", "accusation",
-		"prospect", "chance", "likelihood", "opportunity")
+	hopeNouns        = words("hope", "speculation", "rumour", "rumor", "expectation", "prediction", "fear", "possibility",
+		"allegation", "accusation", "prospect", "chance", "likelihood", "opportunity")
 	// What a speaker calls needed is asked, not done ("it is vital that X open").
 	demandAdjectives = words("important", "essential", "necessary", "vital", "imperative", "crucial", "urgent")
 	hedgeAdverbs     = words("likely", "possibly", "probably", "perhaps", "maybe", "conceivably")
@@ -809,16 +808,23 @@ func (d *docState) readMeasure(s int, cl clause, m *Measure, g instAt, cue cueAt
 	if !receives && m.Grantor == actor && actor != nil {
 		for _, id := range f.actors[1:] {
 			if e := d.actorOf(s, id); e != nil && e != m.Grantor && !containsGrantor(also, e) {
-				o := newMeasure(s, m.sides[0])
-				ev := o.Evidence
-				*o = *m
-				o.Evidence, o.sides = ev, []span{m.sides[0]}
+				o := sibling(s, m)
 				o.Grantor = e
 				also = append(also, o)
 			}
 		}
 	}
 	return nil, false, append(also, d.conjunctFacts(s, m, h)...)
+}
+
+// sibling is a copy of measure m, named in sentence s, with evidence and
+// phrases of its own, for a second grantor or polarity of the same words.
+func sibling(s int, m *Measure) *Measure {
+	o := newMeasure(s, m.sides[0])
+	ev, sides := o.Evidence, o.sides
+	*o = *m
+	o.Evidence, o.sides, o.words = ev, sides, nil
+	return o
 }
 
 // conjunctFacts are what the verbs coordinated with the one measure h is
@@ -848,10 +854,7 @@ func (d *docState) conjunctFacts(s int, m *Measure, h int) []*Measure {
 			if pol == m.Polarity || m.Polarity != Asserted && pol != Asserted {
 				continue
 			}
-			o := newMeasure(s, m.sides[0])
-			ev, sides := o.Evidence, o.sides
-			*o = *m
-			o.Evidence, o.sides, o.words = ev, sides, nil
+			o := sibling(s, m)
 			o.Polarity, o.Action = pol, hit.lemma
 			out = append(out, o)
 		}
