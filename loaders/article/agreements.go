@@ -1,6 +1,9 @@
 package article
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Agreements the text names by a noun phrase rather than a proper name:
 // "the July 1986 U.S.-Japan semiconductor pact", "a bilateral accord",
@@ -30,18 +33,18 @@ var months = map[string]bool{
 // agreementPhraseAt walks left from the agreement head at i over the
 // phrase's modifiers: subject words ("semiconductor"), parties ("U.S.-Japan",
 // "Canadian-U.S."), a date ("July 1986"), up to a determiner.
-func (d *docState) agreementPhraseAt(s, i int) (agreementPhrase, bool) {
-	toks := d.sents[s].Tokens
+func (af *actorFinder) agreementPhraseAt(s, i int) (agreementPhrase, bool) {
+	toks := af.sents[s].Tokens
 	p := agreementPhrase{s: s, det: -1, end: i + 1, subject: -1, named: -1}
 	j, mods := i, 0
 	for j > 0 {
 		t := toks[j-1]
-		if m := d.staticEndingAt(s, j); m != nil {
+		if m := af.staticEndingAt(s, j); m != nil {
 			if def := m.Vals[0].def; def.typ == TypeCountry || def.typ == TypeBloc {
 				if p.subject < 0 {
 					p.subject = m.End
 				}
-				p.parties = append(p.parties, d.fromDef(def))
+				p.parties = append(p.parties, af.fromDef(def))
 				j = m.Start
 				p.named = j
 				continue
@@ -51,9 +54,9 @@ func (d *docState) agreementPhraseAt(s, i int) (agreementPhrase, bool) {
 		switch {
 		case t.Text == "-" && len(p.parties) > 0:
 		case isDigitWord(t.Text) && (len(t.Text) == 4 || j > 1 && months[toks[j-2].Lower]) || months[t.Lower] && t.IsCapitalized():
-		case d.x.is(listAgreementMod, t) || d.x.is(listAgreementHead, t) || t.Text == "-":
+		case af.x.is(listAgreementMod, t) || af.x.is(listAgreementHead, t) || t.Text == "-":
 		case t.IsWord() && !t.IsCapitalized() && !isDigitWord(t.Text) && !stopWord(t.Lower) && !isDeterminer(t.Lower) && mods < maxAgreementMods &&
-			!d.x.is(listSaid, t) && !strings.HasSuffix(t.Lower, "ly"):
+			!af.x.is(listSaid, t) && !strings.HasSuffix(t.Lower, "ly"):
 			mods++
 		default:
 			goto done
@@ -91,10 +94,10 @@ done:
 }
 
 // staticEndingAt returns the lexicon name of sentence s that ends at token j.
-func (d *docState) staticEndingAt(s, j int) *Match[nameHit] {
-	for k := range d.static[s] {
-		if d.static[s][k].End == j {
-			return &d.static[s][k]
+func (af *actorFinder) staticEndingAt(s, j int) *Match[nameHit] {
+	for k := range af.static[s] {
+		if af.static[s][k].End == j {
+			return &af.static[s][k]
 		}
 	}
 	return nil
@@ -103,32 +106,32 @@ func (d *docState) staticEndingAt(s, j int) *Match[nameHit] {
 // findDeal resolves agreement phrases: those naming two parties to the
 // agreement of those parties, the others ("the deal", "a 1986 accord") to
 // the agreement the article names, or to one named after its two parties.
-func (d *docState) findDeal() {
-	for _, e := range d.order {
+func (af *actorFinder) findDeal() {
+	for _, e := range af.order {
 		if e.Type == TypeAgreement && e.count > 0 {
-			d.deal = e
+			af.deal = e
 			break
 		}
 	}
 	var generic []agreementPhrase
-	for s := range d.sents {
-		if !d.mayHave(s, listAgreementHead) {
+	for s := range af.sents {
+		if !af.mayHave(s, listAgreementHead) {
 			continue
 		}
-		toks := d.sents[s].Tokens
+		toks := af.sents[s].Tokens
 		for i := 0; i < len(toks); i++ {
 			t := toks[i]
-			if t.IsCapitalized() && i > 0 || !d.x.is(listAgreementHead, t) || d.mentionAt(s, i) != nil {
+			if t.IsCapitalized() && i > 0 || !af.x.is(listAgreementHead, t) || af.mentionAt(s, i) != nil {
 				continue
 			}
-			if i+1 < len(toks) && d.x.is(listAgreementHead, toks[i+1]) {
+			if i+1 < len(toks) && af.x.is(listAgreementHead, toks[i+1]) {
 				continue // "framework agreement": the phrase ends at the last head
 			}
-			p, ok := d.agreementPhraseAt(s, i)
+			p, ok := af.agreementPhraseAt(s, i)
 			switch {
 			case !ok:
 			case len(p.parties) >= 2:
-				d.mentionAgreement(p, d.partiesAgreement(p))
+				af.mentionAgreement(p, af.partiesAgreement(p))
 			case strings.HasSuffix(t.Lower, "s"):
 				// "trade pacts" are agreements in general, not the article's
 			default:
@@ -137,40 +140,40 @@ func (d *docState) findDeal() {
 		}
 	}
 	for _, p := range generic {
-		if d.deal == nil {
-			if len(d.parties) < 2 {
+		if af.deal == nil {
+			if len(af.parties) < 2 {
 				return
 			}
-			a, b := d.parties[0], d.parties[1]
+			a, b := af.parties[0], af.parties[1]
 			if a.first > b.first {
 				a, b = b, a
 			}
-			name := d.text(p.s, p.subject, p.end)
+			name := af.sents.text(p.s, p.subject, p.end)
 			if p.subject == p.end-1 {
 				name = "trade " + name
 			}
-			d.deal = d.entity(shortName(a)+"–"+shortName(b)+" "+name, TypeAgreement)
+			af.deal = af.entity(shortName(a)+"–"+shortName(b)+" "+name, TypeAgreement)
 		}
-		d.mentionAgreement(p, d.deal)
+		af.mentionAgreement(p, af.deal)
 	}
 }
 
 // partiesAgreement is the agreement of the parties a phrase names: the
 // article's main agreement when they are its two parties and it has one,
 // else one named by the phrase.
-func (d *docState) partiesAgreement(p agreementPhrase) *Entity {
-	if d.deal != nil && len(d.parties) == 2 && containsEntity(p.parties, d.parties[0]) && containsEntity(p.parties, d.parties[1]) {
-		return d.deal
+func (af *actorFinder) partiesAgreement(p agreementPhrase) *Entity {
+	if af.deal != nil && len(af.parties) == 2 && slices.Contains(p.parties, af.parties[0]) && slices.Contains(p.parties, af.parties[1]) {
+		return af.deal
 	}
-	for _, e := range d.order {
+	for _, e := range af.order {
 		if e.Type == TypeAgreement && sameParties(e.parties, p.parties) {
 			return e
 		}
 	}
-	e := d.entity(d.text(p.s, p.named, p.end), TypeAgreement)
+	e := af.entity(af.sents.text(p.s, p.named, p.end), TypeAgreement)
 	e.parties = p.parties
-	if d.deal == nil && len(d.parties) == 2 && containsEntity(p.parties, d.parties[0]) && containsEntity(p.parties, d.parties[1]) {
-		d.deal = e
+	if af.deal == nil && len(af.parties) == 2 && slices.Contains(p.parties, af.parties[0]) && slices.Contains(p.parties, af.parties[1]) {
+		af.deal = e
 	}
 	return e
 }
@@ -180,7 +183,7 @@ func sameParties(a, b []*Entity) bool {
 		return false
 	}
 	for _, e := range a {
-		if !containsEntity(b, e) {
+		if !slices.Contains(b, e) {
 			return false
 		}
 	}
@@ -190,14 +193,14 @@ func sameParties(a, b []*Entity) bool {
 // mentionAgreement records phrase p as a mention of e, under each form the
 // text gives it: with its determiner ("the pact"), without, and without
 // its date ("semiconductor agreement" of "a July 1986 semiconductor agreement").
-func (d *docState) mentionAgreement(p agreementPhrase, e *Entity) {
+func (af *actorFinder) mentionAgreement(p agreementPhrase, e *Entity) {
 	start := p.start
-	if p.det >= 0 && d.sents[p.s].Tokens[p.det].Text != "'s" {
+	if p.det >= 0 && af.sents[p.s].Tokens[p.det].Text != "'s" {
 		start = p.det
 	}
-	d.insertMention(p.s, Mention{Start: start, End: p.end, Ent: e, Form: "reference"})
+	af.insertMention(p.s, Mention{Start: start, End: p.end, Ent: e, Form: "reference"})
 	for _, from := range []int{start, p.start, p.core, p.named} {
-		if form := d.text(p.s, from, p.end); form != e.Name {
+		if form := af.sents.text(p.s, from, p.end); form != e.Name {
 			e.Aliases[form] = true
 		}
 	}

@@ -1,16 +1,32 @@
 // Package article turns trade-policy articles into facts: actors, sectors,
-// measures a party grants, keeps or is said not to grant, the bundles that
-// package them, and claims the text rejects, each tied to its sentence.
+// measures a party grants, keeps or is said not to grant, the positions
+// parties take toward each other, the bundles that package measures, and
+// claims the text rejects, each tied to its sentence.
 //
-// The pipeline is deterministic and offline: read and clean (read.go),
-// segment (text.go), find actors (entities.go, mentions.go), find facts
-// (facts.go), link bundles (bundles.go), and emit quads (emit.go), all
-// driven by the lexicon (lexicon.go).
+// The pipeline is deterministic and offline, driven by the lexicon
+// (lexicon.go). Each stage is its own type or function and reads only
+// what the stages before it hand on:
+//
+//   - read (read.go): a file or reader to a Document, its text cleaned;
+//   - segment (text.go): the Document to sentences of tokens;
+//   - mentions (mentions.go: findActors, actorFinder; the discovery rules
+//     in entities.go, people.go, agreements.go): sentences to actors and
+//     the places each sentence mentions one;
+//   - syntax (parse.go: parseAll): sentences to dependency trees, with the
+//     actors' names kept whole;
+//   - facts (facts.go: readFacts, factReader; the rules in frames.go,
+//     positions.go, claims.go): trees and mentions to measures, positions
+//     and claims;
+//   - bundles (bundles.go: bundler): measures and the sentences' cues to
+//     bundles;
+//   - emit (emit.go): a Result to quads.
+//
+// Extractor.Extract runs them in that order. The mentions stage runs
+// before the syntax stage because the parser reads a lexicon name as one
+// proper noun.
 package article
 
 import (
-	"slices"
-	"sort"
 	"strconv"
 )
 
@@ -26,91 +42,35 @@ type Result struct {
 	Positions []*Position
 }
 
-// Extract runs the pipeline over a read document.
+// Extract runs the pipeline over a read document: each stage reads what
+// the ones before it handed on.
 func (x *Extractor) Extract(doc *Document) *Result {
 	sc, _ := x.scratch.Get().(*scratch)
 	if sc == nil {
 		sc = new(scratch)
 	}
 	defer x.putScratch(sc)
-	sents := segment(doc, x.abbr, &sc.seg)
-	ntoks := 0
+	sents := sentences(segment(doc, x.abbr, &sc.seg))
 	for s := range sents {
 		sents[s].tags = x.tag(sents[s].Tokens)
-		ntoks += len(sents[s].Tokens)
 	}
-	d := &docState{x: x, sents: sents, ents: map[entityKey]*Entity{}, byDef: map[*entityDef]*Entity{}, dyn: newGazetteer[*Entity](false), maskSent: -1, scratch: sc}
-	d.reset(len(sents))
-	d.year = yearOf(doc.Date)
-	// news names an actor, a sector or a cue every ten tokens or so
-	d.matches.names = slices.Grow(d.matches.names, ntoks/8)
-	d.matches.cues = slices.Grow(d.matches.cues, ntoks/6)
-	d.matches.sectors = slices.Grow(d.matches.sectors, ntoks/10)
-	mentioned := map[string]int{}
-	for s := range sents {
-		d.static[s] = dropQuarters(findShared(x.names, &d.matches.names, sents[s].Tokens), sents[s].Tokens)
-		for _, m := range d.static[s] {
-			if def := m.Vals[0].def; def.typ == TypeCountry {
-				mentioned[def.country]++
-			}
-		}
-	}
-	// a name several lexicon actors share goes to the one of a state the article names
-	for s := range d.static {
-		for k, m := range d.static[s] {
-			if len(m.Vals) < 2 {
-				continue
-			}
-			vals := append([]nameHit{}, m.Vals...)
-			sort.SliceStable(vals, func(i, j int) bool { return mentioned[vals[i].def.country] > mentioned[vals[j].def.country] })
-			// "President Bush": the one in office when the text was written, else the latest
-			sort.SliceStable(vals, func(i, j int) bool {
-				a, b := vals[i].def, vals[j].def
-				if a.typ != TypePerson || b.typ != TypePerson {
-					return false
-				}
-				if ia, ib := a.termAt(d.year) != nil, b.termAt(d.year) != nil; ia != ib {
-					return ia
-				}
-				return a.lastTerm() > b.lastTerm()
-			})
-			d.static[s][k].Vals = vals
-		}
-	}
-	d.discover()
-	d.findMentions()
-	d.parses = make([]parsed, len(sents))
-	common := lowerWords(sents)
-	for s := range sents {
-		d.parses[s] = parseSentence(x.syntax, &sents[s], d.mentions[s], common)
-	}
-	d.findReachers()
-	measures, claims := d.extractFacts()
-	measures = d.mergeMeasures(measures)
-	bundles := d.findBundles(measures)
-	var ents []*Entity
-	for _, e := range d.order {
-		if e.count > 0 || e.Type == TypeAgreement && e == d.deal {
-			ents = append(ents, e)
-		}
-	}
-	// actors a measure names are kept even when only inferred
-	for _, m := range measures {
-		for _, e := range []*Entity{m.Grantor, m.Beneficiary, m.PartOf} {
-			if e != nil && !containsEntity(ents, e) {
-				ents = append(ents, e)
-			}
-		}
-	}
-	for _, e := range ents {
-		for _, rel := range []*Entity{e.Org, e.state} {
-			if rel != nil && !containsEntity(ents, rel) {
-				ents = append(ents, rel)
-			}
-		}
-	}
-	sort.SliceStable(ents, func(i, j int) bool { return ents[i].first < ents[j].first })
-	return &Result{Doc: doc, Sentences: sents, Entities: ents, Measures: measures, Bundles: bundles, Claims: claims, Positions: d.positions}
+	a := findActors(x, sents, yearOf(doc.Date), &sc.actors)
+	parses := parseAll(x.syntax, sents, a.mentions)
+	f := readFacts(x, sents, parses, a, &sc.facts)
+	b := &bundler{actors: a, x: x, sents: sents, cues: f.cues, bySentence: sc.bySentence}
+	bundles := b.findBundles(f.measures)
+	sc.bySentence = b.bySentence
+	return &Result{Doc: doc, Sentences: sents, Entities: a.named(f.measures), Measures: f.measures, Bundles: bundles, Claims: f.claims, Positions: f.positions}
+}
+
+// scratch holds what a document's extraction needs only while it runs: no
+// Result refers to it, so the Extractor hands it to the next document
+// rather than have every document allocate its own.
+type scratch struct {
+	seg        segmenter
+	actors     actorBufs
+	facts      factBufs
+	bySentence [][]*Measure // the bundles stage's measures of each sentence
 }
 
 // maxScratchTokens bounds the documents whose buffers are kept for the
@@ -124,30 +84,17 @@ func (x *Extractor) putScratch(sc *scratch) {
 	}
 }
 
-func containsEntity(es []*Entity, e *Entity) bool {
-	for _, x := range es {
-		if x == e {
-			return true
-		}
-	}
-	return false
-}
+// sentences are a document's sentences, which every stage reads.
+type sentences []Sentence
 
-// dropQuarters drops the capitals named as a quarter of a city ("West
-// Berlin", "East Jerusalem"): the place is no metonym for the state.
-func dropQuarters(ms []Match[nameHit], toks []Token) []Match[nameHit] {
-	out := ms[:0]
-	for _, m := range ms {
-		if m.Vals[0].form == "capital" && m.Start > 0 && compass[toks[m.Start-1].Text] {
-			continue
-		}
-		out = append(out, m)
+// text is the text of tokens i to j (exclusive) of sentence s.
+func (ss sentences) text(s, i, j int) string {
+	if i >= j {
+		return ""
 	}
-	return out
+	toks := ss[s].Tokens
+	return ss[s].Text[toks[i].Start:toks[j-1].End]
 }
-
-// compass are the capitalized words that name a quarter of a city before it.
-var compass = map[string]bool{"West": true, "East": true, "North": true, "South": true}
 
 // yearOf returns the year of a date written "1987-04-11" (or starting with
 // the year), 0 if it has none.

@@ -1,6 +1,7 @@
 package article
 
 import (
+	"slices"
 	"sort"
 )
 
@@ -20,11 +21,22 @@ const (
 	BasisAgreement   = "same agreement"
 )
 
+// bundler is the bundles stage: it finds the measures the text packages
+// together, from the cue phrases of each sentence and the actors it
+// mentions.
+type bundler struct {
+	*actors
+	x          *Extractor
+	sents      sentences
+	cues       [][]Match[cueHit] // of each sentence
+	bySentence [][]*Measure      // the measures of each sentence
+}
+
 // findBundles links measures: two measures of one sentence joined by a
 // contrast or pairing cue; a pairing cue whose sides name measures of the
 // article by instrument, sector or "this"; a sentence opening "In return"
 // with the counterpart's earlier measures; the measures of one agreement.
-func (d *docState) findBundles(measures []*Measure) []*Bundle {
+func (bf *bundler) findBundles(measures []*Measure) []*Bundle {
 	var out []*Bundle
 	add := func(b *Bundle) {
 		if len(b.Members) < 2 {
@@ -33,7 +45,7 @@ func (d *docState) findBundles(measures []*Measure) []*Bundle {
 		for _, o := range out {
 			if sameMembers(o.Members, b.Members) {
 				for _, e := range b.Evidence {
-					if !containsInt(o.Evidence, e) {
+					if !slices.Contains(o.Evidence, e) {
 						o.Evidence = append(o.Evidence, e)
 					}
 				}
@@ -43,18 +55,18 @@ func (d *docState) findBundles(measures []*Measure) []*Bundle {
 		out = append(out, b)
 	}
 	alive := live(measures)
-	d.bySentence = resize(d.bySentence, len(d.sents))
-	bySentence := d.bySentence
+	bf.bySentence = resize(bf.bySentence, len(bf.sents))
+	bySentence := bf.bySentence
 	for _, m := range measures {
 		for _, sp := range m.sides {
-			if !containsMeasure(bySentence[sp.sent], m) {
+			if !slices.Contains(bySentence[sp.sent], m) {
 				bySentence[sp.sent] = append(bySentence[sp.sent], m)
 			}
 		}
 	}
-	for s := range d.sents {
-		toks := d.sents[s].Tokens
-		cues := d.cues[s]
+	for s := range bf.sents {
+		toks := bf.sents[s].Tokens
+		cues := bf.cues[s]
 		var pairing, contrast, recip []Match[cueHit]
 		for _, c := range cues {
 			switch pickCue(c.Vals).kind {
@@ -71,8 +83,8 @@ func (d *docState) findBundles(measures []*Measure) []*Bundle {
 		here := live(bySentence[s])
 		// pairing cues: resolve each side
 		for _, c := range pairing {
-			left := d.resolveSide(s, 0, c.Start, here, alive, true)
-			right := d.resolveSide(s, c.End, len(toks), here, alive, false)
+			left := bf.resolveSide(s, 0, c.Start, here, alive, true)
+			right := bf.resolveSide(s, c.End, len(toks), here, alive, false)
 			if left != nil && right != nil && left != right {
 				add(&Bundle{Members: []*Measure{left, right}, Basis: BasisPairing, Evidence: []int{s}})
 			}
@@ -103,9 +115,9 @@ func (d *docState) findBundles(measures []*Measure) []*Bundle {
 		if len(recip) > 0 && len(here) > 0 {
 			var earlier, sameBlock []*Measure
 			for _, m := range alive {
-				if first(m) < s && m.Polarity == Asserted && !containsMeasure(here, m) && grantorDiffers(m, here) && d.sents[first(m)].Block >= d.sents[s].Block-2 {
+				if first(m) < s && m.Polarity == Asserted && !slices.Contains(here, m) && grantorDiffers(m, here) && bf.sents[first(m)].Block >= bf.sents[s].Block-2 {
 					earlier = append(earlier, m)
-					if d.sents[first(m)].Block == d.sents[s].Block {
+					if bf.sents[first(m)].Block == bf.sents[s].Block {
 						sameBlock = append(sameBlock, m)
 					}
 				}
@@ -125,12 +137,12 @@ func (d *docState) findBundles(measures []*Measure) []*Bundle {
 			byDeal[m.PartOf] = append(byDeal[m.PartOf], m)
 		}
 	}
-	for _, e := range d.order {
+	for _, e := range bf.order {
 		if ms := byDeal[e]; len(ms) >= 2 {
 			var ev []int
 			for _, m := range ms {
 				for _, x := range m.Evidence {
-					if d.sentenceMentions(x, e) && !containsInt(ev, x) {
+					if bf.sentenceMentions(x, e) && !slices.Contains(ev, x) {
 						ev = append(ev, x)
 					}
 				}
@@ -196,21 +208,12 @@ func grantorDiffers(m *Measure, others []*Measure) bool {
 	return true
 }
 
-func containsMeasure(ms []*Measure, m *Measure) bool {
-	for _, x := range ms {
-		if x == m {
-			return true
-		}
-	}
-	return false
-}
-
 func sameMembers(a, b []*Measure) bool {
 	if len(a) != len(b) {
 		return false
 	}
 	for _, m := range a {
-		if !containsMeasure(b, m) {
+		if !slices.Contains(b, m) {
 			return false
 		}
 	}
@@ -221,22 +224,22 @@ func sameMembers(a, b []*Measure) bool {
 // stated there, else the article's measure with the instrument or sector
 // named there (the one sharing most words), else, on the left, "this" for
 // the previous sentence's measure. alive are the article's measures not denied.
-func (d *docState) resolveSide(s, from, to int, here, alive []*Measure, left bool) *Measure {
+func (bf *bundler) resolveSide(s, from, to int, here, alive []*Measure, left bool) *Measure {
 	for _, m := range here {
 		if p := sideIn(m, s); p >= from && p < to {
 			return m
 		}
 	}
-	toks := d.sents[s].Tokens[from:to]
+	toks := bf.sents[s].Tokens[from:to]
 	var insts []*Instrument
-	for _, m := range d.x.instruments.Find(toks) {
+	for _, m := range bf.x.instruments.Find(toks) {
 		if m.Vals[0] != notAMeasure {
 			insts = append(insts, m.Vals[0])
 		}
 	}
 	var sectors []*Sector
 	inSector := make([]bool, len(toks))
-	for _, m := range d.x.sectors.Find(toks) {
+	for _, m := range bf.x.sectors.Find(toks) {
 		sectors = append(sectors, m.Vals[0])
 		for i := m.Start; i < m.End; i++ {
 			inSector[i] = true
@@ -259,7 +262,7 @@ func (d *docState) resolveSide(s, from, to int, here, alive []*Measure, left boo
 			}
 		}
 		for _, sec := range sectors {
-			if d.sectorCovers(sec.Name, m.Sector) {
+			if bf.sectorCovers(sec.Name, m.Sector) {
 				score += 3
 			}
 		}
@@ -301,12 +304,12 @@ func (d *docState) resolveSide(s, from, to int, here, alive []*Measure, left boo
 }
 
 // sectorCovers reports whether sector a is b or a broader sector of b.
-func (d *docState) sectorCovers(a, b string) bool {
+func (bf *bundler) sectorCovers(a, b string) bool {
 	for b != "" {
 		if a == b {
 			return true
 		}
-		sec := d.x.sectorByKey[b]
+		sec := bf.x.sectorByKey[b]
 		if sec == nil {
 			return false
 		}

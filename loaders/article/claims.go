@@ -84,7 +84,7 @@ var subjectRels = []string{"nsubj", "csubj", "expl"}
 
 // claimReader reads the claims of one clause of a sentence from its tree.
 type claimReader struct {
-	d     *docState
+	fr    *factReader
 	s     int
 	p     parsed
 	t     *syntax.Tree
@@ -98,12 +98,12 @@ type claimReader struct {
 // negation or rejection cue of the clause, or a statement the clause
 // calls false. insts are the instruments named in the sentence, subj the
 // actor of the clause or of the one before.
-func (d *docState) claim(s int, cl clause, cues []cueAt, insts []instAt, subj *Entity, hedged bool) (Claim, bool) {
-	if d.sents[s].Kind == Heading {
+func (fr *factReader) claim(s int, cl clause, cues []cueAt, insts []instAt, subj *Entity, hedged bool) (Claim, bool) {
+	if fr.sents[s].Kind == Heading {
 		return Claim{}, false // headlines drop the words a parse needs
 	}
-	p := d.parses[s]
-	r := &claimReader{d: d, s: s, p: p, t: p.tree, cl: cl, insts: insts, actor: subj}
+	p := fr.parses[s]
+	r := &claimReader{fr: fr, s: s, p: p, t: p.tree, cl: cl, insts: insts, actor: subj}
 	for _, c := range cues {
 		if c.hit.kind != cueNegation && c.hit.kind != cueReject {
 			continue
@@ -407,7 +407,7 @@ func (r *claimReader) aboutActorOrMeasure(v, subj int) bool {
 		}
 		return false
 	}
-	return r.d.actorOf(r.s, subj) != nil || r.namesMeasure(subj) || statementNouns[lemma(r.t, subj)] ||
+	return r.fr.actorOf(r.s, subj) != nil || r.namesMeasure(subj) || statementNouns[lemma(r.t, subj)] ||
 		r.measureArgument(v)
 }
 
@@ -430,10 +430,10 @@ func (r *claimReader) namesMeasure(id int) bool {
 	ids := append([]int{id}, r.t.Children(id, "conj", "compound", "nmod:poss")...)
 	for _, k := range ids {
 		tok := int(r.p.tok[k])
-		if measureNouns[lemma(r.t, k)] || r.d.x.isConcessionNoun(r.d.sents[r.s].Tokens[tok]) || r.instrumentAt(tok) {
+		if measureNouns[lemma(r.t, k)] || r.fr.x.isConcessionNoun(r.fr.sents[r.s].Tokens[tok]) || r.instrumentAt(tok) {
 			return true
 		}
-		if m := r.d.mentionCovering(r.s, tok); m != nil && m.Ent.Type == TypeAgreement {
+		if m := r.fr.mentionCovering(r.s, tok); m != nil && m.Ent.Type == TypeAgreement {
 			return true
 		}
 	}
@@ -454,7 +454,7 @@ func (r *claimReader) instrumentAt(tok int) bool {
 // so instead, with no subject of its own ("is not a ceiling but a
 // guarantee", "will not set back reform but help it").
 func (r *claimReader) corrected() bool {
-	toks := r.d.sents[r.s].Tokens
+	toks := r.fr.sents[r.s].Tokens
 	if r.cl.end >= len(toks) || toks[r.cl.end].Lower != "but" {
 		return false
 	}
@@ -574,9 +574,9 @@ func (r *claimReader) predicateObject(v, negArg int) (string, string) {
 // ", and", ";"), the sentence's where only a pairing cue does ("a package
 // of measures" goes on with the same statement).
 func (r *claimReader) clauseEnd() int {
-	toks := r.d.sents[r.s].Tokens
+	toks := r.fr.sents[r.s].Tokens
 	end := r.cl.end
-	if end >= len(toks) || r.d.x.is(listClauseOpener, toks[end]) || end > 0 && strings.ContainsAny(toks[end-1].Text, ";:—–?") {
+	if end >= len(toks) || r.fr.x.is(listClauseOpener, toks[end]) || end > 0 && strings.ContainsAny(toks[end-1].Text, ";:—–?") {
 		return end
 	}
 	return len(toks)
@@ -618,7 +618,7 @@ var wh = words("what", "whatever")
 // names none.
 func (r *claimReader) actorWord(v int) string {
 	for _, a := range r.t.Actors(v) {
-		if e := r.d.actorOf(r.s, a); e != nil {
+		if e := r.fr.actorOf(r.s, a); e != nil {
 			if upos(r.t, a) == "PRON" {
 				return e.Name
 			}
@@ -672,7 +672,7 @@ func (r *claimReader) wordsText(first, last int) string {
 	if last < first {
 		return ""
 	}
-	return r.d.text(r.s, int(r.p.tok[first]), int(r.p.tok[last])+1)
+	return r.fr.sents.text(r.s, int(r.p.tok[first]), int(r.p.tok[last])+1)
 }
 
 // form is the text of word id.

@@ -74,78 +74,6 @@ var connectors = map[string]bool{"of": true, "and": true, "for": true, "the": tr
 
 func isDash(s string) bool { return s == "-" || s == "–" || s == "—" || s == "/" }
 
-// docState holds one document's extraction in progress.
-type docState struct {
-	x         *Extractor
-	sents     []Sentence
-	ents      map[entityKey]*Entity
-	byDef     map[*entityDef]*Entity
-	order     []*Entity
-	dyn       *gazetteer[*Entity]
-	parties   []*Entity // the two main parties, most mentioned first
-	deal      *Entity   // the main agreement, when the text names or implies one
-	parses    []parsed  // of each sentence
-	year      int       // of the document's date, 0 if not known
-	positions []*Position
-	// authors is who the tree found taking the last measure of each
-	// instrument: a later "the sanctions" with no actor of its own is theirs
-	authors map[string]*Entity
-	// reachedBy is the international organisation whose members reached
-	// an agreement ("an agreement has been reached by members of the OECD")
-	reachedBy map[*Entity]*Entity
-
-	lastClause   clauseKey
-	lastMentions []Mention // of lastClause
-	maskSent     int       // the sentence of mask
-
-	*scratch
-}
-
-// scratch holds what a document's extraction needs only while it runs: no
-// Result refers to it, so the Extractor hands it to the next document
-// rather than have every document allocate its own.
-type scratch struct {
-	seg      segmenter
-	static   [][]Match[nameHit]
-	mentions [][]Mention
-	cues     [][]Match[cueHit]  // the cue phrases of each sentence, as extractFacts found them
-	sectors  [][]Match[*Sector] // and its sector phrases
-	mask     []bool             // masked tokens of sentence maskSent
-
-	// arrays the sentences' matches and mentions share, and buffers for those not kept
-	matches struct {
-		names       []Match[nameHit]
-		cues        []Match[cueHit]
-		sectors     []Match[*Sector]
-		instruments []Match[*Instrument]
-		dyn         []Match[*Entity]
-	}
-	mentionBuf   []Mention  // the arrays of mentions and clauseMentions
-	cands        []Mention  // reused by each sentence
-	measureBuf   []*Measure // the measures of all sentences, before mergeMeasures
-	claimBuf     []Claim
-	sentMeasures []*Measure // reused by each sentence
-	sentClaims   []Claim
-	bySentence   [][]*Measure // findBundles' measures of each sentence
-	cueBuf       []cueAt      // reused by each sentence
-	clauseBuf    []clause     // reused by each sentence
-	instBuf      []instAt     // reused by each sentence
-	tokBuf       []Token      // reused by each phrase tokenized again
-}
-
-// reset empties s for a document of n sentences.
-func (s *scratch) reset(n int) {
-	s.static = resize(s.static, n)
-	s.mentions = resize(s.mentions, n)
-	s.cues = resize(s.cues, n)
-	s.sectors = resize(s.sectors, n)
-	s.mask = s.mask[:0]
-	s.matches.names = s.matches.names[:0]
-	s.matches.cues = s.matches.cues[:0]
-	s.matches.sectors = s.matches.sectors[:0]
-	s.mentionBuf = s.mentionBuf[:0]
-}
-
 // resize returns s with length n and zero elements, reusing its array when it is large enough.
 func resize[T any](s []T, n int) []T {
 	if cap(s) < n {
@@ -156,30 +84,30 @@ func resize[T any](s []T, n int) []T {
 	return s
 }
 
-func (d *docState) entity(name, typ string) *Entity {
+func (af *actorFinder) entity(name, typ string) *Entity {
 	name = strings.TrimSpace(name)
 	key := entityKey{typ, strings.ToLower(name)}
-	if e := d.ents[key]; e != nil {
+	if e := af.ents[key]; e != nil {
 		return e
 	}
 	e := &Entity{Name: name, Type: typ, Aliases: map[string]bool{}, first: -1}
-	d.ents[key] = e
-	d.order = append(d.order, e)
+	af.ents[key] = e
+	af.order = append(af.order, e)
 	return e
 }
 
 // fromDef returns the document entity of a lexicon actor.
-func (d *docState) fromDef(def *entityDef) *Entity {
-	e := d.byDef[def]
+func (af *actorFinder) fromDef(def *entityDef) *Entity {
+	e := af.byDef[def]
 	if e == nil {
-		e = d.entity(def.name, def.typ)
-		d.byDef[def] = e
+		e = af.entity(def.name, def.typ)
+		af.byDef[def] = e
 	}
 	e.Country = def.country
 	if def.org != nil && e.Org == nil {
 		// a head of state or of government acts for the state while in office
-		if t := def.termAt(d.year); t != nil {
-			e.Org = d.fromDef(def.org)
+		if t := def.termAt(af.year); t != nil {
+			e.Org = af.fromDef(def.org)
 			if e.Role == "" {
 				e.Role = t.office
 			}
@@ -189,20 +117,20 @@ func (d *docState) fromDef(def *entityDef) *Entity {
 }
 
 // learn registers a surface form of e for the mention pass.
-func (d *docState) learn(surface string, e *Entity) {
+func (af *actorFinder) learn(surface string, e *Entity) {
 	surface = strings.TrimSpace(surface)
 	if surface == "" {
 		return
 	}
-	d.dyn.Add(surface, e)
+	af.dyn.Add(surface, e)
 	if surface != e.Name {
 		e.Aliases[surface] = true
 	}
 }
 
 // covered reports whether token i of sentence s is inside a lexicon name.
-func (d *docState) covered(s, i int) bool {
-	for _, m := range d.static[s] {
+func (af *actorFinder) covered(s, i int) bool {
+	for _, m := range af.static[s] {
 		if i >= m.Start && i < m.End {
 			return true
 		}
@@ -210,10 +138,10 @@ func (d *docState) covered(s, i int) bool {
 	return false
 }
 
-func (d *docState) staticAt(s, i int) *Match[nameHit] {
-	for k := range d.static[s] {
-		if d.static[s][k].Start == i {
-			return &d.static[s][k]
+func (af *actorFinder) staticAt(s, i int) *Match[nameHit] {
+	for k := range af.static[s] {
+		if af.static[s][k].Start == i {
+			return &af.static[s][k]
 		}
 	}
 	return nil
@@ -224,20 +152,12 @@ type entityKey struct{ typ, name string }
 
 // mayHave reports whether a token of sentence s may be in the word list:
 // the rules that need one skip the sentences that have none.
-func (d *docState) mayHave(s int, list tags) bool {
-	tg := d.sents[s].tags
+func (af *actorFinder) mayHave(s int, list tags) bool {
+	tg := af.sents[s].tags
 	return tg == 0 || tg&list != 0
 }
 
 // text joins tokens [i, j) of sentence s as written.
-func (d *docState) text(s, i, j int) string {
-	if i >= j {
-		return ""
-	}
-	toks := d.sents[s].Tokens
-	return d.sents[s].Text[toks[i].Start:toks[j-1].End]
-}
-
 // capRun extends from i over capitalized words, joined by connectors or
 // dashes when a capitalized word follows; it returns the end (exclusive).
 func capRun(toks []Token, i int) int {
@@ -289,29 +209,29 @@ func isAcronymToken(s string) bool {
 // discover finds the actors the lexicon does not list: acronym definitions,
 // titled people, organisations, companies, named agreements, groups of
 // firms, funds and cited outlets.
-func (d *docState) discover() {
-	for s := range d.sents {
-		d.discoverAcronyms(s)
+func (af *actorFinder) discover() {
+	for s := range af.sents {
+		af.discoverAcronyms(s)
 	}
-	d.learnLeaders()
+	af.learnLeaders()
 	var titled []titledSurname
-	for s := range d.sents {
-		titled = d.discoverPeople(s, titled)
-		d.discoverAppositions(s)
+	for s := range af.sents {
+		titled = af.discoverPeople(s, titled)
+		af.discoverAppositions(s)
 	}
-	d.resolveTitledSurnames(titled)
-	for s := range d.sents {
-		d.discoverAgreements(s)
-		d.discoverOrgs(s)
-		d.discoverCompanies(s)
-		d.discoverFirmGroups(s)
-		d.discoverFunds(s)
-		d.discoverMedia(s)
+	af.resolveTitledSurnames(titled)
+	for s := range af.sents {
+		af.discoverAgreements(s)
+		af.discoverOrgs(s)
+		af.discoverCompanies(s)
+		af.discoverFirmGroups(s)
+		af.discoverFunds(s)
+		af.discoverMedia(s)
 	}
 }
 
-func (d *docState) discoverAcronyms(s int) {
-	toks := d.sents[s].Tokens
+func (af *actorFinder) discoverAcronyms(s int) {
+	toks := af.sents[s].Tokens
 	for p := 1; p+2 < len(toks); p++ {
 		if toks[p].Text != "(" || toks[p+2].Text != ")" || !isAcronymToken(toks[p+1].Text) {
 			continue
@@ -324,113 +244,113 @@ func (d *docState) discoverAcronyms(s int) {
 				start--
 				continue
 			}
-			if (d.x.is(listConnector, t) || t.Text == "," || isDash(t.Text)) && start-1 > 0 && start < p {
+			if (af.x.is(listConnector, t) || t.Text == "," || isDash(t.Text)) && start-1 > 0 && start < p {
 				start--
 				continue
 			}
 			break
 		}
-		for start < p && (d.x.is(listConnector, toks[start]) || toks[start].Text == "," || isDash(toks[start].Text) || d.x.is(listStopCap, toks[start])) {
+		for start < p && (af.x.is(listConnector, toks[start]) || toks[start].Text == "," || isDash(toks[start].Text) || af.x.is(listStopCap, toks[start])) {
 			start++
 		}
 		if p-start < 2 {
 			// "the EU (EU)" or a one-word name: an alias only when the word is known
 			continue
 		}
-		name := d.text(s, start, p)
-		if m := d.staticAt(s, start); m != nil && m.End == p {
-			e := d.fromDef(m.Vals[0].def)
-			d.learn(acr, e)
+		name := af.sents.text(s, start, p)
+		if m := af.staticAt(s, start); m != nil && m.End == p {
+			e := af.fromDef(m.Vals[0].def)
+			af.learn(acr, e)
 			continue
 		}
 		last := toks[p-1]
 		var typ string
 		switch {
-		case d.x.is(listAgreementHead, last):
+		case af.x.is(listAgreementHead, last):
 			typ = TypeAgreement
 		case last.Lower == "association" || last.Lower == "federation" || last.Lower == "chamber" || last.Lower == "council" && strings.Contains(strings.ToLower(name), "industr"):
 			typ = TypeFirmGroup
 		case last.Lower == "party":
 			typ = TypeParty
-		case d.x.is(listCompanySuffix, last):
+		case af.x.is(listCompanySuffix, last):
 			typ = TypeCompany
-		case d.x.is(listOrgHead, last) || strings.HasPrefix(name, "Ministry") || strings.HasPrefix(name, "Department") || strings.HasPrefix(name, "Office"):
+		case af.x.is(listOrgHead, last) || strings.HasPrefix(name, "Ministry") || strings.HasPrefix(name, "Department") || strings.HasPrefix(name, "Office"):
 			typ = TypeAgency
 		default:
 			// "EU Deforestation Regulation (EUDR)", "Comprehensive and Progressive ... (CPTPP)": a policy or
 			// programme name, not an actor; remembered only as a surface form of nothing.
 			continue
 		}
-		e := d.entity(name, typ)
-		d.learn(name, e)
-		d.learn(acr, e)
+		e := af.entity(name, typ)
+		af.learn(name, e)
+		af.learn(acr, e)
 	}
 }
 
 // discoverAgreements finds named agreements: capitalized names ending in an
 // agreement head, with the parties' names in front ("Chile–China Free Trade
 // Agreement", "Double Contribution Convention").
-func (d *docState) discoverAgreements(s int) {
-	if !d.mayHave(s, listAgreementHead) {
+func (af *actorFinder) discoverAgreements(s int) {
+	if !af.mayHave(s, listAgreementHead) {
 		return
 	}
-	toks := d.sents[s].Tokens
+	toks := af.sents[s].Tokens
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if !t.IsCapitalized() || (d.x.is(listStopCap, t) && !d.covered(s, i)) {
+		if !t.IsCapitalized() || (af.x.is(listStopCap, t) && !af.covered(s, i)) {
 			continue
 		}
 		end := i
 		for j := i; j < len(toks); {
-			if m := d.staticAt(s, j); m != nil && (m.Vals[0].def.typ == TypeCountry || m.Vals[0].def.typ == TypeBloc) {
+			if m := af.staticAt(s, j); m != nil && (m.Vals[0].def.typ == TypeCountry || m.Vals[0].def.typ == TypeBloc) {
 				j = m.End
 			} else if toks[j].IsWord() && toks[j].IsCapitalized() {
 				j++
-			} else if (isDash(toks[j].Text) || d.x.is(listConnector, toks[j])) && j+1 < len(toks) && toks[j+1].IsCapitalized() && j > i {
+			} else if (isDash(toks[j].Text) || af.x.is(listConnector, toks[j])) && j+1 < len(toks) && toks[j+1].IsCapitalized() && j > i {
 				j++
 			} else {
 				break
 			}
-			if d.x.is(listAgreementHead, toks[j-1]) && toks[j-1].IsCapitalized() {
+			if af.x.is(listAgreementHead, toks[j-1]) && toks[j-1].IsCapitalized() {
 				end = j
 			}
 		}
 		// "Treaty of Rome": a head, then "of" and the place it was signed
-		if end == i+1 && d.x.is(listAgreementHead, t) && i+2 < len(toks) && toks[i+1].Lower == "of" && toks[i+2].IsCapitalized() &&
-			d.staticAt(s, i+2) != nil && d.staticAt(s, i+2).Vals[0].form == "capital" {
-			end = d.staticAt(s, i+2).End
+		if end == i+1 && af.x.is(listAgreementHead, t) && i+2 < len(toks) && toks[i+1].Lower == "of" && toks[i+2].IsCapitalized() &&
+			af.staticAt(s, i+2) != nil && af.staticAt(s, i+2).Vals[0].form == "capital" {
+			end = af.staticAt(s, i+2).End
 		}
 		if end-i < 2 {
 			continue
 		}
-		name := d.text(s, i, end)
-		if _, known := d.dynLookup(name); !known {
-			e := d.entity(name, TypeAgreement)
-			d.learn(name, e)
+		name := af.sents.text(s, i, end)
+		if _, known := af.dynLookup(name); !known {
+			e := af.entity(name, TypeAgreement)
+			af.learn(name, e)
 		}
 		i = end - 1
 	}
 }
 
 // titleAt returns the end of a person title starting at i (0 if none).
-func (d *docState) titleAt(toks []Token, i int) int {
-	if i < len(toks) && d.x.is(listTitle, toks[i]) {
+func (af *actorFinder) titleAt(toks []Token, i int) int {
+	if i < len(toks) && af.x.is(listTitle, toks[i]) {
 		return i + 1
 	}
 	return 0
 }
 
-func (d *docState) nameRun(s, i int) int {
-	toks := d.sents[s].Tokens
+func (af *actorFinder) nameRun(s, i int) int {
+	toks := af.sents[s].Tokens
 	j, words := i, 0
 	for j < len(toks) && words < 4 {
 		t := toks[j]
-		if words > 0 && nameParticles[t.Lower] && j+1 < len(toks) && toks[j+1].IsWord() && toks[j+1].IsCapitalized() && !d.covered(s, j+1) {
+		if words > 0 && nameParticles[t.Lower] && j+1 < len(toks) && toks[j+1].IsWord() && toks[j+1].IsCapitalized() && !af.covered(s, j+1) {
 			j++
 			continue
 		}
-		if !t.IsWord() || !t.IsCapitalized() || d.x.is(listTitle, t) || d.x.is(listStopCap, t) || d.covered(s, j) ||
-			d.x.is(listOrgHead, t) || d.x.is(listCompanySuffix, t) || notNames[t.Lower] {
+		if !t.IsWord() || !t.IsCapitalized() || af.x.is(listTitle, t) || af.x.is(listStopCap, t) || af.covered(s, j) ||
+			af.x.is(listOrgHead, t) || af.x.is(listCompanySuffix, t) || notNames[t.Lower] {
 			break
 		}
 		j++
@@ -446,16 +366,16 @@ func (d *docState) nameRun(s, i int) int {
 // discoverPeople finds the people of sentence s and returns those named by
 // a title and a surname alone, which resolveTitledSurnames resolves once
 // every full name is known.
-func (d *docState) discoverPeople(s int, titled []titledSurname) []titledSurname {
-	toks := d.sents[s].Tokens
+func (af *actorFinder) discoverPeople(s int, titled []titledSurname) []titledSurname {
+	toks := af.sents[s].Tokens
 	// "Trade Minister Jane Doe", in the sentences that have a title
-	for i := 0; i < len(toks) && d.mayHave(s, listTitle); i++ {
-		te := d.titleAt(toks, i)
+	for i := 0; i < len(toks) && af.mayHave(s, listTitle); i++ {
+		te := af.titleAt(toks, i)
 		if te == 0 {
 			continue
 		}
-		te = d.titleOf(toks, te)
-		ne := d.nameRun(s, te)
+		te = af.titleOf(toks, te)
+		ne := af.nameRun(s, te)
 		// "Secretary of State George Shultz"
 		if te+1 < len(toks) && toks[te].Lower == "of" {
 			ps := te + 1
@@ -463,84 +383,84 @@ func (d *docState) discoverPeople(s int, titled []titledSurname) []titledSurname
 				ps++
 			}
 			// not "chairman of the International Economic Policy subcommittee"
-			if pe := d.nameRun(s, ps); pe-ps >= 3 && !d.bodyAfter(toks, pe) {
+			if pe := af.nameRun(s, ps); pe-ps >= 3 && !af.bodyAfter(toks, pe) {
 				te, ne = pe-2, pe
 			}
 		}
-		if ne-te == 1 && toks[i].IsCapitalized() && !isAcronymToken(toks[te].Text) && !d.employs(toks, ne) &&
+		if ne-te == 1 && toks[i].IsCapitalized() && !isAcronymToken(toks[te].Text) && !af.employs(toks, ne) &&
 			(ne >= len(toks) || !toks[ne].IsCapitalized()) {
-			titled = append(titled, titledSurname{s: s, roleStart: d.roleStart(s, i), title: i, name: te, end: ne})
+			titled = append(titled, titledSurname{s: s, roleStart: af.roleStart(s, i), title: i, name: te, end: ne})
 		}
 		// "Finance Minister Kiichi Miyazawa": a leader the lexicon knows, in another office
 		var known *Entity
-		if m := d.staticAt(s, te); m != nil && m.Vals[0].def.typ == TypePerson {
-			known, ne = d.fromDef(m.Vals[0].def), m.End
+		if m := af.staticAt(s, te); m != nil && m.Vals[0].def.typ == TypePerson {
+			known, ne = af.fromDef(m.Vals[0].def), m.End
 		}
-		if known == nil && ne-te >= 2 && d.outletName(toks, te, ne) {
-			d.learnOutlet(d.text(s, te, ne))
+		if known == nil && ne-te >= 2 && af.outletName(toks, te, ne) {
+			af.learnOutlet(af.sents.text(s, te, ne))
 			continue
 		}
-		if known == nil && (ne-te < 2 || d.employs(toks, ne)) {
+		if known == nil && (ne-te < 2 || af.employs(toks, ne)) {
 			continue
 		}
 		person := known
 		if person == nil {
-			person = d.entity(d.text(s, te, ne), TypePerson)
-			d.learnPerson(person)
+			person = af.entity(af.sents.text(s, te, ne), TypePerson)
+			af.learnPerson(person)
 		}
 		if person.Role == "" || known != nil {
-			d.roleBefore(s, i, te, person)
+			af.roleBefore(s, i, te, person)
 		}
 		// "analyst Jane Doe of Acme Lufkin and Brandco": a job in lower case is held at a firm
 		if firmJobs[toks[i].Lower] && !toks[i].IsCapitalized() {
-			d.employerAfter(s, ne)
+			af.employerAfter(s, ne)
 		}
 		i = ne - 1
 	}
 	// "said Jane Doe" and "Jane Doe said"; an appositive role may follow ("said Jane Doe, Trade Minister").
-	if !d.mayHave(s, listSaid) {
+	if !af.mayHave(s, listSaid) {
 		return titled
 	}
 	for i := 0; i < len(toks); i++ {
 		var ns, ne int
 		switch {
-		case i+1 < len(toks) && d.x.is(listSaid, toks[i]):
+		case i+1 < len(toks) && af.x.is(listSaid, toks[i]):
 			ns = i + 1
-			ne = d.nameRun(s, ns)
+			ne = af.nameRun(s, ns)
 		case toks[i].IsCapitalized() && (i == 0 || !toks[i-1].IsCapitalized()):
 			ns = i
-			ne = d.nameRun(s, ns)
-			if ne >= len(toks) || !d.x.is(listSaid, toks[ne]) {
+			ne = af.nameRun(s, ns)
+			if ne >= len(toks) || !af.x.is(listSaid, toks[ne]) {
 				continue
 			}
 		default:
 			continue
 		}
-		if ne-ns < 2 || ne-ns > 3 || (ns == 0 && d.x.is(listStopCap, toks[0])) || afterNonName(toks, ns) {
+		if ne-ns < 2 || ne-ns > 3 || (ns == 0 && af.x.is(listStopCap, toks[0])) || afterNonName(toks, ns) {
 			continue
 		}
 		// "said Acme Partners analyst Jane Doe", "said Acme Securities economist
 		// Jane Doe", "said Acme Partners' Doe": the name is the employer's
-		employer := d.employerEnd(toks, ne)
+		employer := af.employerEnd(toks, ne)
 		if employer == 0 && ne+1 < len(toks) && toks[ne].Text == "'s" && toks[ne+1].IsCapitalized() && toks[ns].Lower != toks[ne-1].Lower {
 			employer = ne
 		}
 		if employer > 0 {
-			if name := d.text(s, ns, employer); !d.known(name) {
-				d.learn(name, d.entity(name, TypeCompany))
+			if name := af.sents.text(s, ns, employer); !af.known(name) {
+				af.learn(name, af.entity(name, TypeCompany))
 			}
 			continue
 		}
-		if d.outletName(toks, ns, ne) {
-			d.learnOutlet(d.text(s, ns, ne))
+		if af.outletName(toks, ns, ne) {
+			af.learnOutlet(af.sents.text(s, ns, ne))
 			continue
 		}
-		person := d.entity(d.text(s, ns, ne), TypePerson)
-		d.learnPerson(person)
+		person := af.entity(af.sents.text(s, ns, ne), TypePerson)
+		af.learnPerson(person)
 		if person.Role == "" && ne+1 < len(toks) && toks[ne].Text == "," {
 			j := ne + 1
-			if m := d.staticAt(s, j); m != nil {
-				person.Org = d.fromDef(m.Vals[0].def)
+			if m := af.staticAt(s, j); m != nil {
+				person.Org = af.fromDef(m.Vals[0].def)
 				j = m.End
 				if j < len(toks) && toks[j].Text == "'s" {
 					j++
@@ -550,8 +470,8 @@ func (d *docState) discoverPeople(s int, titled []titledSurname) []titledSurname
 			for k < len(toks) && (toks[k].IsCapitalized() || toks[k].Lower == "and" || toks[k].Lower == "of") {
 				k++
 			}
-			if k > j && d.x.is(listTitle, toks[k-1]) {
-				person.Role = d.text(s, j, k)
+			if k > j && af.x.is(listTitle, toks[k-1]) {
+				person.Role = af.sents.text(s, j, k)
 			}
 		}
 	}
@@ -562,33 +482,33 @@ func (d *docState) discoverPeople(s int, titled []titledSurname) []titledSurname
 // of sentence s, with the words before it that belong to the role
 // ("Investment, Trade and Industry Minister"), and the organisation or
 // state it is held for.
-func (d *docState) roleBefore(s, title, name int, person *Entity) {
-	toks := d.sents[s].Tokens
-	rs := d.roleStart(s, title)
+func (af *actorFinder) roleBefore(s, title, name int, person *Entity) {
+	toks := af.sents[s].Tokens
+	rs := af.roleStart(s, title)
 	// "Korean Trade Minister Park", "Brazil's Finance Minister": the role is held for the state named in front
 	var state *Entity
 	if rs >= 2 && toks[rs-1].Text == "'s" {
-		if m := d.staticEndingAt(s, rs-1); m != nil && isState(m.Vals[0].def) {
-			state = d.fromDef(m.Vals[0].def)
+		if m := af.staticEndingAt(s, rs-1); m != nil && isState(m.Vals[0].def) {
+			state = af.fromDef(m.Vals[0].def)
 		}
 	}
-	if m := d.staticAt(s, rs); m != nil && m.End <= title && isState(m.Vals[0].def) {
-		state = d.fromDef(m.Vals[0].def)
+	if m := af.staticAt(s, rs); m != nil && m.End <= title && isState(m.Vals[0].def) {
+		state = af.fromDef(m.Vals[0].def)
 		rs = m.End
 		if toks[rs].Text == "'s" {
 			rs++
 		}
 	}
-	role := d.text(s, rs, name)
+	role := af.sents.text(s, rs, name)
 	if role == "" || strings.HasPrefix(role, "Mr") || strings.HasPrefix(role, "Ms") || strings.HasPrefix(role, "Dr") {
 		return
 	}
-	org := d.ministryOf(role)
+	org := af.ministryOf(role)
 	// "U.S. Trade Representative Jane Doe": the role is the name of an agency;
 	// "Federal Reserve Board Chairman Jane Doe", "White House spokesman Jane Doe": it names one
-	for _, m := range d.static[s] {
+	for _, m := range af.static[s] {
 		if def := m.Vals[0].def; m.Start >= rs && m.End <= name && (def.typ == TypeAgency || def.typ == TypeIntlOrg) {
-			org = d.fromDef(def)
+			org = af.fromDef(def)
 		}
 	}
 	if org == nil || state != nil && org.Country != state.Country {
@@ -608,16 +528,16 @@ var saidWords = map[string]bool{"said": true, "says": true, "told": true, "added
 
 // learnPerson registers a person's name, surname ("Min-jun" of "Park
 // Min-jun") and, of three names, the first two ("Ana Lucia").
-func (d *docState) learnPerson(e *Entity) {
-	d.learn(e.Name, e)
+func (af *actorFinder) learnPerson(e *Entity) {
+	af.learn(e.Name, e)
 	f := strings.Fields(e.Name)
-	d.learn(f[len(f)-1], e)
+	af.learn(f[len(f)-1], e)
 	// "de Clercq" of "Willy de Clercq"
 	if n := len(f); n >= 3 && nameParticles[strings.ToLower(f[n-2])] {
-		d.learn(f[n-2]+" "+f[n-1], e)
+		af.learn(f[n-2]+" "+f[n-1], e)
 	}
 	if len(f) >= 3 {
-		d.learn(f[0]+" "+f[1], e)
+		af.learn(f[0]+" "+f[1], e)
 	}
 }
 
@@ -626,7 +546,7 @@ func (d *docState) learnPerson(e *Entity) {
 // A secretary's role serves the department of the portfolio: "Commerce
 // Secretary" the "Commerce Department", "Foreign Minister" the "Ministry of
 // Foreign Affairs".
-func (d *docState) ministryOf(role string) *Entity {
+func (af *actorFinder) ministryOf(role string) *Entity {
 	var names []string
 	if portfolio, ok := strings.CutSuffix(role, " Minister"); ok && portfolio != "" {
 		names = []string{"Ministry of " + portfolio, portfolio + " Ministry", "Ministry of " + portfolio + " Affairs"}
@@ -634,16 +554,16 @@ func (d *docState) ministryOf(role string) *Entity {
 		names = []string{portfolio + " Department", "Department of " + portfolio, "Department of the " + portfolio}
 	}
 	for _, name := range names {
-		if e, known := d.dynLookup(name); known {
+		if e, known := af.dynLookup(name); known {
 			return e
 		}
 		toks := Tokenize(name)
-		for _, m := range d.x.names.Find(toks) {
+		for _, m := range af.x.names.Find(toks) {
 			if m.Start == 0 && m.End == len(toks) {
 				// "Ministry of Trade" is a ministry of many states: only one the article names
 				for _, v := range m.Vals {
-					if d.namesState(v.def.country) {
-						return d.fromDef(v.def)
+					if af.namesState(v.def.country) {
+						return af.fromDef(v.def)
 					}
 				}
 			}
@@ -653,11 +573,11 @@ func (d *docState) ministryOf(role string) *Entity {
 }
 
 // namesState reports whether the article names the state with ISO code.
-func (d *docState) namesState(code string) bool {
+func (af *actorFinder) namesState(code string) bool {
 	if code == "" {
 		return false
 	}
-	for _, ms := range d.static {
+	for _, ms := range af.static {
 		for _, m := range ms {
 			for _, v := range m.Vals {
 				if v.def.typ == TypeCountry && v.def.country == code {
@@ -671,14 +591,14 @@ func (d *docState) namesState(code string) bool {
 
 // roleStart walks left from a title over the words of a role ("Investment,
 // Trade and Industry Minister", "Commission trade spokesperson").
-func (d *docState) roleStart(s, title int) int {
-	toks := d.sents[s].Tokens
+func (af *actorFinder) roleStart(s, title int) int {
+	toks := af.sents[s].Tokens
 	start := title
 	lowerOK := !toks[title].IsCapitalized()
 	for start > 0 {
 		t := toks[start-1]
 		switch {
-		case t.IsWord() && t.IsCapitalized() && !d.x.is(listStopCap, t):
+		case t.IsWord() && t.IsCapitalized() && !af.x.is(listStopCap, t):
 			start--
 		case (t.Lower == "and" || t.Lower == "of" || t.Text == ",") && start-1 > 0 && toks[start-2].IsCapitalized() && start < title:
 			start--
@@ -697,24 +617,24 @@ func (d *docState) roleStart(s, title int) int {
 // Democratic Party"), with the state they belong to when one is named in
 // front, and the parties named by their members ("Congressional Democrats")
 // or by their politics ("the Progressive Conservative government").
-func (d *docState) discoverOrgs(s int) {
-	toks := d.sents[s].Tokens
-	if d.mayHave(s, listPartyWord|listPartyMembers) {
-		d.discoverParties(s)
+func (af *actorFinder) discoverOrgs(s int) {
+	toks := af.sents[s].Tokens
+	if af.mayHave(s, listPartyWord|listPartyMembers) {
+		af.discoverParties(s)
 	}
-	if !d.mayHave(s, listOrgHead) {
+	if !af.mayHave(s, listOrgHead) {
 		return
 	}
-	d.discoverOrgansOf(s)
+	af.discoverOrgansOf(s)
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		// "New York Chamber of Commerce": "New" opens a name, not a sentence
 		newName := t.Lower == "new" && i+1 < len(toks) && toks[i+1].IsCapitalized()
-		if !t.IsCapitalized() || d.covered(s, i) || d.x.is(listStopCap, t) && !newName {
+		if !t.IsCapitalized() || af.covered(s, i) || af.x.is(listStopCap, t) && !newName {
 			continue
 		}
 		end := capRun(toks, i)
-		head, of := d.orgHead(toks, i, end)
+		head, of := af.orgHead(toks, i, end)
 		if head < 0 {
 			i = end - 1
 			if of >= 0 {
@@ -731,19 +651,19 @@ func (d *docState) discoverOrgs(s int) {
 		}
 		hasTitle := false
 		for k := i; k < end; k++ {
-			hasTitle = hasTitle || d.x.is(listTitle, toks[k])
+			hasTitle = hasTitle || af.x.is(listTitle, toks[k])
 		}
 		// "Trade Cabinet Secretary Jane Doe" is a role and a person, not an
 		// organisation; so is a run that continues into a title ("Finance
 		// Committee Chairman"), but not into a job in lower case ("an
 		// Agriculture Ministry official")
-		if hasTitle || end < len(toks) && d.x.is(listTitle, toks[end]) && toks[end].IsCapitalized() {
+		if hasTitle || end < len(toks) && af.x.is(listTitle, toks[end]) && toks[end].IsCapitalized() {
 			i = end - 1
 			continue
 		}
 		start, country := i, ""
 		var owner *Match[nameHit]
-		if m := d.staticEndingAt(s, i); m != nil {
+		if m := af.staticEndingAt(s, i); m != nil {
 			switch def := m.Vals[0].def; {
 			case isState(def) && m.Vals[0].form != "demonym" && m.Vals[0].form != "capital", def.typ == TypeAgency:
 				// "U.S. Embassy", "Senate Finance Committee": the state or the
@@ -754,7 +674,7 @@ func (d *docState) discoverOrgs(s int) {
 			}
 		} else if i >= 2 && toks[i-1].Text == "'s" {
 			// "the Community's Council of Ministers"
-			if m := d.staticEndingAt(s, i-1); m != nil && isState(m.Vals[0].def) && m.Vals[0].form != "demonym" {
+			if m := af.staticEndingAt(s, i-1); m != nil && isState(m.Vals[0].def) && m.Vals[0].form != "demonym" {
 				owner, country = m, m.Vals[0].def.country
 			}
 		}
@@ -764,18 +684,18 @@ func (d *docState) discoverOrgs(s int) {
 		if end-start < 2 {
 			continue
 		}
-		name := d.text(s, start, end)
+		name := af.sents.text(s, start, end)
 		typ := orgType(toks, head)
-		e, known := d.dynLookup(name)
+		e, known := af.dynLookup(name)
 		if !known {
-			e = d.entity(name, typ)
+			e = af.entity(name, typ)
 			if e.Country == "" {
 				e.Country = country
 			}
-			d.learn(name, e)
+			af.learn(name, e)
 		}
 		if owner != nil {
-			e.Aliases[d.text(s, owner.Start, end)] = true
+			e.Aliases[af.sents.text(s, owner.Start, end)] = true
 		}
 		i = end - 1
 	}
@@ -784,17 +704,17 @@ func (d *docState) discoverOrgs(s int) {
 // discoverOrgansOf finds a body of a bloc or an organisation named in lower
 // case before it ("the executive committee of Comecon", "the board of the
 // Fund"): named after it ("Comecon executive committee"), of its state.
-func (d *docState) discoverOrgansOf(s int) {
-	toks := d.sents[s].Tokens
+func (af *actorFinder) discoverOrgansOf(s int) {
+	toks := af.sents[s].Tokens
 	for i, t := range toks {
-		if t.IsCapitalized() || !d.x.is(listOrgHead, t) || i+2 >= len(toks) || toks[i+1].Lower != "of" {
+		if t.IsCapitalized() || !af.x.is(listOrgHead, t) || i+2 >= len(toks) || toks[i+1].Lower != "of" {
 			continue
 		}
 		j := i + 2
 		if toks[j].Lower == "the" {
 			j++
 		}
-		m := d.staticAt(s, j)
+		m := af.staticAt(s, j)
 		if m == nil {
 			continue
 		}
@@ -803,23 +723,23 @@ func (d *docState) discoverOrgansOf(s int) {
 			continue
 		}
 		start := i
-		for start > 0 && toks[start-1].IsWord() && !toks[start-1].IsCapitalized() && !stopWord(toks[start-1].Lower) && !d.x.is(listTitle, toks[start-1]) {
+		for start > 0 && toks[start-1].IsWord() && !toks[start-1].IsCapitalized() && !stopWord(toks[start-1].Lower) && !af.x.is(listTitle, toks[start-1]) {
 			start--
 		}
 		if start == 0 || !isDeterminer(toks[start-1].Lower) {
 			continue
 		}
-		name := d.text(s, m.Start, m.End) + " " + d.text(s, start, i+1)
-		e, known := d.dynLookup(name)
+		name := af.sents.text(s, m.Start, m.End) + " " + af.sents.text(s, start, i+1)
+		e, known := af.dynLookup(name)
 		if !known {
-			e = d.entity(name, TypeAgency)
+			e = af.entity(name, TypeAgency)
 			e.Country = def.country
 			if isState(def) {
-				e.state = d.fromDef(def)
+				e.state = af.fromDef(def)
 			}
-			d.learn(name, e)
+			af.learn(name, e)
 		}
-		d.learn(d.text(s, start, m.End), e)
+		af.learn(af.sents.text(s, start, m.End), e)
 	}
 }
 
@@ -859,7 +779,7 @@ func commaBefore(toks []Token, i, head int) int {
 // [i, end): the last one before its "of" ("Chamber of Commerce", "Council
 // of Ministers"), else the last one. It is -1 if the run has none, or none
 // before its "of", which is then returned too.
-func (d *docState) orgHead(toks []Token, i, end int) (head, of int) {
+func (af *actorFinder) orgHead(toks []Token, i, end int) (head, of int) {
 	head = -1
 	for k := i; k < end; k++ {
 		if toks[k].Lower == "of" {
@@ -868,7 +788,7 @@ func (d *docState) orgHead(toks []Token, i, end int) (head, of int) {
 			}
 			break
 		}
-		if d.x.is(listOrgHead, toks[k]) && toks[k].IsCapitalized() {
+		if af.x.is(listOrgHead, toks[k]) && toks[k].IsCapitalized() {
 			head = k
 		}
 	}
@@ -879,39 +799,39 @@ func (d *docState) orgHead(toks []Token, i, end int) (head, of int) {
 // Democrats", "House Republicans") or by their politics before a word for
 // what a party has ("the Progressive Conservative government": the
 // Progressive Conservative Party).
-func (d *docState) discoverParties(s int) {
-	toks := d.sents[s].Tokens
+func (af *actorFinder) discoverParties(s int) {
+	toks := af.sents[s].Tokens
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if !t.IsCapitalized() || !t.IsWord() || d.covered(s, i) || d.x.is(listStopCap, t) ||
-			i > 0 && toks[i-1].IsCapitalized() && toks[i-1].IsWord() && !d.x.is(listStopCap, toks[i-1]) {
+		if !t.IsCapitalized() || !t.IsWord() || af.covered(s, i) || af.x.is(listStopCap, t) ||
+			i > 0 && toks[i-1].IsCapitalized() && toks[i-1].IsWord() && !af.x.is(listStopCap, toks[i-1]) {
 			continue
 		}
 		end := i
-		for end < len(toks) && toks[end].IsWord() && toks[end].IsCapitalized() && !d.covered(s, end) {
+		for end < len(toks) && toks[end].IsWord() && toks[end].IsCapitalized() && !af.covered(s, end) {
 			end++
 		}
 		last := toks[end-1]
 		switch {
-		case d.x.is(listPartyMembers, last):
-			name := d.text(s, i, end)
-			if _, known := d.dynLookup(name); !known {
-				d.learn(name, d.entity(name, TypeParty))
+		case af.x.is(listPartyMembers, last):
+			name := af.sents.text(s, i, end)
+			if _, known := af.dynLookup(name); !known {
+				af.learn(name, af.entity(name, TypeParty))
 			}
-		case end < len(toks) && partyHas[toks[end].Lower] && d.allPartyWords(toks, i, end):
-			run := d.text(s, i, end)
-			e := d.entity(run+" Party", TypeParty)
-			d.learn(e.Name, e)
-			d.learn(run, e)
+		case end < len(toks) && partyHas[toks[end].Lower] && af.allPartyWords(toks, i, end):
+			run := af.sents.text(s, i, end)
+			e := af.entity(run+" Party", TypeParty)
+			af.learn(e.Name, e)
+			af.learn(run, e)
 		}
 		i = end - 1
 	}
 }
 
 // allPartyWords reports whether tokens [i, end) are all words of the names of parties.
-func (d *docState) allPartyWords(toks []Token, i, end int) bool {
+func (af *actorFinder) allPartyWords(toks []Token, i, end int) bool {
 	for k := i; k < end; k++ {
-		if !d.x.is(listPartyWord, toks[k]) {
+		if !af.x.is(listPartyWord, toks[k]) {
 			return false
 		}
 	}
@@ -925,9 +845,9 @@ var partyHas = map[string]bool{
 	"congressmen": true, "caucus": true, "coalition": true, "administration": true,
 }
 
-func (d *docState) dynLookup(name string) (*Entity, bool) {
+func (af *actorFinder) dynLookup(name string) (*Entity, bool) {
 	toks := Tokenize(name)
-	for _, m := range d.dyn.Find(toks) {
+	for _, m := range af.dyn.Find(toks) {
 		if m.Start == 0 && m.End == len(toks) {
 			return m.Vals[0], true
 		}
@@ -935,42 +855,42 @@ func (d *docState) dynLookup(name string) (*Entity, bool) {
 	return nil, false
 }
 
-func (d *docState) discoverCompanies(s int) {
-	toks := d.sents[s].Tokens
+func (af *actorFinder) discoverCompanies(s int) {
+	toks := af.sents[s].Tokens
 	// "Hitachi Ltd": a company the lexicon knows, written with its legal form
-	for _, m := range d.static[s] {
-		if def := m.Vals[0].def; def.typ == TypeCompany && m.End < len(toks) && d.x.is(listCompanySuffix, toks[m.End]) {
-			d.learn(d.text(s, m.Start, m.End+1), d.fromDef(def))
+	for _, m := range af.static[s] {
+		if def := m.Vals[0].def; def.typ == TypeCompany && m.End < len(toks) && af.x.is(listCompanySuffix, toks[m.End]) {
+			af.learn(af.sents.text(s, m.Start, m.End+1), af.fromDef(def))
 		}
 	}
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		// "Acme Corp", "Acme Holdings"
-		if t.IsCapitalized() && !d.x.is(listStopCap, t) && !d.covered(s, i) && i > 0 {
+		if t.IsCapitalized() && !af.x.is(listStopCap, t) && !af.covered(s, i) && i > 0 {
 			end := capRun(toks, i)
 			// "Jane Doe of Acme Trust Co": the firm's name starts after the person's "of"
-			if of := d.nameOf(s, i, end); of > 0 {
+			if of := af.nameOf(s, i, end); of > 0 {
 				i = of
 				continue
 			}
-			if end-i >= 2 && d.x.is(listCompanySuffix, toks[end-1]) {
-				name := d.text(s, i, end)
-				e := d.entity(name, TypeCompany)
-				d.learn(name, e)
-				d.learn(d.text(s, i, end-1), e)
+			if end-i >= 2 && af.x.is(listCompanySuffix, toks[end-1]) {
+				name := af.sents.text(s, i, end)
+				e := af.entity(name, TypeCompany)
+				af.learn(name, e)
+				af.learn(af.sents.text(s, i, end-1), e)
 				i = end - 1
 				continue
 			}
 		}
 		// "Lynas Malaysia": an unknown name followed by the country it trades in.
-		if t.IsWord() && t.IsCapitalized() && i > 0 && !d.x.is(listStopCap, t) && !d.covered(s, i) && !isAcronymToken(t.Text) &&
-			toks[i-1].Text != "." && !d.x.is(listTitle, t) && !d.x.is(listOrgHead, t) {
-			if m := d.staticAt(s, i+1); m != nil && m.Vals[0].def.typ == TypeCountry && m.Vals[0].form == "name" &&
+		if t.IsWord() && t.IsCapitalized() && i > 0 && !af.x.is(listStopCap, t) && !af.covered(s, i) && !isAcronymToken(t.Text) &&
+			toks[i-1].Text != "." && !af.x.is(listTitle, t) && !af.x.is(listOrgHead, t) {
+			if m := af.staticAt(s, i+1); m != nil && m.Vals[0].def.typ == TypeCountry && m.Vals[0].form == "name" &&
 				(m.End >= len(toks) || !toks[m.End].IsCapitalized()) && (i == 0 || !toks[i-1].IsCapitalized()) {
-				name := d.text(s, i, m.End)
-				e := d.entity(name, TypeCompany)
-				d.learn(name, e)
-				d.learn(t.Text, e)
+				name := af.sents.text(s, i, m.End)
+				e := af.entity(name, TypeCompany)
+				af.learn(name, e)
+				af.learn(t.Text, e)
 			}
 		}
 		// "carmakers such as Acme and Brandco", "firms including Acme"
@@ -981,7 +901,7 @@ func (d *docState) discoverCompanies(s int) {
 			}
 			head := false
 			for k := i - 1; k >= 0 && k >= i-3; k-- {
-				if d.x.is(listFirmHead, toks[k]) {
+				if af.x.is(listFirmHead, toks[k]) {
 					head = true
 				}
 			}
@@ -989,16 +909,16 @@ func (d *docState) discoverCompanies(s int) {
 				continue
 			}
 			for j < len(toks) {
-				if toks[j].IsCapitalized() && !d.covered(s, j) {
+				if toks[j].IsCapitalized() && !af.covered(s, j) {
 					end := j
 					for end < len(toks) && toks[end].IsWord() && toks[end].IsCapitalized() {
 						end++
 					}
-					name := d.text(s, j, end)
-					e := d.entity(name, TypeCompany)
-					d.learn(name, e)
+					name := af.sents.text(s, j, end)
+					e := af.entity(name, TypeCompany)
+					af.learn(name, e)
 					j = end
-				} else if m := d.staticAt(s, j); m != nil {
+				} else if m := af.staticAt(s, j); m != nil {
 					j = m.End
 				} else {
 					break
@@ -1016,11 +936,11 @@ func (d *docState) discoverCompanies(s int) {
 // nameOf returns the "of" among tokens [i, end) of sentence s that joins a
 // person to the firm ("Jane Doe of Acme Trust Co"), not a firm to its
 // state ("Acme Bank of Canada Ltd"); 0 if none.
-func (d *docState) nameOf(s, i, end int) int {
-	toks := d.sents[s].Tokens
+func (af *actorFinder) nameOf(s, i, end int) int {
+	toks := af.sents[s].Tokens
 	for k := i + 1; k+1 < end; k++ {
 		if toks[k].Lower == "of" {
-			if m := d.staticAt(s, k+1); m != nil && isState(m.Vals[0].def) {
+			if m := af.staticAt(s, k+1); m != nil && isState(m.Vals[0].def) {
 				return 0
 			}
 			return k
@@ -1030,9 +950,9 @@ func (d *docState) nameOf(s, i, end int) int {
 }
 
 // discoverFirmGroups finds "[country or demonym] [modifiers] firms".
-func (d *docState) discoverFirmGroups(s int) {
-	toks := d.sents[s].Tokens
-	for _, m := range d.static[s] {
+func (af *actorFinder) discoverFirmGroups(s int) {
+	toks := af.sents[s].Tokens
+	for _, m := range af.static[s] {
 		def := m.Vals[0].def
 		if def.typ != TypeCountry && def.typ != TypeBloc {
 			continue
@@ -1040,7 +960,7 @@ func (d *docState) discoverFirmGroups(s int) {
 		j := m.End
 		// "Brazilian and Argentine poultry exporters"
 		if j+1 < len(toks) && toks[j].Lower == "and" {
-			if m2 := d.staticAt(s, j+1); m2 != nil && (m2.Vals[0].def.typ == TypeCountry || m2.Vals[0].def.typ == TypeBloc) {
+			if m2 := af.staticAt(s, j+1); m2 != nil && (m2.Vals[0].def.typ == TypeCountry || m2.Vals[0].def.typ == TypeBloc) {
 				j = m2.End
 			}
 		}
@@ -1054,22 +974,22 @@ func (d *docState) discoverFirmGroups(s int) {
 		k := j
 		for k < len(toks) && k-j <= 6 {
 			t := toks[k]
-			lowerOK := !t.IsCapitalized() || k == j && capsOK && !d.covered(s, k)
-			if d.x.is(listFirmHead, t) && lowerOK && (k+1 >= len(toks) || !toks[k+1].IsCapitalized() || !toks[k+1].IsWord()) {
-				name := d.text(s, m.Start, k+1)
+			lowerOK := !t.IsCapitalized() || k == j && capsOK && !af.covered(s, k)
+			if af.x.is(listFirmHead, t) && lowerOK && (k+1 >= len(toks) || !toks[k+1].IsCapitalized() || !toks[k+1].IsWord()) {
+				name := af.sents.text(s, m.Start, k+1)
 				// named as written in a sentence, with the wire's capital undone
 				if toks[j].IsCapitalized() {
 					at := toks[j].Start - toks[m.Start].Start
 					name = name[:at] + strings.ToLower(name[at:at+1]) + name[at+1:]
 				}
-				e := d.entity(name, TypeFirmGroup)
+				e := af.entity(name, TypeFirmGroup)
 				e.Country = def.country
 				if def.typ == TypeCountry {
-					e.state = d.fromDef(def)
-					e.state.Aliases[d.text(s, m.Start, m.End)] = true
+					e.state = af.fromDef(def)
+					e.state.Aliases[af.sents.text(s, m.Start, m.End)] = true
 				}
-				d.learn(name, e)
-				d.learn(d.text(s, m.Start, k+1), e)
+				af.learn(name, e)
+				af.learn(af.sents.text(s, m.Start, k+1), e)
 				break
 			}
 			ok := (t.IsWord() && lowerOK && !stopWord(t.Lower)) || isAcronymToken(t.Text) || t.Lower == "and" || t.Text == "-"
@@ -1082,13 +1002,13 @@ func (d *docState) discoverFirmGroups(s int) {
 }
 
 // discoverFunds finds "a national connectivity fund".
-func (d *docState) discoverFunds(s int) {
-	if !d.mayHave(s, listFundHead) {
+func (af *actorFinder) discoverFunds(s int) {
+	if !af.mayHave(s, listFundHead) {
 		return
 	}
-	toks := d.sents[s].Tokens
+	toks := af.sents[s].Tokens
 	for i, t := range toks {
-		if !d.x.is(listFundHead, t) || t.IsCapitalized() {
+		if !af.x.is(listFundHead, t) || t.IsCapitalized() {
 			continue
 		}
 		j := i
@@ -1101,15 +1021,15 @@ func (d *docState) discoverFunds(s int) {
 		if det := toks[j-1].Lower; det != "a" && det != "an" && det != "the" && det != "its" && det != "their" {
 			continue
 		}
-		name := d.text(s, j, i+1)
-		e := d.entity(name, TypeFund)
-		d.learn(name, e)
+		name := af.sents.text(s, j, i+1)
+		e := af.entity(name, TypeFund)
+		af.learn(name, e)
 	}
 }
 
 // discoverMedia finds outlets cited as sources ("according to a report in X").
-func (d *docState) discoverMedia(s int) {
-	toks := d.sents[s].Tokens
+func (af *actorFinder) discoverMedia(s int) {
+	toks := af.sents[s].Tokens
 	for i := 0; i+1 < len(toks); i++ {
 		l := toks[i].Lower
 		if !((l == "in" || l == "by" || l == "from") && i > 0 && (toks[i-1].Lower == "report" || toks[i-1].Lower == "reports" || toks[i-1].Lower == "reported" || toks[i-1].Lower == "story" || toks[i-1].Lower == "interview")) {
@@ -1124,15 +1044,15 @@ func (d *docState) discoverMedia(s int) {
 			continue
 		}
 		// a place name may open an outlet's name ("the Accra Daily Ledger"), not be all of it
-		if m := d.staticAt(s, j); d.covered(s, j) && (m == nil || m.End >= end) {
+		if m := af.staticAt(s, j); af.covered(s, j) && (m == nil || m.End >= end) {
 			continue
 		}
-		name := d.text(s, j, end)
-		if _, known := d.dynLookup(name); known {
+		name := af.sents.text(s, j, end)
+		if _, known := af.dynLookup(name); known {
 			continue
 		}
-		e := d.entity(name, TypeMedia)
-		d.learn(name, e)
+		e := af.entity(name, TypeMedia)
+		af.learn(name, e)
 	}
 }
 

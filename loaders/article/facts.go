@@ -81,8 +81,8 @@ type clause struct {
 	pairedNext bool // the next clause opens with a pairing cue
 }
 
-func (d *docState) clauses(s int, cues []cueAt) []clause {
-	toks := d.sents[s].Tokens
+func (fr *factReader) clauses(s int, cues []cueAt) []clause {
+	toks := fr.sents[s].Tokens
 	// opener is the contrast or pairing cue at token i
 	opener := func(i int) (cueAt, bool) {
 		for _, c := range cues {
@@ -92,7 +92,7 @@ func (d *docState) clauses(s int, cues []cueAt) []clause {
 		}
 		return cueAt{}, false
 	}
-	out := d.clauseBuf[:0]
+	out := fr.clauseBuf[:0]
 	start := 0
 	cut := func(i int) {
 		if i > start {
@@ -121,9 +121,9 @@ func (d *docState) clauses(s int, cues []cueAt) []clause {
 			cut(i)
 		case t.Lower == "nor" && i > 0:
 			cut(i)
-		case t.Text == "," && i+2 < len(toks) && toks[i+1].Lower == "and" && d.startsClause(s, i+2):
+		case t.Text == "," && i+2 < len(toks) && toks[i+1].Lower == "and" && fr.startsClause(s, i+2):
 			cut(i + 1)
-		case d.x.is(listSubordinator, t) && i > 0 && i+1 < len(toks) && !d.x.is(listAsPhrase, toks[i-1]) && d.startsClause(s, i+1):
+		case fr.x.is(listSubordinator, t) && i > 0 && i+1 < len(toks) && !fr.x.is(listAsPhrase, toks[i-1]) && fr.startsClause(s, i+1):
 			cut(i)
 		}
 	}
@@ -133,14 +133,14 @@ func (d *docState) clauses(s int, cues []cueAt) []clause {
 	for k := range out {
 		if c, ok := opener(out[k].start); ok {
 			out[k].contrast = c.hit.kind == cueContrast
-			out[k].exchange = c.hit.kind == cuePairing && d.x.isWord(listExchange, c.hit.lemma)
+			out[k].exchange = c.hit.kind == cuePairing && fr.x.isWord(listExchange, c.hit.lemma)
 			out[k].pairing = c.hit.kind == cuePairing
 			if k > 0 {
 				out[k-1].pairedNext = out[k].pairing
 			}
 		}
 	}
-	d.clauseBuf = out
+	fr.clauseBuf = out
 	return out
 }
 
@@ -152,15 +152,15 @@ var subordinators = map[string]bool{"as": true, "after": true, "when": true, "be
 var asPhrase = map[string]bool{"such": true, "well": true, "same": true, "so": true, "just": true}
 
 // startsClause: a subject follows ("and it maintains", "and the U.S. receives").
-func (d *docState) startsClause(s, i int) bool {
-	toks := d.sents[s].Tokens
+func (fr *factReader) startsClause(s, i int) bool {
+	toks := fr.sents[s].Tokens
 	switch toks[i].Lower {
 	case "it", "they", "there", "he", "she", "we", "nothing":
 		return true
 	case "the":
 		i++
 	}
-	if m := d.mentionAt(s, i); m != nil && m.Start == i && m.Ent.isActor() && m.Form != "demonym" {
+	if m := fr.mentionAt(s, i); m != nil && m.Start == i && m.Ent.isActor() && m.Form != "demonym" {
 		return true
 	}
 	return false
@@ -184,20 +184,93 @@ func appendMask(out []bool, toks []Token) []bool {
 	return out
 }
 
+// facts is what the facts stage finds in a document.
+type facts struct {
+	measures  []*Measure // merged: one per fact, with all its evidence
+	claims    []Claim
+	positions []*Position
+	cues      [][]Match[cueHit] // the cue phrases of each sentence, for the bundles stage
+}
+
+// factReader is the facts stage: from each sentence's tree and the
+// actors it mentions it reads the measures a party grants, keeps or is
+// said not to grant (facts.go, frames.go), the positions parties take
+// (positions.go) and the claims the text rejects (claims.go).
+type factReader struct {
+	*actors
+	x         *Extractor
+	sents     sentences
+	parses    []parsed // of each sentence
+	positions []*Position
+	// authors is who the tree found taking the last measure of each
+	// instrument: a later "the sanctions" with no actor of its own is theirs
+	authors map[string]*Entity
+	// reachedBy is the international organisation whose members reached
+	// an agreement ("an agreement has been reached by members of the OECD")
+	reachedBy map[*Entity]*Entity
+
+	lastClause   clauseKey
+	lastMentions []Mention // of lastClause
+	maskSent     int       // the sentence of mask
+	*factBufs
+}
+
+// factBufs are the facts stage's buffers, kept for the next document.
+type factBufs struct {
+	cues    [][]Match[cueHit]  // the cue phrases of each sentence, as sentenceFacts found them
+	sectors [][]Match[*Sector] // and its sector phrases
+	mask    []bool             // masked tokens of sentence maskSent
+	// arrays the sentences' matches share, and a buffer for those not kept
+	matches struct {
+		cues        []Match[cueHit]
+		sectors     []Match[*Sector]
+		instruments []Match[*Instrument]
+	}
+	mentionBuf   []Mention  // the arrays of clauseMentions
+	measureBuf   []*Measure // the measures of all sentences, before mergeMeasures
+	claimBuf     []Claim
+	sentMeasures []*Measure // reused by each sentence
+	sentClaims   []Claim
+	cueBuf       []cueAt  // reused by each sentence
+	clauseBuf    []clause // reused by each sentence
+	instBuf      []instAt // reused by each sentence
+	tokBuf       []Token  // reused by each phrase tokenized again
+}
+
+// readFacts runs the facts stage over the sentences of a document, their
+// parses and the actors the mentions stage found in them.
+func readFacts(x *Extractor, sents sentences, parses []parsed, a *actors, bufs *factBufs) facts {
+	bufs.cues = resize(bufs.cues, len(sents))
+	bufs.sectors = resize(bufs.sectors, len(sents))
+	bufs.mask, bufs.mentionBuf = bufs.mask[:0], bufs.mentionBuf[:0]
+	bufs.matches.cues, bufs.matches.sectors = bufs.matches.cues[:0], bufs.matches.sectors[:0]
+	ntoks := 0
+	for s := range sents {
+		ntoks += len(sents[s].Tokens)
+	}
+	// news names a cue every six tokens or so, a sector every ten
+	bufs.matches.cues = slices.Grow(bufs.matches.cues, ntoks/6)
+	bufs.matches.sectors = slices.Grow(bufs.matches.sectors, ntoks/10)
+	fr := &factReader{actors: a, x: x, sents: sents, parses: parses, maskSent: -1, factBufs: bufs}
+	fr.findReachers()
+	measures, claims := fr.extractFacts()
+	return facts{measures: fr.mergeMeasures(measures), claims: claims, positions: fr.positions, cues: bufs.cues}
+}
+
 // extractFacts finds the measures and claims of every sentence.
 // The measures are in a buffer of d, for mergeMeasures to copy.
-func (d *docState) extractFacts() ([]*Measure, []Claim) {
-	all, claims := d.measureBuf[:0], d.claimBuf[:0]
+func (fr *factReader) extractFacts() ([]*Measure, []Claim) {
+	all, claims := fr.measureBuf[:0], fr.claimBuf[:0]
 	var last *Entity
-	for s := range d.sents {
-		ms, cl, subj := d.sentenceFacts(s, last)
+	for s := range fr.sents {
+		ms, cl, subj := fr.sentenceFacts(s, last)
 		all = append(all, ms...)
 		claims = append(claims, cl...)
 		if subj != nil {
 			last = subj
 		}
 	}
-	d.measureBuf, d.claimBuf = all, claims
+	fr.measureBuf, fr.claimBuf = all, claims
 	if len(claims) == 0 {
 		return all, nil
 	}
@@ -213,24 +286,24 @@ type clauseContext struct {
 	negated bool // ... and whether a negation reached its measure
 }
 
-func (d *docState) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Claim, *Entity) {
-	toks := d.sents[s].Tokens
-	mask := d.maskOf(s)
-	insts := d.instBuf[:0]
-	d.matches.instruments = d.x.instruments.appendFind(d.matches.instruments[:0], toks)
-	for _, m := range d.matches.instruments {
-		if !mask[m.Start] && !d.insideName(s, m.Start, m.End) && m.Vals[0].ID != talksID && m.Vals[0] != notAMeasure {
+func (fr *factReader) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Claim, *Entity) {
+	toks := fr.sents[s].Tokens
+	mask := fr.maskOf(s)
+	insts := fr.instBuf[:0]
+	fr.matches.instruments = fr.x.instruments.appendFind(fr.matches.instruments[:0], toks)
+	for _, m := range fr.matches.instruments {
+		if !mask[m.Start] && !fr.insideName(s, m.Start, m.End) && m.Vals[0].ID != talksID && m.Vals[0] != notAMeasure {
 			insts = append(insts, instAt{m.Start, m.End, m.Vals[0]})
 		}
 	}
-	d.instBuf = insts
-	sectors := findShared(d.x.sectors, &d.matches.sectors, toks)
-	d.sectors[s] = sectors
+	fr.instBuf = insts
+	sectors := findShared(fr.x.sectors, &fr.matches.sectors, toks)
+	fr.sectors[s] = sectors
 	// a cue word inside an instrument's or a sector's phrase ("ban on imports",
 	// "cut flowers") is part of its name
-	cues := d.cueBuf[:0]
-	d.cues[s] = findShared(d.x.cues, &d.matches.cues, toks)
-	for _, m := range d.cues[s] {
+	cues := fr.cueBuf[:0]
+	fr.cues[s] = findShared(fr.x.cues, &fr.matches.cues, toks)
+	for _, m := range fr.cues[s] {
 		if mask[m.Start] {
 			continue
 		}
@@ -251,10 +324,10 @@ func (d *docState) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Clai
 		}
 	}
 	// in buffers of d, as the caller copies them at once
-	measures, claims := d.sentMeasures[:0], d.sentClaims[:0]
+	measures, claims := fr.sentMeasures[:0], fr.sentClaims[:0]
 	ctx := clauseContext{prev: prevSubject}
-	d.cueBuf = cues
-	for _, cl := range d.clauses(s, cues) {
+	fr.cueBuf = cues
+	for _, cl := range fr.clauses(s, cues) {
 		// the cues of the clause: cues are in text order
 		a := 0
 		for a < len(cues) && cues[a].pos < cl.start {
@@ -271,12 +344,12 @@ func (d *docState) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Clai
 				hedged = true
 			}
 		}
-		groups := d.restrictedFlows(s, d.reducedObjects(s, groupInstruments(insts, cl, ccues), ccues), cl)
+		groups := fr.restrictedFlows(s, fr.reducedObjects(s, groupInstruments(insts, cl, ccues), ccues), cl)
 		nouns := len(groups)
-		groups = d.violations(s, d.verbInstruments(s, groups, ccues), cl)
+		groups = fr.violations(s, fr.verbInstruments(s, groups, ccues), cl)
 		verbs := len(groups)
 		if len(groups) == 0 {
-			if g, ok := d.implicitGroup(s, cl, ccues, sectors); ok {
+			if g, ok := fr.implicitGroup(s, cl, ccues, sectors); ok {
 				groups = append(groups, g)
 			}
 		}
@@ -295,11 +368,11 @@ func (d *docState) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Clai
 						cue = c
 					}
 				}
-				if l := d.lemmaAt(s, g.start); d.x.violating[l] {
+				if l := fr.lemmaAt(s, g.start); fr.x.violating[l] {
 					cue.hit = cueHit{cueReject, l} // "broke the pact": compliance denied
 				}
 			}
-			verbNeg, phraseNeg := d.negation(s, cl, ccues, g, cue, ok)
+			verbNeg, phraseNeg := fr.negation(s, cl, ccues, g, cue, ok)
 			if ok && negatedPhraseEnd >= 0 && cue.pos > negatedPhraseEnd-1 && cue.pos-negatedPhraseEnd <= 1 {
 				verbNeg = true // "no side deal exempting X from Y": the verb belongs to a negated phrase
 			}
@@ -317,7 +390,7 @@ func (d *docState) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Clai
 					// cap": what the text packages together is policy, both sides of the cue;
 					// a question ("why is X paired with Y?") asks about measures named elsewhere
 					cue, ok, inherited = cueAt{g.start, g.start, cueHit{cueConcede, ""}}, true, true
-				case d.frameOf(s, g).refused:
+				case fr.frameOf(s, g).refused:
 					// "opposed parts of the plan proposing curbs": what the rejected
 					// proposal names is refused, whatever its verb
 					cue, ok, inherited = cueAt{g.start, g.start, cueHit{cueConcede, ""}}, true, true
@@ -326,7 +399,7 @@ func (d *docState) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Clai
 				}
 			}
 			pol := polarity(cue, ok, verbNeg)
-			if ok && verbNeg && d.x.isWord(listRemoval, cue.hit.lemma) {
+			if ok && verbNeg && fr.x.isWord(listRemoval, cue.hit.lemma) {
 				pol = Retained // "has not lifted its ban": the ban stays
 			}
 			if phraseNeg {
@@ -342,34 +415,34 @@ func (d *docState) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Clai
 				m.Action = cue.hit.lemma
 			}
 			if inherited && cl.exchange {
-				m.Grantor = d.counterpart(countryOf(ctx.subject))
+				m.Grantor = fr.counterpart(countryOf(ctx.subject))
 			}
-			if inherited && cl.pairing && !cl.exchange && d.owner(s, g, d.clauseMentions(s, cl), &ctx) == nil {
+			if inherited && cl.pairing && !cl.exchange && fr.owner(s, g, fr.clauseMentions(s, cl), &ctx) == nil {
 				var prev *Measure
 				if len(measures) > 0 {
 					prev = measures[len(measures)-1]
 				}
-				m.Grantor = d.pairedGrantor(s, cl, g, prev)
+				m.Grantor = fr.pairedGrantor(s, cl, g, prev)
 			}
 			if m.Grantor == nil {
-				m.Grantor, m.Beneficiary = d.parties4(s, cl, g, cue, ok && !inherited, &ctx)
+				m.Grantor, m.Beneficiary = fr.parties4(s, cl, g, cue, ok && !inherited, &ctx)
 			} else {
-				m.Beneficiary = d.beneficiaryOf(s, cl, d.clauseMentions(s, cl), m.Grantor, g)
+				m.Beneficiary = fr.beneficiaryOf(s, cl, fr.clauseMentions(s, cl), m.Grantor, g)
 			}
 			if pol == Retained {
 				m.Beneficiary = nil // a policy kept gives nobody anything
 			}
-			m.Sector = d.sectorOf(s, cl, g, sectors, ccues)
-			m.Policy = d.policyPhrase(s, cl, g)
+			m.Sector = fr.sectorOf(s, cl, g, sectors, ccues)
+			m.Policy = fr.policyPhrase(s, cl, g)
 			m.sides[0].phrase = m.Policy
-			if d.deal != nil && (m.Grantor == d.deal || d.sentenceMentions(s, d.deal)) {
-				m.PartOf = d.deal
+			if fr.deal != nil && (m.Grantor == fr.deal || fr.sentenceMentions(s, fr.deal)) {
+				m.PartOf = fr.deal
 			}
-			pos, drop, also := d.readMeasure(s, cl, m, g, cue, ok && !inherited)
+			pos, drop, also := fr.readMeasure(s, cl, m, g, cue, ok && !inherited)
 			if drop {
 				continue
 			} else if pos != nil {
-				d.positions = append(d.positions, pos)
+				fr.positions = append(fr.positions, pos)
 				continue
 			}
 			measures = append(measures, also...)
@@ -383,19 +456,19 @@ func (d *docState) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Clai
 		if !found {
 			ctx.hasCue = false
 		}
-		if subj := d.clauseSubject(s, cl); subj != nil {
+		if subj := fr.clauseSubject(s, cl); subj != nil {
 			ctx.subject = subj
 		}
-		if c, ok := d.claim(s, cl, ccues, insts, ctx.subject, hedged); ok {
+		if c, ok := fr.claim(s, cl, ccues, insts, ctx.subject, hedged); ok {
 			claims = append(claims, c)
 		}
 	}
-	measures = append(measures, d.talks(s, d.matches.instruments, mask)...)
+	measures = append(measures, fr.talks(s, fr.matches.instruments, mask)...)
 	subject := prevSubject
 	if ctx.subject != nil {
 		subject = ctx.subject
 	}
-	d.sentMeasures, d.sentClaims = measures, claims
+	fr.sentMeasures, fr.sentClaims = measures, claims
 	return measures, claims, subject
 }
 
@@ -404,9 +477,9 @@ func (d *docState) sentenceFacts(s int, prevSubject *Entity) ([]*Measure, []Clai
 // beneficiary ("paired with a larger quota for Australian cattle"), or the
 // firms that benefit from the first measure when they invest or buy in
 // return ("discounted lithium for battery makers, tied to local plants").
-func (d *docState) pairedGrantor(s int, cl clause, g instAt, prev *Measure) *Entity {
-	if b := d.beneficiaryOf(s, cl, d.clauseMentions(s, cl), nil, g); b != nil {
-		return d.counterpart(countryOf(b))
+func (fr *factReader) pairedGrantor(s int, cl clause, g instAt, prev *Measure) *Entity {
+	if b := fr.beneficiaryOf(s, cl, fr.clauseMentions(s, cl), nil, g); b != nil {
+		return fr.counterpart(countryOf(b))
 	}
 	if prev != nil && prev.Beneficiary != nil && firmsMayGrant(g.in) &&
 		(prev.Beneficiary.Type == TypeFirmGroup || prev.Beneficiary.Type == TypeCompany) {
@@ -457,14 +530,14 @@ func restrictionNoun(toks []Token, m Match[cueHit], hit cueHit) bool {
 // verbInstruments adds to groups the verbs that name an instrument by
 // themselves ("will invest $2 billion", "is not terminating the pact"),
 // each unless a noun of the clause already names its instrument.
-func (d *docState) verbInstruments(s int, groups []instAt, cues []cueAt) []instAt {
+func (fr *factReader) verbInstruments(s int, groups []instAt, cues []cueAt) []instAt {
 	nouns := len(groups)
 	for _, c := range cues {
-		if c.hit.kind != cueConcede || d.taggedNominal(s, c.pos) || d.mentionCovering(s, c.pos) != nil {
+		if c.hit.kind != cueConcede || fr.taggedNominal(s, c.pos) || fr.mentionCovering(s, c.pos) != nil {
 			continue // "the Senate Finance Committee": a name, not an act
 		}
-		id, ok := d.x.lex.VerbInstr[c.hit.lemma]
-		in := d.x.instByID[id]
+		id, ok := fr.x.lex.VerbInstr[c.hit.lemma]
+		in := fr.x.instByID[id]
 		if !ok || in == nil || slices.ContainsFunc(groups[:nouns], func(g instAt) bool { return g.in == in }) {
 			continue
 		}
@@ -476,20 +549,20 @@ func (d *docState) verbInstruments(s int, groups []instAt, cues []cueAt) []instA
 // violations adds to groups the verbs of clause cl that break an
 // agreement ("for breaking its semiconductor agreement"): each names the
 // party's compliance with it, which the verb denies.
-func (d *docState) violations(s int, groups []instAt, cl clause) []instAt {
-	p := d.parses[s]
-	in := d.x.instByID[complianceID]
+func (fr *factReader) violations(s int, groups []instAt, cl clause) []instAt {
+	p := fr.parses[s]
+	in := fr.x.instByID[complianceID]
 	if p.tree == nil || in == nil {
 		return groups
 	}
 	for id := 1; id < len(p.tok); id++ {
 		i := int(p.tok[id])
-		if i < cl.start || i >= cl.end || !d.x.violating[lemma(p.tree, id)] || upos(p.tree, id) != "VERB" {
+		if i < cl.start || i >= cl.end || !fr.x.violating[lemma(p.tree, id)] || upos(p.tree, id) != "VERB" {
 			continue
 		}
 		for _, o := range p.tree.Children(id, "obj") {
-			m := d.mentionCovering(s, int(p.tok[o]))
-			if d.x.isWord(listAgreementHead, p.tree.Word(o).Form) || m != nil && m.Ent.Type == TypeAgreement {
+			m := fr.mentionCovering(s, int(p.tok[o]))
+			if fr.x.isWord(listAgreementHead, p.tree.Word(o).Form) || m != nil && m.Ent.Type == TypeAgreement {
 				groups = append(groups, instAt{i, i + 1, in})
 				break
 			}
@@ -502,8 +575,8 @@ func (d *docState) violations(s int, groups []instAt, cl clause) []instAt {
 const complianceID = "agreement-compliance"
 
 // lemmaAt is the lemma the parse gives token i of sentence s, "" if none.
-func (d *docState) lemmaAt(s, i int) string {
-	p := d.parses[s]
+func (fr *factReader) lemmaAt(s, i int) string {
+	p := fr.parses[s]
 	if p.tree == nil || i >= len(p.word) || p.word[i] == 0 {
 		return ""
 	}
@@ -517,8 +590,8 @@ var genericRestrictions = words("curb", "restriction", "control", "limit", "limi
 // restrictedFlows adds to groups a generic restriction on a trade flow
 // that the lexicon's phrases miss for the words between them ("curbs on
 // U.S. technology exports" is an export control).
-func (d *docState) restrictedFlows(s int, groups []instAt, cl clause) []instAt {
-	p := d.parses[s]
+func (fr *factReader) restrictedFlows(s int, groups []instAt, cl clause) []instAt {
+	p := fr.parses[s]
 	t := p.tree
 	for id := 1; id < len(p.tok); id++ {
 		i := int(p.tok[id])
@@ -526,8 +599,8 @@ func (d *docState) restrictedFlows(s int, groups []instAt, cl clause) []instAt {
 			continue
 		}
 		for _, n := range t.Children(id, "nmod") {
-			f, ok := d.x.lex.Flows[strings.ToLower(t.Word(n).Form)]
-			in := d.x.instByID[f.Restrict]
+			f, ok := fr.x.lex.Flows[strings.ToLower(t.Word(n).Form)]
+			in := fr.x.instByID[f.Restrict]
 			if !ok || in == nil || !slices.ContainsFunc(t.Children(n, "case"), func(c int) bool { return lemma(t, c) == "on" }) {
 				continue
 			}
@@ -543,14 +616,14 @@ func (d *docState) restrictedFlows(s int, groups []instAt, cl clause) []instAt {
 
 // reducedObjects adds to groups what a verb of reducing names by its
 // object ("cut back semiconductor production", "output was curbed").
-func (d *docState) reducedObjects(s int, groups []instAt, cues []cueAt) []instAt {
-	p := d.parses[s]
+func (fr *factReader) reducedObjects(s int, groups []instAt, cues []cueAt) []instAt {
+	p := fr.parses[s]
 	for _, c := range cues {
-		if !d.x.reducing[c.hit.lemma] || c.pos >= len(p.word) || p.word[c.pos] == 0 {
+		if !fr.x.reducing[c.hit.lemma] || c.pos >= len(p.word) || p.word[c.pos] == 0 {
 			continue
 		}
 		for _, o := range p.tree.Children(int(p.word[c.pos]), "obj", "nsubj:pass") {
-			in := d.x.instByID[d.x.lex.ReducedObj[lemma(p.tree, o)]]
+			in := fr.x.instByID[fr.x.lex.ReducedObj[lemma(p.tree, o)]]
 			if in == nil || slices.ContainsFunc(groups, func(g instAt) bool { return g.in == in }) {
 				continue
 			}
@@ -602,8 +675,8 @@ func pickCue(hits []cueHit) cueHit {
 
 // insideName reports an instrument phrase that is part of an actor's name
 // ("Secretariat of Economy" is no tax; "EU Deforestation Regulation" is).
-func (d *docState) insideName(s, start, end int) bool {
-	for _, m := range d.mentions[s] {
+func (fr *factReader) insideName(s, start, end int) bool {
+	for _, m := range fr.mentions[s] {
 		if start >= m.Start && end <= m.End && m.Ent.Type != TypeFund {
 			return true
 		}
@@ -612,8 +685,8 @@ func (d *docState) insideName(s, start, end int) bool {
 }
 
 // insideFirmGroup reports a sector word inside a group of firms' name ("cocoa farmers").
-func (d *docState) insideFirmGroup(s, start, end int) bool {
-	for _, m := range d.mentions[s] {
+func (fr *factReader) insideFirmGroup(s, start, end int) bool {
+	for _, m := range fr.mentions[s] {
 		if start >= m.Start && end <= m.End && m.Ent.Type == TypeFirmGroup {
 			return true
 		}
@@ -659,8 +732,8 @@ func groupInstruments(insts []instAt, cl clause, cues []cueAt) []instAt {
 // implicitGroup: a clause with no instrument phrase may still name a policy
 // through a trade flow ("exports face scrutiny", "exports are unrestricted")
 // or a sector kept out of the deal ("Dairy remains off the table").
-func (d *docState) implicitGroup(s int, cl clause, cues []cueAt, sectors []Match[*Sector]) (instAt, bool) {
-	toks := d.sents[s].Tokens
+func (fr *factReader) implicitGroup(s int, cl clause, cues []cueAt, sectors []Match[*Sector]) (instAt, bool) {
+	toks := fr.sents[s].Tokens
 	var restrict, retain bool
 	for _, c := range cues {
 		switch c.hit.kind {
@@ -674,7 +747,7 @@ func (d *docState) implicitGroup(s int, cl clause, cues []cueAt, sectors []Match
 		return instAt{}, false
 	}
 	for i := cl.start; i < cl.end; i++ {
-		f, ok := d.x.lex.Flows[toks[i].Lower]
+		f, ok := fr.x.lex.Flows[toks[i].Lower]
 		if !ok {
 			continue
 		}
@@ -682,7 +755,7 @@ func (d *docState) implicitGroup(s int, cl clause, cues []cueAt, sectors []Match
 		if retain {
 			id = f.Retain
 		}
-		if in := d.x.instByID[id]; in != nil {
+		if in := fr.x.instByID[id]; in != nil {
 			return instAt{i, i + 1, in}, true
 		}
 	}
@@ -693,7 +766,7 @@ func (d *docState) implicitGroup(s int, cl clause, cues []cueAt, sectors []Match
 		if m.Start >= cl.start && m.Start < cl.end {
 			for _, c := range cues {
 				if c.hit.kind == cueRetainedState && c.pos > m.Start {
-					if in := d.x.instByID["sector-exclusion"]; in != nil {
+					if in := fr.x.instByID["sector-exclusion"]; in != nil {
 						return instAt{m.Start, m.End, in}, true
 					}
 				}
@@ -741,14 +814,14 @@ func governingCue(toks []Token, cues []cueAt, g instAt, groups []instAt) (cueAt,
 // ("has never imposed", "did not agree to exempt", "nor did it promise to
 // limit") or the group's own phrase ("not preferential access", "without
 // exclusive access", "no exemptions").
-func (d *docState) negation(s int, cl clause, cues []cueAt, g instAt, cue cueAt, hasCue bool) (verb, phrase bool) {
-	toks := d.sents[s].Tokens
+func (fr *factReader) negation(s int, cl clause, cues []cueAt, g instAt, cue cueAt, hasCue bool) (verb, phrase bool) {
+	toks := fr.sents[s].Tokens
 	for _, c := range cues {
 		if c.hit.kind != cueNegation || c.pos >= g.start {
 			continue
 		}
 		w := toks[c.pos].Lower
-		if hasCue && d.x.isWord(listVerbNegation, c.hit.lemma) && c.pos < cue.pos && (cue.pos-c.end <= 5 || c.pos == cl.start) && !commaBetween(toks, c.end, cue.pos) && d.negates(s, c.pos, cue.pos, g) {
+		if hasCue && fr.x.isWord(listVerbNegation, c.hit.lemma) && c.pos < cue.pos && (cue.pos-c.end <= 5 || c.pos == cl.start) && !commaBetween(toks, c.end, cue.pos) && fr.negates(s, c.pos, cue.pos, g) {
 			verb = true
 			continue
 		}
@@ -756,7 +829,7 @@ func (d *docState) negation(s int, cl clause, cues []cueAt, g instAt, cue cueAt,
 			gap := toks[c.end:g.start]
 			near := len(gap) <= 2
 			for _, t := range gap {
-				if !t.IsWord() || d.isCue(t) {
+				if !t.IsWord() || fr.isCue(t) {
 					near = false
 				}
 			}
@@ -773,8 +846,8 @@ func (d *docState) negation(s int, cl clause, cues []cueAt, g instAt, cue cueAt,
 // g's phrase depends on ("did not agree to exempt steel"), not a verb of a
 // clause beside it ("credits that do not involve aid and reduce
 // subsidies"). Without a parse of either, it reaches.
-func (d *docState) negates(s, i, cue int, g instAt) bool {
-	p := d.parses[s]
+func (fr *factReader) negates(s, i, cue int, g instAt) bool {
+	p := fr.parses[s]
 	if p.tree == nil || i >= len(p.word) || p.word[i] == 0 {
 		return true
 	}
@@ -841,33 +914,33 @@ func governedByPreposition(toks []Token, i int) bool {
 }
 
 // maskOf is masked(tokens of sentence s), kept for the sentence at hand.
-func (d *docState) maskOf(s int) []bool {
-	if d.maskSent != s {
-		d.mask, d.maskSent = appendMask(d.mask[:0], d.sents[s].Tokens), s
+func (fr *factReader) maskOf(s int) []bool {
+	if fr.maskSent != s {
+		fr.mask, fr.maskSent = appendMask(fr.mask[:0], fr.sents[s].Tokens), s
 	}
-	return d.mask
+	return fr.mask
 }
 
 // clauseMentions are the mentions of clause cl of sentence s outside
 // parentheses. The rules ask for those of one clause again and again, so
 // the last answer is kept; callers must not modify it.
-func (d *docState) clauseMentions(s int, cl clause) []Mention {
-	if k := (clauseKey{s, cl.start, cl.end}); d.lastClause == k && d.lastMentions != nil {
-		return d.lastMentions
+func (fr *factReader) clauseMentions(s int, cl clause) []Mention {
+	if k := (clauseKey{s, cl.start, cl.end}); fr.lastClause == k && fr.lastMentions != nil {
+		return fr.lastMentions
 	}
-	mask := d.maskOf(s)
-	n := len(d.mentionBuf)
-	for _, m := range d.mentions[s] {
+	mask := fr.maskOf(s)
+	n := len(fr.mentionBuf)
+	for _, m := range fr.mentions[s] {
 		if m.Start >= cl.start && m.Start < cl.end && !mask[m.Start] {
-			d.mentionBuf = append(d.mentionBuf, m)
+			fr.mentionBuf = append(fr.mentionBuf, m)
 		}
 	}
 	var out []Mention // nil when there are none, as callers may ask
-	if len(d.mentionBuf) > n {
-		out = d.mentionBuf[n:len(d.mentionBuf):len(d.mentionBuf)]
+	if len(fr.mentionBuf) > n {
+		out = fr.mentionBuf[n:len(fr.mentionBuf):len(fr.mentionBuf)]
 	}
-	d.lastClause, d.lastMentions = clauseKey{s, cl.start, cl.end}, out
-	return d.lastMentions
+	fr.lastClause, fr.lastMentions = clauseKey{s, cl.start, cl.end}, out
+	return fr.lastMentions
 }
 
 type clauseKey struct{ sent, start, end int }
@@ -892,9 +965,9 @@ func asGrantor(m Mention, firms bool) *Entity {
 }
 
 // clauseSubject is the actor in subject position before the clause's first verb cue.
-func (d *docState) clauseSubject(s int, cl clause) *Entity {
-	toks := d.sents[s].Tokens
-	for _, m := range d.clauseMentions(s, cl) {
+func (fr *factReader) clauseSubject(s int, cl clause) *Entity {
+	toks := fr.sents[s].Tokens
+	for _, m := range fr.clauseMentions(s, cl) {
 		if governedByPreposition(toks, m.Start) {
 			continue
 		}
@@ -924,8 +997,8 @@ func isPassive(toks []Token, cue cueAt) bool {
 
 // owner is the actor whose name or possessive modifies the group's phrase
 // ("India's 150% duty", "Swiss dairy and wine tariffs", "Mexican steel exports").
-func (d *docState) owner(s int, g instAt, ms []Mention, ctx *clauseContext) *Entity {
-	toks := d.sents[s].Tokens
+func (fr *factReader) owner(s int, g instAt, ms []Mention, ctx *clauseContext) *Entity {
+	toks := fr.sents[s].Tokens
 	for k := len(ms) - 1; k >= 0; k-- {
 		m := ms[k]
 		if m.End > g.start || g.start-m.End > 4 {
@@ -934,7 +1007,7 @@ func (d *docState) owner(s int, g instAt, ms []Mention, ctx *clauseContext) *Ent
 		between := toks[m.End:g.start]
 		ok := true
 		for _, t := range between {
-			if !(t.Text == "'s" || t.Text == "%" || t.Text == "-" || (t.IsWord() && !t.IsCapitalized() && !d.isCue(t) && !prepositions[t.Lower] && !isDeterminer(t.Lower))) {
+			if !(t.Text == "'s" || t.Text == "%" || t.Text == "-" || (t.IsWord() && !t.IsCapitalized() && !fr.isCue(t) && !prepositions[t.Lower] && !isDeterminer(t.Lower))) {
 				ok = false
 			}
 		}
@@ -952,7 +1025,7 @@ func (d *docState) owner(s int, g instAt, ms []Mention, ctx *clauseContext) *Ent
 				return ctx.subject
 			}
 			// "Instead of lifting its quotas, Egypt raised ...": the subject after a fronted phrase
-			for _, m := range d.mentions[s] {
+			for _, m := range fr.mentions[s] {
 				if m.Start > g.end && (toks[m.Start-1].Text == "," || toks[m.Start-1].Lower == "the" && toks[m.Start-2].Text == ",") {
 					if e := asGrantor(m, false); e != nil {
 						return e
@@ -966,9 +1039,9 @@ func (d *docState) owner(s int, g instAt, ms []Mention, ctx *clauseContext) *Ent
 }
 
 // parties4 finds who grants a measure and who benefits from it.
-func (d *docState) parties4(s int, cl clause, g instAt, cue cueAt, hasCue bool, ctx *clauseContext) (grantor, beneficiary *Entity) {
-	toks := d.sents[s].Tokens
-	ms := d.clauseMentions(s, cl)
+func (fr *factReader) parties4(s int, cl clause, g instAt, cue cueAt, hasCue bool, ctx *clauseContext) (grantor, beneficiary *Entity) {
+	toks := fr.sents[s].Tokens
+	ms := fr.clauseMentions(s, cl)
 	verb := g.start
 	if hasCue && cue.pos < g.start {
 		verb = cue.pos
@@ -1014,9 +1087,9 @@ func (d *docState) parties4(s int, cl clause, g instAt, cue cueAt, hasCue bool, 
 		}
 	}
 	switch {
-	case hasCue && d.x.isWord(listTarget, cue.hit.lemma) && cue.pos < g.start && !passive && subject != nil:
+	case hasCue && fr.x.isWord(listTarget, cue.hit.lemma) && cue.pos < g.start && !passive && subject != nil:
 		// "Türkiye faces new duties": the counterpart imposes them
-		grantor = d.counterpart(countryOf(subject))
+		grantor = fr.counterpart(countryOf(subject))
 	case hasCue && cue.hit.kind == cueReceive && cue.pos < g.start && !passive:
 		// "the U.S. receives no exemptions": the subject benefits, its counterpart grants
 		for k := len(ms) - 1; k >= 0; k-- {
@@ -1025,16 +1098,16 @@ func (d *docState) parties4(s int, cl clause, g instAt, cue cueAt, hasCue bool, 
 				break
 			}
 		}
-		grantor = d.counterpart(countryOf(beneficiary))
+		grantor = fr.counterpart(countryOf(beneficiary))
 	case agent != nil:
 		grantor = agent
 	case passive || (hasCue && cue.pos >= g.end) || !hasCue:
 		// the phrase is the subject: its owner grants ("India's duty will be halved");
 		// otherwise whoever benefits is named and the counterpart grants
-		grantor = d.owner(s, g, ms, ctx)
+		grantor = fr.owner(s, g, ms, ctx)
 		if grantor == nil && passive && subject != nil && subjectMention != nil && subjectMention.Start < g.start {
 			beneficiary = subject
-			grantor = d.counterpart(countryOf(subject))
+			grantor = fr.counterpart(countryOf(subject))
 		}
 		if grantor == nil && !passive && hasCue && cue.pos > g.end {
 			// "the tariff on rice, which Japan cut": the verb's own subject, after the phrase
@@ -1052,23 +1125,23 @@ func (d *docState) parties4(s int, cl clause, g instAt, cue cueAt, hasCue bool, 
 	default:
 		grantor = subject
 		if grantor == nil {
-			grantor = d.owner(s, g, ms, ctx)
+			grantor = fr.owner(s, g, ms, ctx)
 		}
 	}
 	if beneficiary == nil {
-		beneficiary = d.beneficiaryOf(s, cl, ms, grantor, g)
+		beneficiary = fr.beneficiaryOf(s, cl, ms, grantor, g)
 	}
 	if grantor == nil && passive && beneficiary != nil {
-		grantor = d.counterpart(countryOf(beneficiary))
+		grantor = fr.counterpart(countryOf(beneficiary))
 	}
 	if grantor == nil && cl.exchange && ctx.subject != nil {
-		grantor = d.counterpart(countryOf(ctx.subject))
+		grantor = fr.counterpart(countryOf(ctx.subject))
 	}
 	if grantor == nil {
 		grantor = ctx.subject
 	}
-	if grantor == nil && len(d.parties) > 0 {
-		grantor = d.parties[0]
+	if grantor == nil && len(fr.parties) > 0 {
+		grantor = fr.parties[0]
 	}
 	if beneficiary == grantor {
 		beneficiary = nil
@@ -1078,8 +1151,8 @@ func (d *docState) parties4(s int, cl clause, g instAt, cue cueAt, hasCue bool, 
 
 // beneficiaryOf: a group of firms named in the clause, an actor after
 // "for"/"to", an "X-bound" destination, or a demonym ("American products").
-func (d *docState) beneficiaryOf(s int, cl clause, ms []Mention, grantor *Entity, g instAt) *Entity {
-	toks := d.sents[s].Tokens
+func (fr *factReader) beneficiaryOf(s int, cl clause, ms []Mention, grantor *Entity, g instAt) *Entity {
+	toks := fr.sents[s].Tokens
 	ok := func(e *Entity) bool {
 		if e == nil || e == grantor || countryOf(e) == grantor || e.Type == TypeMedia || e.Type == TypeFund || e.Type == TypePerson {
 			return false
@@ -1101,7 +1174,7 @@ func (d *docState) beneficiaryOf(s int, cl clause, ms []Mention, grantor *Entity
 		}
 	}
 	for _, m := range ms {
-		if m.Form == "demonym" && ok(m.Ent) && (m.Start > g.start || d.modifies(s, m, g)) {
+		if m.Form == "demonym" && ok(m.Ent) && (m.Start > g.start || fr.modifies(s, m, g)) {
 			return m.Ent
 		}
 	}
@@ -1110,12 +1183,12 @@ func (d *docState) beneficiaryOf(s int, cl clause, ms []Mention, grantor *Entity
 
 // modifies: a demonym in front of the group's phrase ("Norwegian
 // phytosanitary certificates", "Kenyan tea tariffs").
-func (d *docState) modifies(s int, m Mention, g instAt) bool {
+func (fr *factReader) modifies(s int, m Mention, g instAt) bool {
 	if m.End > g.start || g.start-m.End > 3 {
 		return false
 	}
-	for _, t := range d.sents[s].Tokens[m.End:g.start] {
-		if !t.IsWord() || t.IsCapitalized() || d.isCue(t) || stopWord(t.Lower) {
+	for _, t := range fr.sents[s].Tokens[m.End:g.start] {
+		if !t.IsWord() || t.IsCapitalized() || fr.isCue(t) || stopWord(t.Lower) {
 			return false
 		}
 	}
@@ -1124,10 +1197,10 @@ func (d *docState) modifies(s int, m Mention, g instAt) bool {
 
 // sectorOf: the sector named nearest the group in its clause, not across a
 // pairing cue ("rare earth access paired with digital tax relief").
-func (d *docState) sectorOf(s int, cl clause, g instAt, sectors []Match[*Sector], cues []cueAt) string {
+func (fr *factReader) sectorOf(s int, cl clause, g instAt, sectors []Match[*Sector], cues []cueAt) string {
 	best, bestDist := "", 1<<30
 	for _, m := range sectors {
-		if d.insideName(s, m.Start, m.End) && !d.insideFirmGroup(s, m.Start, m.End) || m.Start < cl.start || m.Start >= cl.end {
+		if fr.insideName(s, m.Start, m.End) && !fr.insideFirmGroup(s, m.Start, m.End) || m.Start < cl.start || m.Start >= cl.end {
 			continue
 		}
 		lo, hi := min(m.Start, g.start), max(m.End, g.end)
@@ -1149,7 +1222,7 @@ func (d *docState) sectorOf(s int, cl clause, g instAt, sectors []Match[*Sector]
 			// rules"): a sector named beside it is the one the measure is about
 			dist = 1 << 20
 		}
-		if d.insideFirmGroup(s, m.Start, m.End) {
+		if fr.insideFirmGroup(s, m.Start, m.End) {
 			// what the firms make ("subsidies to cocoa farmers"), when nothing else is named
 			dist = 1 << 21
 		}
@@ -1166,8 +1239,8 @@ var digitSeparators = strings.NewReplacer(".", "", ",", "")
 // policyPhrase is the text naming the policy: the instrument phrase with
 // its modifiers and the prepositional phrase that completes it.
 // inCue: token i of sentence s is part of a cue ("back" of "cut back").
-func (d *docState) inCue(s, i int) bool {
-	for _, m := range d.cues[s] {
+func (fr *factReader) inCue(s, i int) bool {
+	for _, m := range fr.cues[s] {
 		if m.Start <= i && i < m.End {
 			return true
 		}
@@ -1175,11 +1248,11 @@ func (d *docState) inCue(s, i int) bool {
 	return false
 }
 
-func (d *docState) policyPhrase(s int, cl clause, g instAt) string {
-	toks := d.sents[s].Tokens
+func (fr *factReader) policyPhrase(s int, cl clause, g instAt) string {
+	toks := fr.sents[s].Tokens
 	// a cue word inside a sector's name ("cut flowers") does not end the phrase
 	inSector := func(i int) bool {
-		for _, m := range d.sectors[s] {
+		for _, m := range fr.sectors[s] {
 			if i >= m.Start && i < m.End {
 				return true
 			}
@@ -1189,7 +1262,7 @@ func (d *docState) policyPhrase(s int, cl clause, g instAt) string {
 	start := g.start
 	for start > cl.start && g.start-start < 4 {
 		t := toks[start-1]
-		if (t.IsWord() && !t.IsCapitalized() && !stopWord(t.Lower) && !d.x.is(listNegation, t) && !d.isCue(t) && !d.inCue(s, start-1)) ||
+		if (t.IsWord() && !t.IsCapitalized() && !stopWord(t.Lower) && !fr.x.is(listNegation, t) && !fr.isCue(t) && !fr.inCue(s, start-1)) ||
 			isDigitWord(digitSeparators.Replace(t.Text)) || t.Text == "%" || t.Text == "-" {
 			start--
 			continue
@@ -1198,10 +1271,10 @@ func (d *docState) policyPhrase(s int, cl clause, g instAt) string {
 	}
 	end := g.end
 	// "tariff cut on rice", "duty reductions for cars": the concession noun belongs to the phrase
-	for end < cl.end && d.x.isConcessionNoun(toks[end]) {
+	for end < cl.end && fr.x.isConcessionNoun(toks[end]) {
 		end++
 	}
-	if end < cl.end && !d.cueStartsAt(toks, end) && !(toks[end].Lower == "to" && d.tagged(s, end+1, "VERB")) {
+	if end < cl.end && !fr.cueStartsAt(toks, end) && !(toks[end].Lower == "to" && fr.tagged(s, end+1, "VERB")) {
 		switch toks[end].Lower {
 		case "on", "for", "of", "over", "to", "from", "in", "at":
 			k := end + 1
@@ -1210,7 +1283,7 @@ func (d *docState) policyPhrase(s int, cl clause, g instAt) string {
 				if t.Text == "," || t.Text == ";" || t.Text == "." || t.Text == "(" || t.Text == "—" || t.Text == "?" ||
 					t.Lower == "that" || t.Lower == "which" || t.Lower == "who" || t.Lower == "starting" || t.Lower == "but" ||
 					t.Lower == "if" || t.Lower == "unless" || t.Lower == "once" || t.Lower == "as" && k+1 < cl.end && toks[k+1].Lower == "soon" ||
-					d.cueStartsAt(toks, k) && !inSector(k) {
+					fr.cueStartsAt(toks, k) && !inSector(k) {
 					break
 				}
 				k++
@@ -1223,29 +1296,20 @@ func (d *docState) policyPhrase(s int, cl clause, g instAt) string {
 	for end > g.end && (toks[end-1].Text == "“" || toks[end-1].Text == "\"" || stopWord(toks[end-1].Lower)) {
 		end--
 	}
-	return strings.TrimSpace(d.text(s, start, end))
+	return strings.TrimSpace(fr.sents.text(s, start, end))
 }
 
 // isConcessionNoun: "cut", "relief", "waiver".
 func (x *Extractor) isConcessionNoun(t Token) bool { return x.has(&t, tagConcessionNoun) }
 
 // cueStartsAt reports a cue phrase ("in place", "in exchange for") at token k.
-func (d *docState) cueStartsAt(toks []Token, k int) bool {
-	end, _ := d.x.cues.longest(toks, k)
+func (fr *factReader) cueStartsAt(toks []Token, k int) bool {
+	end, _ := fr.x.cues.longest(toks, k)
 	return end > k
 }
 
 // isCue reports a cue phrase of one word.
-func (d *docState) isCue(t Token) bool { return d.x.has(&t, tagCue) }
-
-func (d *docState) sentenceMentions(s int, e *Entity) bool {
-	for _, m := range d.mentions[s] {
-		if m.Ent == e {
-			return true
-		}
-	}
-	return false
-}
+func (fr *factReader) isCue(t Token) bool { return fr.x.has(&t, tagCue) }
 
 // clauseOpeners are conjunctions that open a clause without being its subject.
 var clauseOpeners = map[string]bool{"but": true, "and": true, "nor": true, "while": true, "though": true, "although": true,
@@ -1264,7 +1328,7 @@ func contracts(w string) bool {
 // sentences into one, with all their evidence: the same grantor,
 // instrument, polarity and sector, and phrases that do not name different
 // things (their words beyond the instrument's own overlap, or one has none).
-func (d *docState) mergeMeasures(ms []*Measure) []*Measure {
+func (fr *factReader) mergeMeasures(ms []*Measure) []*Measure {
 	if len(ms) == 0 {
 		return nil
 	}
@@ -1272,17 +1336,17 @@ func (d *docState) mergeMeasures(ms []*Measure) []*Measure {
 	for _, m := range ms {
 		merged := false
 		for _, o := range out {
-			if o.Grantor != m.Grantor || o.Instrument != m.Instrument || o.Polarity != m.Polarity || !d.samePolicy(o, m) {
+			if o.Grantor != m.Grantor || o.Instrument != m.Instrument || o.Polarity != m.Polarity || !fr.samePolicy(o, m) {
 				continue
 			}
-			if o.Action != "" && m.Action != "" && d.x.tightening[o.Action] != d.x.tightening[m.Action] {
+			if o.Action != "" && m.Action != "" && fr.x.tightening[o.Action] != fr.x.tightening[m.Action] {
 				continue // sanctions imposed and, later, lifted are two measures
 			}
-			if d.anotherAct(o, m) {
+			if fr.anotherAct(o, m) {
 				continue // "would ban tied aid credit" ... "would also reduce export credits"
 			}
 			// a sector on one side only: merge a bare mention ("digital tax") into the full one
-			if o.Sector != m.Sector && !(o.Sector == "" && !d.distinctive(o) || m.Sector == "" && !d.distinctive(m)) {
+			if o.Sector != m.Sector && !(o.Sector == "" && !fr.distinctive(o) || m.Sector == "" && !fr.distinctive(m)) {
 				continue
 			}
 			if o.Sector == "" {
@@ -1295,8 +1359,8 @@ func (d *docState) mergeMeasures(ms []*Measure) []*Measure {
 				}
 			}
 			o.sides = append(o.sides, m.sides...)
-			for _, w := range d.distinctWords(m) {
-				if !slices.Contains(d.distinctWords(o), w) {
+			for _, w := range fr.distinctWords(m) {
+				if !slices.Contains(fr.distinctWords(o), w) {
 					o.words = append(o.words, w)
 				}
 			}
@@ -1324,16 +1388,16 @@ func (d *docState) mergeMeasures(ms []*Measure) []*Measure {
 // ("ban" then "reduce"), is a second act, not o told again, unless m
 // refers back to o by o's own noun ("tariffs" ... "the tariffs", "its
 // tariffs").
-func (d *docState) anotherAct(o, m *Measure) bool {
+func (fr *factReader) anotherAct(o, m *Measure) bool {
 	if o.Action == "" || m.Action == "" || strings.HasPrefix(m.Action, o.Action) || strings.HasPrefix(o.Action, m.Action) {
 		return false
 	}
 	sp := m.sides[0]
-	p := d.parses[sp.sent]
-	if p.tree == nil || question(d.sents[sp.sent].Tokens) {
+	p := fr.parses[sp.sent]
+	if p.tree == nil || question(fr.sents[sp.sent].Tokens) {
 		return false // "why is rare earth access paired with digital tax relief?" asks of one told
 	}
-	if d.sents[o.sides[0].sent].Kind != Paragraph || d.sents[sp.sent].Kind != Paragraph {
+	if fr.sents[o.sides[0].sent].Kind != Paragraph || fr.sents[sp.sent].Kind != Paragraph {
 		return false // a headline or a highlight tells in its own words what the story tells
 	}
 	h := p.head(sp.start, sp.end)
@@ -1341,12 +1405,12 @@ func (d *docState) anotherAct(o, m *Measure) bool {
 		return false
 	}
 	back := definite(p.tree, h) || len(p.tree.Children(h, "nmod:poss")) > 0
-	return !back || d.headLemma(o.sides[0]) != lemma(p.tree, h) // "the excess supply" is not "production"
+	return !back || fr.headLemma(o.sides[0]) != lemma(p.tree, h) // "the excess supply" is not "production"
 }
 
 // headLemma is the lemma of the word phrase sp hangs on, "" without a parse.
-func (d *docState) headLemma(sp span) string {
-	p := d.parses[sp.sent]
+func (fr *factReader) headLemma(sp span) string {
+	p := fr.parses[sp.sent]
 	if p.tree == nil {
 		return ""
 	}
@@ -1355,19 +1419,19 @@ func (d *docState) headLemma(sp span) string {
 
 // distinctWords are the words of a measure's phrases beyond its instrument's
 // own and the nouns of conceding it ("tariff cut" says no more than "tariff").
-func (d *docState) distinctWords(m *Measure) []string {
+func (fr *factReader) distinctWords(m *Measure) []string {
 	if m.words != nil {
 		return m.words
 	}
-	generic := d.x.termWords[m.Instrument]
+	generic := fr.x.termWords[m.Instrument]
 	if generic == nil {
 		generic = termWords(m.Instrument)
 	}
 	var out []string
 	for _, sp := range m.sides {
-		d.tokBuf = appendTokens(d.tokBuf[:0], sp.phrase, nil)
-		for _, t := range d.tokBuf {
-			if t.IsWord() && !stopWord(t.Lower) && !generic[t.Lower] && !slices.Contains(out, t.Lower) && !d.x.isConcessionNoun(t) {
+		fr.tokBuf = appendTokens(fr.tokBuf[:0], sp.phrase, nil)
+		for _, t := range fr.tokBuf {
+			if t.IsWord() && !stopWord(t.Lower) && !generic[t.Lower] && !slices.Contains(out, t.Lower) && !fr.x.isConcessionNoun(t) {
 				out = append(out, t.Lower)
 			}
 		}
@@ -1391,25 +1455,16 @@ func termWords(in *Instrument) map[string]bool {
 }
 
 // distinctive reports a phrase that says more than the instrument's name.
-func (d *docState) distinctive(m *Measure) bool { return len(d.distinctWords(m)) > 0 }
+func (fr *factReader) distinctive(m *Measure) bool { return len(fr.distinctWords(m)) > 0 }
 
 // samePolicy compares the distinctive words of two measures' phrases.
-func (d *docState) samePolicy(a, b *Measure) bool {
-	wa, wb := d.distinctWords(a), d.distinctWords(b)
+func (fr *factReader) samePolicy(a, b *Measure) bool {
+	wa, wb := fr.distinctWords(a), fr.distinctWords(b)
 	if len(wa) == 0 || len(wb) == 0 {
 		return true
 	}
 	for _, w := range wa {
 		if slices.Contains(wb, w) {
-			return true
-		}
-	}
-	return false
-}
-
-func containsInt(xs []int, x int) bool {
-	for _, y := range xs {
-		if y == x {
 			return true
 		}
 	}

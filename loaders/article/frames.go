@@ -315,12 +315,12 @@ const marketAccessID = "market-access"
 // marketOwner is the state whose market a measure of access names ("access
 // to the Japanese market", "access in Japan for U.S. chips", "its home
 // market"), nil if none: who opens a market is who has it.
-func (d *docState) marketOwner(s, h int) *Entity {
-	t := d.parses[s].tree
+func (fr *factReader) marketOwner(s, h int) *Entity {
+	t := fr.parses[s].tree
 	for _, n := range append([]int{h}, t.Children(h, "nmod", "obl")...) {
 		if lemma(t, n) == "market" {
 			for _, k := range t.Children(n, "amod", "compound", "nmod:poss") {
-				if e := d.actorOf(s, k); e != nil && upos(t, k) != "PRON" {
+				if e := fr.actorOf(s, k); e != nil && upos(t, k) != "PRON" {
 					return countryOf(e) // "its market" is its opener's, as the clause says
 				}
 			}
@@ -330,7 +330,7 @@ func (d *docState) marketOwner(s, h int) *Entity {
 		}
 		for _, c := range t.Children(n, "case") {
 			if lemma(t, c) == "in" {
-				if e := d.actorOf(s, n); e != nil && e.Type != TypeFirmGroup && e.Type != TypeCompany {
+				if e := fr.actorOf(s, n); e != nil && e.Type != TypeFirmGroup && e.Type != TypeCompany {
 					return countryOf(e)
 				}
 			}
@@ -345,9 +345,9 @@ var reachVerbs = words("reach", "conclude", "sign", "negotiate", "strike", "adop
 // findReachers finds the agreements the members of an international
 // organisation are said to have reached ("an agreement has been reached by
 // members of the OECD", "OECD members signed the accord").
-func (d *docState) findReachers() {
-	for s, ms := range d.mentions {
-		p := d.parses[s]
+func (fr *factReader) findReachers() {
+	for s, ms := range fr.mentions {
+		p := fr.parses[s]
 		t := p.tree
 		for _, m := range ms {
 			if m.Ent.Type != TypeAgreement {
@@ -359,11 +359,11 @@ func (d *docState) findReachers() {
 				continue
 			}
 			for _, a := range t.Actors(w.Head) {
-				if org := d.organisationOf(s, a); org != nil {
-					if d.reachedBy == nil {
-						d.reachedBy = map[*Entity]*Entity{}
+				if org := fr.organisationOf(s, a); org != nil {
+					if fr.reachedBy == nil {
+						fr.reachedBy = map[*Entity]*Entity{}
 					}
-					d.reachedBy[m.Ent] = org
+					fr.reachedBy[m.Ent] = org
 				}
 			}
 		}
@@ -372,14 +372,14 @@ func (d *docState) findReachers() {
 
 // organisationOf is the international organisation word id names, itself
 // or by its members ("members of the OECD", "OECD members").
-func (d *docState) organisationOf(s, id int) *Entity {
-	t := d.parses[s].tree
+func (fr *factReader) organisationOf(s, id int) *Entity {
+	t := fr.parses[s].tree
 	ids := []int{id}
 	if l := lemma(t, id); l == "member" || l == "country" || l == "state" || l == "government" {
 		ids = append(ids, t.Children(id, "nmod", "compound")...)
 	}
 	for _, k := range ids {
-		if m := d.mentionCovering(s, int(d.parses[s].tok[k])); m != nil && m.Ent.Type == TypeIntlOrg {
+		if m := fr.mentionCovering(s, int(fr.parses[s].tok[k])); m != nil && m.Ent.Type == TypeIntlOrg {
 			return m.Ent
 		}
 	}
@@ -504,17 +504,17 @@ var governmentNouns = words("government", "administration", "official", "officia
 // actorOf is the actor word id names in sentence s: a mention that covers
 // it, or one that modifies it ("the Japanese government", "officials of
 // MITI"); nil for a pronoun or a word that names nobody.
-func (d *docState) actorOf(s, id int) *Entity {
-	p := d.parses[s]
+func (fr *factReader) actorOf(s, id int) *Entity {
+	p := fr.parses[s]
 	t := p.tree
 	if id <= 0 || id >= len(p.tok) {
 		return nil
 	}
-	if m := d.mentionCovering(s, int(p.tok[id])); m != nil {
-		return d.grantorOf(*m, true)
+	if m := fr.mentionCovering(s, int(p.tok[id])); m != nil {
+		return fr.grantorOf(*m, true)
 	}
 	if upos(t, id) == "PRON" {
-		return d.antecedent(s, int(p.tok[id]), lemma(t, id))
+		return fr.antecedent(s, int(p.tok[id]), lemma(t, id))
 	}
 	gov := governmentNouns[lemma(t, id)]
 	mods := t.Children(id, "compound", "amod", "nmod:poss", "nmod", "flat", "appos")
@@ -526,8 +526,8 @@ func (d *docState) actorOf(s, id int) *Entity {
 		}
 	}
 	for _, k := range mods {
-		if m := d.mentionCovering(s, int(p.tok[k])); m != nil && (gov || m.Form != "demonym") {
-			if e := d.grantorOf(*m, gov); e != nil && (!gov || e.Type != TypeParty) {
+		if m := fr.mentionCovering(s, int(p.tok[k])); m != nil && (gov || m.Form != "demonym") {
+			if e := fr.grantorOf(*m, gov); e != nil && (!gov || e.Type != TypeParty) {
 				return e
 			}
 		}
@@ -547,16 +547,16 @@ var (
 // in its own sentence or else the one before; "he" may also be a titled
 // subject that names only its state ("Canada's trade minister said he").
 // Nil for "it" of no actor ("it is likely").
-func (d *docState) antecedent(s, tok int, pron string) *Entity {
+func (fr *factReader) antecedent(s, tok int, pron string) *Entity {
 	person := personPronouns[pron]
 	if !person && !actorPronouns[pron] {
 		return nil
 	}
 	for k := s; k >= 0 && k >= s-1; k-- {
-		p := d.parses[k]
+		p := fr.parses[k]
 		var near, subject *Mention
-		for i := range d.mentions[k] {
-			m := &d.mentions[k][i]
+		for i := range fr.mentions[k] {
+			m := &fr.mentions[k][i]
 			if k == s && m.End > tok {
 				break
 			}
@@ -570,13 +570,13 @@ func (d *docState) antecedent(s, tok int, pron string) *Entity {
 		}
 		switch {
 		case subject != nil:
-			return d.grantorOf(*subject, true)
+			return fr.grantorOf(*subject, true)
 		case near != nil:
-			return d.grantorOf(*near, true)
+			return fr.grantorOf(*near, true)
 		case person && k == s:
 			for id := 1; id < len(p.tok) && int(p.tok[id]) < tok; id++ {
 				if p.tree.Is(id, "nsubj") && upos(p.tree, id) == "NOUN" {
-					if e := d.actorOf(s, id); e != nil {
+					if e := fr.actorOf(s, id); e != nil {
 						return e
 					}
 				}
@@ -595,9 +595,9 @@ func phraseHead(t *syntax.Tree, id int) int {
 	return id
 }
 
-func (d *docState) mentionCovering(s, tok int) *Mention {
-	for i := range d.mentions[s] {
-		if m := &d.mentions[s][i]; m.Start <= tok && tok < m.End {
+func (fr *factReader) mentionCovering(s, tok int) *Mention {
+	for i := range fr.mentions[s] {
+		if m := &fr.mentions[s][i]; m.Start <= tok && tok < m.End {
 			return m
 		}
 	}
@@ -606,7 +606,7 @@ func (d *docState) mentionCovering(s, tok int) *Mention {
 
 // grantorOf is the actor that acts for mention m: people for their
 // organisation, a nationality for its state when it names a government.
-func (d *docState) grantorOf(m Mention, demonym bool) *Entity {
+func (fr *factReader) grantorOf(m Mention, demonym bool) *Entity {
 	if m.Form == "demonym" && demonym {
 		return countryOf(m.Ent)
 	}
@@ -614,9 +614,9 @@ func (d *docState) grantorOf(m Mention, demonym bool) *Entity {
 }
 
 // firstActor is the first of ids that names an actor.
-func (d *docState) firstActor(s int, ids []int) *Entity {
+func (fr *factReader) firstActor(s int, ids []int) *Entity {
 	for _, id := range ids {
-		if e := d.actorOf(s, id); e != nil {
+		if e := fr.actorOf(s, id); e != nil {
 			return e
 		}
 	}
@@ -628,25 +628,25 @@ func (d *docState) firstActor(s int, ids []int) *Entity {
 // should, could or would be done, or as asked, offered or hoped for ("the
 // pact should include:"), and who it says takes them ("Canada agreed to
 // the following:"). ok is false for an item with no such introduction.
-func (d *docState) listIntro(s int) (untaken bool, taker *Entity, ok bool) {
+func (fr *factReader) listIntro(s int) (untaken bool, taker *Entity, ok bool) {
 	k := s - 1
-	for k >= 0 && d.sents[k].Kind == ListItem {
+	for k >= 0 && fr.sents[k].Kind == ListItem {
 		k--
 	}
-	if k < 0 || d.sents[s].Kind != ListItem {
+	if k < 0 || fr.sents[s].Kind != ListItem {
 		return false, nil, false
 	}
-	toks := d.sents[k].Tokens
+	toks := fr.sents[k].Tokens
 	if len(toks) == 0 || toks[len(toks)-1].Text != ":" {
 		return false, nil, false
 	}
-	t := d.parses[k].tree
+	t := fr.parses[k].tree
 	for id := rootOf(t); id != 0; {
 		l := lemma(t, id)
 		if hasAux(t, id, untakenModals) || demandPredicates[l] || offerPredicates[l] || hopePredicates[l] || threatPredicates[l] {
 			return true, nil, true
 		}
-		if e := d.firstActor(k, t.Actors(id)); e != nil && !d.x.reporting[l] {
+		if e := fr.firstActor(k, t.Actors(id)); e != nil && !fr.x.reporting[l] {
 			taker = e
 		}
 		c := t.Children(id, "ccomp", "xcomp")
@@ -669,13 +669,13 @@ func rootOf(t *syntax.Tree) int {
 }
 
 // frameOf is the frame of the instrument phrase g of sentence s.
-func (d *docState) frameOf(s int, g instAt) frame {
-	p := d.parses[s]
+func (fr *factReader) frameOf(s int, g instAt) frame {
+	p := fr.parses[s]
 	h := p.head(g.start, g.end)
 	if h == 0 {
 		return frame{}
 	}
-	return readFrame(p.tree, h, func(id int) bool { return d.actorOf(s, id) != nil })
+	return readFrame(p.tree, h, func(id int) bool { return fr.actorOf(s, id) != nil })
 }
 
 // readMeasure reads the frame of measure m, named by g in sentence s, from
@@ -684,24 +684,24 @@ func (d *docState) frameOf(s int, g instAt) frame {
 //
 // When several actors take it ("Peru and Chile will cut tariffs"), m is
 // the first's, and also are the measures returned.
-func (d *docState) readMeasure(s int, cl clause, m *Measure, g instAt, cue cueAt, hasCue bool) (pos *Position, drop bool, also []*Measure) {
-	if d.sents[s].Kind == Heading {
+func (fr *factReader) readMeasure(s int, cl clause, m *Measure, g instAt, cue cueAt, hasCue bool) (pos *Position, drop bool, also []*Measure) {
+	if fr.sents[s].Kind == Heading {
 		return nil, false, nil // headlines drop the words a parse needs ("Egypt raises duties as Turkey weighs cuts")
 	}
-	untaken, taker, listed := d.listIntro(s)
+	untaken, taker, listed := fr.listIntro(s)
 	if untaken {
 		return nil, true, nil // "an agreement should include: - elimination of tariffs"
 	}
-	p := d.parses[s]
+	p := fr.parses[s]
 	h := p.head(g.start, g.end)
 	if h == 0 {
 		return nil, false, nil
 	}
-	f := d.frameOf(s, g)
-	if hasCue && !d.cueReaches(s, cue, h) {
+	f := fr.frameOf(s, g)
+	if hasCue && !fr.cueReaches(s, cue, h) {
 		return nil, true, nil // "as output is cut, prices will rise": the cut is not of prices
 	}
-	if m.Instrument.ID == priceControlID && marketPrices[lemma(p.tree, h)] && !d.actedOn(s, cue, hasCue, h) {
+	if m.Instrument.ID == priceControlID && marketPrices[lemma(p.tree, h)] && !fr.actedOn(s, cue, hasCue, h) {
 		return nil, true, nil // "prices will rise", "their cheaper prices": the market's, no one's measure
 	}
 	if f.hoped || f.hedged && f.kind == "" {
@@ -709,15 +709,15 @@ func (d *docState) readMeasure(s int, cl clause, m *Measure, g instAt, cue cueAt
 	}
 	if f.kind != "" {
 		kind := f.kind
-		if kind == Offer && d.tightens(cue, hasCue) {
+		if kind == Offer && fr.tightens(cue, hasCue) {
 			kind = Threat
 		}
-		pos := &Position{Kind: kind, Holder: d.firstActor(s, f.holder), Addressee: d.firstActor(s, f.addressee),
+		pos := &Position{Kind: kind, Holder: fr.firstActor(s, f.holder), Addressee: fr.firstActor(s, f.addressee),
 			Instrument: m.Instrument, Sector: m.Sector, Policy: m.Policy, Hedged: f.hedged, Evidence: m.Evidence}
 		if pos.Holder == nil && m.Grantor != pos.Addressee {
 			pos.Holder = m.Grantor
 		}
-		if o := d.actorOf(s, f.owner); pos.Addressee == nil && o != pos.Holder {
+		if o := fr.actorOf(s, f.owner); pos.Addressee == nil && o != pos.Holder {
 			pos.Addressee = o // "demands the lifting of the Canadian ban": of Canada
 		}
 		if pos.Holder != nil && pos.Holder.Type == TypeAgreement {
@@ -732,11 +732,11 @@ func (d *docState) readMeasure(s int, cl clause, m *Measure, g instAt, cue cueAt
 	// what the other side receives or is hit by ("Turkish steel faces duties"),
 	// and what a pairing or an exchange gave to its counterpart, keep the
 	// grantor the clause rules found
-	receives := !hasCue || cue.hit.kind == cueReceive || d.x.isWord(listTarget, cue.hit.lemma)
+	receives := !hasCue || cue.hit.kind == cueReceive || fr.x.isWord(listTarget, cue.hit.lemma)
 	// the actor of the measure's own verb ("Chile will recognise Chinese
 	// standards") before the one its noun names ("protested U.S. curbs")
 	byVerb := hasCue && f.verb != 0 && int(p.word[cue.pos]) == f.verb
-	actor, owner := d.firstActor(s, f.actors), d.actorOf(s, f.owner)
+	actor, owner := fr.firstActor(s, f.actors), fr.actorOf(s, f.owner)
 	before := m.Grantor
 	switch v := lemma(p.tree, f.verb); {
 	case f.refused && actor != nil:
@@ -754,18 +754,18 @@ func (d *docState) readMeasure(s int, cl clause, m *Measure, g instAt, cue cueAt
 		m.Grantor = actor
 	case actor == nil && listed && taker != nil:
 		m.Grantor = taker // "Canada agreed to the following: - elimination of tariffs"
-	case actor == nil && (definite(p.tree, h) || ownSubject(p.tree, h)) && d.authors[m.Instrument.ID] != nil:
+	case actor == nil && (definite(p.tree, h) || ownSubject(p.tree, h)) && fr.authors[m.Instrument.ID] != nil:
 		// "the new tariffs take effect on Friday", "dumping has stopped": a
 		// measure named before, by whoever took it then
-		m.Grantor = d.authors[m.Instrument.ID]
+		m.Grantor = fr.authors[m.Instrument.ID]
 	}
-	if d.x.violating[lemma(p.tree, h)] {
+	if fr.x.violating[lemma(p.tree, h)] {
 		// "action against Japan for breaking its agreement": who breaks it is whose it is
 		for _, o := range p.tree.Children(h, "obj") {
 			for _, k := range possessors(p.tree, o) {
-				e := d.actorOf(s, k)
+				e := fr.actorOf(s, k)
 				if upos(p.tree, k) == "PRON" {
-					e = d.antecedent(s, int(p.tok[k]), lemma(p.tree, k)) // not the agreement its name holds
+					e = fr.antecedent(s, int(p.tok[k]), lemma(p.tree, k)) // not the agreement its name holds
 				}
 				if e != nil && e.Type != TypeAgreement {
 					m.Grantor = e
@@ -774,26 +774,26 @@ func (d *docState) readMeasure(s int, cl clause, m *Measure, g instAt, cue cueAt
 		}
 	}
 	if m.Instrument.ID == marketAccessID && !f.refused {
-		if o := d.marketOwner(s, h); o != nil {
+		if o := fr.marketOwner(s, h); o != nil {
 			m.Grantor = o // "U.S. firms' access to the Japanese market": Japan opens it
 		}
 	}
-	if !d.tightens(cue, hasCue) || !restrictions[m.Instrument.ID] || !restrictionHeads[lemma(p.tree, h)] {
+	if !fr.tightens(cue, hasCue) || !restrictions[m.Instrument.ID] || !restrictionHeads[lemma(p.tree, h)] {
 		// "a side deal on the UK carbon levy": the deal is about the levy, hits no one
-	} else if t := d.targetOf(s, h, f.verb, f.relative); t != nil && m.Grantor != nil && countryOf(m.Grantor) == t {
+	} else if t := fr.targetOf(s, h, f.verb, f.relative); t != nil && m.Grantor != nil && countryOf(m.Grantor) == t {
 		// "tariffs on Japanese goods": Japan is hit by them, not their author, who
 		// in a story of two parties is the other
-		m.Grantor = d.counterpart(t)
+		m.Grantor = fr.counterpart(t)
 	}
-	if org := d.reachedBy[m.Grantor]; org != nil {
+	if org := fr.reachedBy[m.Grantor]; org != nil {
 		m.Grantor = org // what an organisation's agreement does, its members do
 	}
-	d.authored(m)
+	fr.authored(m)
 	if m.Grantor != before && m.Polarity != Retained {
-		m.Beneficiary = d.beneficiaryOf(s, cl, d.clauseMentions(s, cl), m.Grantor, g)
+		m.Beneficiary = fr.beneficiaryOf(s, cl, fr.clauseMentions(s, cl), m.Grantor, g)
 	}
 	switch {
-	case d.x.violating[lemma(p.tree, h)]:
+	case fr.x.violating[lemma(p.tree, h)]:
 		// "broke the pact" denies compliance; "has not violated the pact", as the tree reads it, keeps to it
 		m.Polarity = Denied
 		if f.denied {
@@ -802,19 +802,19 @@ func (d *docState) readMeasure(s int, cl clause, m *Measure, g instAt, cue cueAt
 	case f.denied && m.Polarity == Asserted:
 		m.Polarity = Denied
 	}
-	if m.Polarity == Denied && hasCue && d.x.isWord(listRemoval, cue.hit.lemma) {
+	if m.Polarity == Denied && hasCue && fr.x.isWord(listRemoval, cue.hit.lemma) {
 		m.Polarity = Retained // "refused to lift its ban": the ban stays
 	}
 	if !receives && m.Grantor == actor && actor != nil {
 		for _, id := range f.actors[1:] {
-			if e := d.actorOf(s, id); e != nil && e != m.Grantor && !containsGrantor(also, e) {
+			if e := fr.actorOf(s, id); e != nil && e != m.Grantor && !containsGrantor(also, e) {
 				o := sibling(s, m)
 				o.Grantor = e
 				also = append(also, o)
 			}
 		}
 	}
-	return nil, false, append(also, d.conjunctFacts(s, m, h)...)
+	return nil, false, append(also, fr.conjunctFacts(s, m, h)...)
 }
 
 // sibling is a copy of measure m, named in sentence s, with evidence and
@@ -831,8 +831,8 @@ func sibling(s int, m *Measure) *Measure {
 // the subject of say of it, when that differs from what m says: "dumping
 // has stopped in the U.S. market but has continued in third countries"
 // is dumping stopped, and dumping kept.
-func (d *docState) conjunctFacts(s int, m *Measure, h int) []*Measure {
-	t := d.parses[s].tree
+func (fr *factReader) conjunctFacts(s int, m *Measure, h int) []*Measure {
+	t := fr.parses[s].tree
 	w := t.Word(h)
 	if w == nil || !t.Is(h, "nsubj") || upos(t, w.Head) != "VERB" {
 		return nil
@@ -842,8 +842,8 @@ func (d *docState) conjunctFacts(s int, m *Measure, h int) []*Measure {
 		if upos(t, c) != "VERB" || len(t.Children(c, "nsubj", "nsubj:pass", "expl")) > 0 {
 			continue
 		}
-		for _, cm := range d.cues[s] {
-			if cm.Start != int(d.parses[s].tok[c]) {
+		for _, cm := range fr.cues[s] {
+			if cm.Start != int(fr.parses[s].tok[c]) {
 				continue
 			}
 			hit := pickCue(cm.Vals)
@@ -869,8 +869,8 @@ const priceControlID = "price-control"
 var marketPrices = words("price", "prices", "pricing")
 
 // actedOn: noun h is the object of the verb of its cue.
-func (d *docState) actedOn(s int, cue cueAt, hasCue bool, h int) bool {
-	p := d.parses[s]
+func (fr *factReader) actedOn(s int, cue cueAt, hasCue bool, h int) bool {
+	p := fr.parses[s]
 	if !hasCue || cue.pos >= len(p.word) || p.word[cue.pos] == 0 {
 		return false
 	}
@@ -883,8 +883,8 @@ func (d *docState) actedOn(s int, cue cueAt, hasCue bool, h int) bool {
 // cut tariffs") or in a clause it heads ("a quota system that caps
 // shipments"). A cue the tagger does not read as a verb, or that has no
 // word in the parse, is trusted as the word rules found it.
-func (d *docState) cueReaches(s int, cue cueAt, h int) bool {
-	p := d.parses[s]
+func (fr *factReader) cueReaches(s int, cue cueAt, h int) bool {
+	p := fr.parses[s]
 	if cue.pos >= len(p.word) || p.word[cue.pos] == 0 {
 		return true
 	}
@@ -914,14 +914,14 @@ func (d *docState) cueReaches(s int, cue cueAt, h int) bool {
 }
 
 // authored records who takes measure m, for the later mentions of its instrument.
-func (d *docState) authored(m *Measure) {
+func (fr *factReader) authored(m *Measure) {
 	if m.Grantor == nil || m.Grantor.Type == TypeAgreement {
 		return
 	}
-	if d.authors == nil {
-		d.authors = map[string]*Entity{}
+	if fr.authors == nil {
+		fr.authors = map[string]*Entity{}
 	}
-	d.authors[m.Instrument.ID] = m.Grantor
+	fr.authors[m.Instrument.ID] = m.Grantor
 }
 
 // ownSubject: the measure h is the active subject of a verb, which
@@ -955,8 +955,8 @@ func containsGrantor(ms []*Measure, e *Entity) bool {
 // tightens: a measure that restricts or punishes rather than opens
 // ("impose tariffs", "raise duties", bare "retaliatory duties"), as a
 // conditional threat names.
-func (d *docState) tightens(cue cueAt, hasCue bool) bool {
-	return !hasCue || cue.hit.lemma == "" || d.x.tightening[cue.hit.lemma]
+func (fr *factReader) tightens(cue cueAt, hasCue bool) bool {
+	return !hasCue || cue.hit.lemma == "" || fr.x.tightening[cue.hit.lemma]
 }
 
 // restrictions are the instruments that hit someone: what they are "on"
@@ -976,8 +976,8 @@ var targetPrepositions = words("on", "against", "upon")
 // targetOf is the actor a measure headed by h hits ("tariffs on Japanese
 // goods", "sanctions against South Africa", "imposed duties on Brazil"),
 // named by its or its verb's arguments; nil if none.
-func (d *docState) targetOf(s, h, verb, relative int) *Entity {
-	t := d.parses[s].tree
+func (fr *factReader) targetOf(s, h, verb, relative int) *Entity {
+	t := fr.parses[s].tree
 	for _, head := range []int{h, verb, relative} {
 		if head == 0 {
 			continue
@@ -990,16 +990,16 @@ func (d *docState) targetOf(s, h, verb, relative int) *Entity {
 			if !prep {
 				continue
 			}
-			if e := d.actorOf(s, o); e != nil {
+			if e := fr.actorOf(s, o); e != nil {
 				return countryOf(e)
 			}
 			// "on a range of Japanese goods": the goods' nationality
 			for _, k := range t.Children(o, "amod", "compound", "nmod") {
-				if m := d.mentionCovering(s, int(d.parses[s].tok[k])); m != nil {
+				if m := fr.mentionCovering(s, int(fr.parses[s].tok[k])); m != nil {
 					return countryOf(m.Ent)
 				}
 				for _, kk := range t.Children(k, "amod", "compound") {
-					if m := d.mentionCovering(s, int(d.parses[s].tok[kk])); m != nil {
+					if m := fr.mentionCovering(s, int(fr.parses[s].tok[kk])); m != nil {
 						return countryOf(m.Ent)
 					}
 				}
@@ -1040,12 +1040,12 @@ var talkVerbs = words("open", "launch", "hold", "begin", "start", "resume", "con
 // talks are the negotiations sentence s says its parties open or carry on
 // ("Canada and the United States opened free trade talks"), each party's
 // its own measure.
-func (d *docState) talks(s int, insts []Match[*Instrument], mask []bool) []*Measure {
-	if d.sents[s].Kind == Heading {
+func (fr *factReader) talks(s int, insts []Match[*Instrument], mask []bool) []*Measure {
+	if fr.sents[s].Kind == Heading {
 		return nil
 	}
 	var out []*Measure
-	p := d.parses[s]
+	p := fr.parses[s]
 	for _, m := range insts {
 		in := m.Vals[0]
 		if in.ID != talksID || mask[m.Start] {
@@ -1056,7 +1056,7 @@ func (d *docState) talks(s int, insts []Match[*Instrument], mask []bool) []*Meas
 		if v == nil {
 			continue
 		}
-		f := readFrame(p.tree, h, func(id int) bool { return d.actorOf(s, id) != nil })
+		f := readFrame(p.tree, h, func(id int) bool { return fr.actorOf(s, id) != nil })
 		verb, actors := v.Head, f.actors
 		if !talkVerbs[lemma(p.tree, verb)] || !p.tree.Is(h, "obj", "nsubj:pass", "obl") {
 			// "the talks, launched by Mulroney's government, ..."
@@ -1077,16 +1077,16 @@ func (d *docState) talks(s int, insts []Match[*Instrument], mask []bool) []*Meas
 		}
 		seen := map[*Entity]bool{}
 		for _, id := range actors {
-			e := d.actorOf(s, id)
+			e := fr.actorOf(s, id)
 			if e == nil || seen[e] {
 				continue
 			}
 			seen[e] = true
 			me := newMeasure(s, span{sent: s, start: g.start, end: g.end})
 			me.Instrument, me.Polarity, me.Grantor, me.Action = in, pol, e, lemma(p.tree, verb)
-			me.Policy = d.policyPhrase(s, clause{start: 0, end: len(d.sents[s].Tokens)}, g)
+			me.Policy = fr.policyPhrase(s, clause{start: 0, end: len(fr.sents[s].Tokens)}, g)
 			me.sides[0].phrase = me.Policy
-			me.Beneficiary = d.counterpart(countryOf(e))
+			me.Beneficiary = fr.counterpart(countryOf(e))
 			out = append(out, me)
 		}
 	}

@@ -7,9 +7,9 @@ import (
 	"testing"
 )
 
-// facts lists what a text yields, one line a fact: measures as "grantor
+// factLines lists what a text yields, one line a fact: measures as "grantor
 // polarity instrument", positions as "holder kind addressee instrument".
-func facts(r *Result) []string {
+func factLines(r *Result) []string {
 	var out []string
 	for _, m := range r.Measures {
 		out = append(out, fmt.Sprintf("%s %s %s", nameOrDash(m.Grantor), m.Polarity, m.Instrument.ID))
@@ -113,7 +113,7 @@ func TestFramesFromTheTree(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			r := testExtractor.Extract(parse(t, "story.txt", "Trade news\n\n"+tc.text))
-			got := facts(r)
+			got := factLines(r)
 			slices.Sort(got)
 			slices.Sort(tc.want)
 			if strings.Join(got, "; ") != strings.Join(tc.want, "; ") {
@@ -165,7 +165,7 @@ func TestListsTakeTheirIntroductionsFrame(t *testing.T) {
 		{"Under the pact between Canada and Brazil, Canada agreed to the following:", []string{"Canada asserted quota", "Canada asserted tariff"}},
 	} {
 		r := testExtractor.Extract(parse(t, "story.txt", "Trade news\n\n"+tc.intro+items))
-		got := facts(r)
+		got := factLines(r)
 		slices.Sort(got)
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("%s\ngot  %q\nwant %q", tc.intro, got, tc.want)

@@ -14,6 +14,17 @@ type parsed struct {
 	tok  []int32 // tok[id]: the token word id starts in (tok[0] unused)
 }
 
+// parseAll is the syntax stage: the tree of each sentence, with the names
+// the mentions stage found kept whole.
+func parseAll(m *syntax.Model, sents sentences, mentions [][]Mention) []parsed {
+	parses := make([]parsed, len(sents))
+	common := lowerWords(sents)
+	for s := range sents {
+		parses[s] = parseSentence(m, &sents[s], mentions[s], common)
+	}
+	return parses
+}
+
 // parseSentence tags and parses the text of s with m and aligns its words
 // with s's tokens by byte offset. The capitalized words of the actors
 // named in it are proper nouns: the lexicon knows "Chile" better than a
@@ -108,13 +119,13 @@ func (p parsed) head(start, end int) int {
 
 // taggedNominal: the parse reads token i of sentence s as a noun or a
 // name ("the Finance Committee", not "will finance a plant").
-func (d *docState) taggedNominal(s, i int) bool {
-	return d.tagged(s, i, "NOUN") || d.tagged(s, i, "PROPN")
+func (fr *factReader) taggedNominal(s, i int) bool {
+	return fr.tagged(s, i, "NOUN") || fr.tagged(s, i, "PROPN")
 }
 
 // tagged: the parse gives token i of sentence s the part of speech upos.
-func (d *docState) tagged(s, i int, pos string) bool {
-	p := d.parses[s]
+func (fr *factReader) tagged(s, i int, pos string) bool {
+	p := fr.parses[s]
 	if i >= len(p.word) || p.word[i] == 0 {
 		return false
 	}

@@ -40,11 +40,11 @@ func afterNonName(toks []Token, i int) bool {
 
 // learnLeaders registers the surname of each head of state or of
 // government the text names in full, as it does for the people it finds.
-func (d *docState) learnLeaders() {
-	for s := range d.sents {
-		for _, m := range d.static[s] {
+func (af *actorFinder) learnLeaders() {
+	for s := range af.sents {
+		for _, m := range af.static[s] {
 			if def := m.Vals[0].def; def.typ == TypePerson {
-				d.learn(def.surname, d.fromDef(def))
+				af.learn(def.surname, af.fromDef(def))
 			}
 		}
 	}
@@ -56,12 +56,12 @@ type titledSurname struct{ s, roleStart, title, name, end int }
 
 // titleOf extends a title over the words that continue it ("Director
 // General", "Vice-Minister") and returns its end.
-func (d *docState) titleOf(toks []Token, te int) int {
+func (af *actorFinder) titleOf(toks []Token, te int) int {
 	for te < len(toks) {
 		switch {
-		case d.x.is(listTitle, toks[te]) || toks[te].Lower == "general":
+		case af.x.is(listTitle, toks[te]) || toks[te].Lower == "general":
 			te++
-		case toks[te].Text == "-" && te+1 < len(toks) && (d.x.is(listTitle, toks[te+1]) || toks[te+1].Lower == "general"):
+		case toks[te].Text == "-" && te+1 < len(toks) && (af.x.is(listTitle, toks[te+1]) || toks[te+1].Lower == "general"):
 			te += 2
 		default:
 			return te
@@ -72,21 +72,21 @@ func (d *docState) titleOf(toks []Token, te int) int {
 
 // resolveTitledSurnames makes a person of each "President Reagan": the one
 // of that surname the text names in full, or a person named by the surname.
-func (d *docState) resolveTitledSurnames(found []titledSurname) {
+func (af *actorFinder) resolveTitledSurnames(found []titledSurname) {
 	for _, f := range found {
-		surname := d.text(f.s, f.name, f.end)
-		titled := d.text(f.s, f.title, f.end)
-		person, known := d.dynLookup(surname)
+		surname := af.sents.text(f.s, f.name, f.end)
+		titled := af.sents.text(f.s, f.title, f.end)
+		person, known := af.dynLookup(surname)
 		if !known || person.Type != TypePerson {
-			person = d.leaderCalled(d.sents[f.s].Tokens[f.title], surname)
+			person = af.leaderCalled(af.sents[f.s].Tokens[f.title], surname)
 		}
 		if person == nil {
-			person = d.entity(surname, TypePerson)
+			person = af.entity(surname, TypePerson)
 		}
-		d.learn(surname, person)
-		d.learn(titled, person)
+		af.learn(surname, person)
+		af.learn(titled, person)
 		if person.Role == "" {
-			person.Role = d.text(f.s, f.roleStart, f.name)
+			person.Role = af.sents.text(f.s, f.roleStart, f.name)
 		}
 	}
 }
@@ -97,13 +97,13 @@ var honorifics = map[string]bool{"mr": true, "mr.": true, "mrs": true, "mrs.": t
 // leaderCalled returns the head of state or of government in office when
 // the text was written whom an honorific and a surname name ("Mrs
 // Thatcher"); nil if none or several.
-func (d *docState) leaderCalled(title Token, surname string) *Entity {
+func (af *actorFinder) leaderCalled(title Token, surname string) *Entity {
 	if !honorifics[title.Lower] {
 		return nil
 	}
 	var found *entityDef
-	for _, def := range d.x.leaders[surname] {
-		if def.termAt(d.year) != nil {
+	for _, def := range af.x.leaders[surname] {
+		if def.termAt(af.year) != nil {
 			if found != nil {
 				return nil
 			}
@@ -113,32 +113,32 @@ func (d *docState) leaderCalled(title Token, surname string) *Entity {
 	if found == nil {
 		return nil
 	}
-	return d.fromDef(found)
+	return af.fromDef(found)
 }
 
 // roleAfter returns the role phrase that begins at j, after a name and its
 // comma ("vice minister of ...", "the EC's trade commissioner", "an
 // economist at ..."), and the organisation it names; end is 0 if none.
-func (d *docState) roleAfter(s, j int) (start, end int, org *Entity) {
-	toks := d.sents[s].Tokens
+func (af *actorFinder) roleAfter(s, j int) (start, end int, org *Entity) {
+	toks := af.sents[s].Tokens
 	if j < len(toks) && (toks[j].Lower == "the" || toks[j].Lower == "a" || toks[j].Lower == "an") {
 		j++
 	}
 	// "the EC's", "MITI's": the organisation comes first
-	if m := d.staticAt(s, j); m != nil && m.End < len(toks) && toks[m.End].Text == "'s" {
-		org = d.fromDef(m.Vals[0].def)
+	if m := af.staticAt(s, j); m != nil && m.End < len(toks) && toks[m.End].Text == "'s" {
+		org = af.fromDef(m.Vals[0].def)
 		j = m.End + 1
 	}
 	for k := j; k < len(toks) && k < j+4; k++ {
 		t := toks[k]
-		if d.x.is(listTitle, t) {
-			end = d.titleOf(toks, k+1)
+		if af.x.is(listTitle, t) {
+			end = af.titleOf(toks, k+1)
 			if org == nil {
-				org = d.orgAfter(s, end)
+				org = af.orgAfter(s, end)
 			}
 			return j, end, org
 		}
-		if !t.IsWord() || d.x.is(listSaid, t) {
+		if !t.IsWord() || af.x.is(listSaid, t) {
 			break
 		}
 	}
@@ -146,8 +146,8 @@ func (d *docState) roleAfter(s, j int) (start, end int, org *Entity) {
 }
 
 // orgAfter finds the organisation of "of [the] [state's] Ministry ..." at j.
-func (d *docState) orgAfter(s, j int) *Entity {
-	toks := d.sents[s].Tokens
+func (af *actorFinder) orgAfter(s, j int) *Entity {
+	toks := af.sents[s].Tokens
 	if j >= len(toks) || toks[j].Lower != "of" && toks[j].Lower != "at" {
 		return nil
 	}
@@ -155,17 +155,17 @@ func (d *docState) orgAfter(s, j int) *Entity {
 	if j < len(toks) && toks[j].Lower == "the" {
 		j++
 	}
-	m := d.staticAt(s, j)
+	m := af.staticAt(s, j)
 	if m == nil {
 		return nil
 	}
 	if m.End+1 < len(toks) && toks[m.End].Text == "'s" {
-		if m2 := d.staticAt(s, m.End+1); m2 != nil {
+		if m2 := af.staticAt(s, m.End+1); m2 != nil {
 			m = m2
 		}
 	}
 	if def := m.Vals[0].def; def.typ != TypeCountry && def.typ != TypeBloc {
-		return d.fromDef(def)
+		return af.fromDef(def)
 	}
 	return nil
 }
@@ -173,13 +173,13 @@ func (d *docState) orgAfter(s, j int) *Entity {
 // titleBefore reports whether a title ends the phrase before the comma at
 // tokens[comma] ("the Under Secretary of Commerce, Bruce Smart"), within
 // a few words and no other comma.
-func (d *docState) titleBefore(toks []Token, comma int) bool {
+func (af *actorFinder) titleBefore(toks []Token, comma int) bool {
 	for k := comma - 1; k >= 0 && k >= comma-7; k-- {
 		t := toks[k]
-		if t.Text == "," || d.x.is(listSaid, t) {
+		if t.Text == "," || af.x.is(listSaid, t) {
 			return false
 		}
-		if d.x.is(listTitle, t) {
+		if af.x.is(listTitle, t) {
 			return k > 0 || t.IsCapitalized()
 		}
 	}
@@ -197,44 +197,44 @@ func endsApposition(t Token) bool {
 
 // discoverAppositions finds the people named beside a role set off by
 // commas, after the name or before it.
-func (d *docState) discoverAppositions(s int) {
-	if !d.mayHave(s, listTitle) {
+func (af *actorFinder) discoverAppositions(s int) {
+	if !af.mayHave(s, listTitle) {
 		return
 	}
-	toks := d.sents[s].Tokens
+	toks := af.sents[s].Tokens
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if !t.IsCapitalized() || i > 0 && toks[i-1].IsCapitalized() && toks[i-1].IsWord() {
 			continue
 		}
-		ne := d.nameRun(s, i)
-		if ne-i < 2 || d.wordsIn(toks, i, ne) > 3 || ne >= len(toks) || d.employs(toks, ne) || afterNonName(toks, i) {
+		ne := af.nameRun(s, i)
+		if ne-i < 2 || af.wordsIn(toks, i, ne) > 3 || ne >= len(toks) || af.employs(toks, ne) || afterNonName(toks, i) {
 			continue
 		}
 		switch {
 		case toks[ne].Text == ",":
-			rs, re, org := d.roleAfter(s, ne+1)
+			rs, re, org := af.roleAfter(s, ne+1)
 			if re == 0 {
-				if i > 0 && toks[i-1].Text == "," && d.titleBefore(toks, i-1) {
-					d.learnPerson(d.entity(d.text(s, i, ne), TypePerson))
+				if i > 0 && toks[i-1].Text == "," && af.titleBefore(toks, i-1) {
+					af.learnPerson(af.entity(af.sents.text(s, i, ne), TypePerson))
 				}
 				continue
 			}
-			person := d.entity(d.text(s, i, ne), TypePerson)
-			d.learnPerson(person)
+			person := af.entity(af.sents.text(s, i, ne), TypePerson)
+			af.learnPerson(person)
 			if person.Role == "" {
-				person.Role = d.text(s, rs, re)
+				person.Role = af.sents.text(s, rs, re)
 				person.Org = org
 			}
-		case i > 0 && toks[i-1].Text == "," && endsApposition(toks[ne]) && d.titleBefore(toks, i-1):
-			d.learnPerson(d.entity(d.text(s, i, ne), TypePerson))
+		case i > 0 && toks[i-1].Text == "," && endsApposition(toks[ne]) && af.titleBefore(toks, i-1):
+			af.learnPerson(af.entity(af.sents.text(s, i, ne), TypePerson))
 		}
 		i = ne - 1
 	}
 }
 
 // wordsIn counts the capitalized words of a name, not its particles.
-func (d *docState) wordsIn(toks []Token, i, j int) int {
+func (af *actorFinder) wordsIn(toks []Token, i, j int) int {
 	n := 0
 	for k := i; k < j; k++ {
 		if toks[k].IsCapitalized() {
@@ -246,25 +246,25 @@ func (d *docState) wordsIn(toks []Token, i, j int) int {
 
 // employs reports whether the name ending before j is followed by a job in
 // lower case ("Merrill Lynch analyst"): the name is then the employer's.
-func (d *docState) employs(toks []Token, j int) bool {
-	return j < len(toks) && !toks[j].IsCapitalized() && d.x.is(listTitle, toks[j])
+func (af *actorFinder) employs(toks []Token, j int) bool {
+	return j < len(toks) && !toks[j].IsCapitalized() && af.x.is(listTitle, toks[j])
 }
 
 // employerEnd returns the end of the employer's name ending at or after j
 // when a job in lower case follows it, over the capitalized words that end
 // a firm's name ("said Acme Securities economist Jane Doe"); 0 if none.
-func (d *docState) employerEnd(toks []Token, j int) int {
+func (af *actorFinder) employerEnd(toks []Token, j int) int {
 	k := j
 	for k < len(toks) && k-j < 6 {
 		t := toks[k]
 		// "said Acme Bank of Canada Ltd economist Jane Doe"
 		joins := (t.Lower == "of" || t.Lower == "and" || t.Text == "&") && k+1 < len(toks) && toks[k+1].IsCapitalized()
-		if !joins && !(t.IsWord() && t.IsCapitalized() && !d.x.is(listTitle, t)) {
+		if !joins && !(t.IsWord() && t.IsCapitalized() && !af.x.is(listTitle, t)) {
 			break
 		}
 		k++
 	}
-	if d.employs(toks, k) {
+	if af.employs(toks, k) {
 		return k
 	}
 	return 0
@@ -273,11 +273,11 @@ func (d *docState) employerEnd(toks []Token, j int) int {
 // outletName reports whether the name at tokens [i, j) is an outlet's: it
 // ends in an outlet's word ("Cable News Network") or one follows it ("the
 // Business Daily newspaper").
-func (d *docState) outletName(toks []Token, i, j int) bool {
-	if j > i && toks[j-1].IsCapitalized() && d.x.is(listMediaHead, toks[j-1]) {
+func (af *actorFinder) outletName(toks []Token, i, j int) bool {
+	if j > i && toks[j-1].IsCapitalized() && af.x.is(listMediaHead, toks[j-1]) {
 		return true
 	}
-	return j < len(toks) && !toks[j].IsCapitalized() && d.x.is(listMediaHead, toks[j])
+	return j < len(toks) && !toks[j].IsCapitalized() && af.x.is(listMediaHead, toks[j])
 }
 
 // firmJobs are the jobs held at firms, not in a legislature ("the Senate
@@ -290,9 +290,9 @@ var firmJobs = map[string]bool{
 // employerAfter makes a company of the name after the "of" at j ("an
 // analyst, Jane Doe of Acme Lufkin and Brandco"), unless the lexicon or the
 // text knows it or it is a body's.
-func (d *docState) employerAfter(s, j int) {
-	toks := d.sents[s].Tokens
-	if j+1 >= len(toks) || toks[j].Lower != "of" || !toks[j+1].IsCapitalized() || d.covered(s, j+1) {
+func (af *actorFinder) employerAfter(s, j int) {
+	toks := af.sents[s].Tokens
+	if j+1 >= len(toks) || toks[j].Lower != "of" || !toks[j+1].IsCapitalized() || af.covered(s, j+1) {
 		return
 	}
 	end := capRun(toks, j+1)
@@ -300,35 +300,35 @@ func (d *docState) employerAfter(s, j int) {
 		return
 	}
 	for k := j + 1; k < end; k++ {
-		if d.covered(s, k) || d.x.is(listOrgHead, toks[k]) || d.x.is(listTitle, toks[k]) {
+		if af.covered(s, k) || af.x.is(listOrgHead, toks[k]) || af.x.is(listTitle, toks[k]) {
 			return
 		}
 	}
-	if name := d.text(s, j+1, end); !d.known(name) {
-		d.learn(name, d.entity(name, TypeCompany))
+	if name := af.sents.text(s, j+1, end); !af.known(name) {
+		af.learn(name, af.entity(name, TypeCompany))
 	}
 }
 
 // bodyAfter reports whether a noun in lower case for a body follows the
 // name ending before j ("the Economic Policy subcommittee").
-func (d *docState) bodyAfter(toks []Token, j int) bool {
+func (af *actorFinder) bodyAfter(toks []Token, j int) bool {
 	if j >= len(toks) || toks[j].IsCapitalized() {
 		return false
 	}
 	t := toks[j]
-	return d.x.is(listOrgHead|listMediaHead|listFirmHead, t) || strings.HasSuffix(t.Lower, "committee")
+	return af.x.is(listOrgHead|listMediaHead|listFirmHead, t) || strings.HasSuffix(t.Lower, "committee")
 }
 
 // known reports whether the text has named an actor so.
-func (d *docState) known(name string) bool {
-	_, ok := d.dynLookup(name)
+func (af *actorFinder) known(name string) bool {
+	_, ok := af.dynLookup(name)
 	return ok
 }
 
 // learnOutlet registers an outlet the text names beside a person's role or
 // a verb of saying.
-func (d *docState) learnOutlet(name string) {
-	if _, known := d.dynLookup(name); !known {
-		d.learn(name, d.entity(name, TypeMedia))
+func (af *actorFinder) learnOutlet(name string) {
+	if _, known := af.dynLookup(name); !known {
+		af.learn(name, af.entity(name, TypeMedia))
 	}
 }
