@@ -19,10 +19,13 @@ import (
 
 type parseOptions struct {
 	CoNLLU   bool
+	AsBuilt  bool
 	Lexicons []string
 	g        *globalOptions
 	// model is the syntactic model, loaded on first use
 	model func() (*syntax.Model, error)
+	lex   *article.Lexicon
+	x     *article.Extractor // with --as-built, made on first use
 }
 
 func newParseCmd(g *globalOptions) *cobra.Command {
@@ -42,23 +45,49 @@ be read is reported on stderr, the others are parsed, and the exit code is 1.
 "# text" lines and the 10 columns; MISC holds SpaceAfter=No and
 TokenRange=START:END, the byte offsets of the token in the article's
 cleaned text (what "tradegraph build" stores as the sentence's text).
---json prints the sentences as a JSON array, each with its article's path.`,
+--json prints the sentences as a JSON array, each with its article's path.
+
+--as-built shows what build reads facts from instead of the parser's own
+reading: the actors each sentence names (the lexicon's and those the
+article introduces), their names tagged as proper nouns, wire
+abbreviations ("mln dlrs", "pct") read as the words they stand for, and
+the parser's frequent misreadings repaired (see "How facts are read from
+the tree" in the README). The actors are an "actors:" line under the
+sentence, an "actors" comment in CoNLL-U, and "actors" in JSON.`,
 		Args: args(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, a []string) error { return runParse(o, a) },
 	}
 	cmd.Flags().BoolVar(&o.CoNLLU, "conllu", false, "print CoNLL-U")
+	cmd.Flags().BoolVar(&o.AsBuilt, "as-built", false, "show the actors and trees build reads facts from")
 	cmd.Flags().StringArrayVar(&o.Lexicons, "lexicon", nil, "a YAML lexicon file to add to the default one (repeatable), as for build")
 	return cmd
 }
 
 // parsedSentence is a sentence of the article with its parse.
 type parsedSentence struct {
-	File   string       `json:"file"`
-	Number int          `json:"sentence"`
-	Offset int          `json:"offset"` // in the cleaned text
-	Text   string       `json:"text"`
-	Words  []parsedWord `json:"words"`
+	File   string        `json:"file"`
+	Number int           `json:"sentence"`
+	Offset int           `json:"offset"` // in the cleaned text
+	Text   string        `json:"text"`
+	Actors []parsedActor `json:"actors,omitempty"` // with --as-built
+	Words  []parsedWord  `json:"words"`
 	syntax syntax.Sentence
+}
+
+// parsedActor is an actor a sentence names, as build found it.
+type parsedActor struct {
+	Text  string `json:"text"`
+	Name  string `json:"name"`
+	Type  string `json:"type"`
+	Start int    `json:"start"` // byte offsets in the cleaned text
+	End   int    `json:"end"`
+}
+
+func (a parsedActor) String() string {
+	if a.Text == a.Name {
+		return a.Name + " (" + a.Type + ")"
+	}
+	return a.Text + " = " + a.Name + " (" + a.Type + ")"
 }
 
 type parsedWord struct {
@@ -84,6 +113,7 @@ func runParse(o *parseOptions, paths []string) error {
 	if err != nil {
 		return err
 	}
+	o.lex = lex
 	read := func(f articleFile) (*article.Document, error) { return article.ReadFile(f.path, lex) }
 	files := []articleFile{{path: "-", id: "-"}}
 	if paths[0] == "-" {
@@ -113,20 +143,9 @@ func runParse(o *parseOptions, paths []string) error {
 			failed++
 			continue
 		}
-		m, err := o.model()
+		sents, err := parseArticle(o, doc, f.path)
 		if err != nil {
 			return err
-		}
-		var sents []parsedSentence
-		for i, s := range article.Segment(doc, lex) {
-			ps := parsedSentence{File: f.path, Number: i + 1, Offset: s.Offset, Text: s.Text, syntax: m.Parse(s.Text)}
-			for _, w := range ps.syntax.Words {
-				ps.Words = append(ps.Words, parsedWord{
-					ID: w.ID, Form: w.Form, Lemma: w.Lemma, UPOS: w.UPOS, XPOS: w.XPOS,
-					Head: w.Head, Deprel: w.Deprel, Start: s.Offset + w.Start, End: s.Offset + w.End,
-				})
-			}
-			sents = append(sents, ps)
 		}
 		if err := out.article(sents); err != nil {
 			return err
@@ -139,6 +158,49 @@ func runParse(o *parseOptions, paths []string) error {
 		return fmt.Errorf("%d of %d articles could not be read", failed, len(files))
 	}
 	return nil
+}
+
+// parseArticle parses the sentences of doc, read from path: by the model
+// alone, or with --as-built as build reads them.
+func parseArticle(o *parseOptions, doc *article.Document, path string) ([]parsedSentence, error) {
+	var sents []parsedSentence
+	add := func(s article.Sentence, syn syntax.Sentence) *parsedSentence {
+		ps := parsedSentence{File: path, Number: len(sents) + 1, Offset: s.Offset, Text: s.Text, syntax: syn}
+		for _, w := range syn.Words {
+			ps.Words = append(ps.Words, parsedWord{
+				ID: w.ID, Form: w.Form, Lemma: w.Lemma, UPOS: w.UPOS, XPOS: w.XPOS,
+				Head: w.Head, Deprel: w.Deprel, Start: s.Offset + w.Start, End: s.Offset + w.End,
+			})
+		}
+		sents = append(sents, ps)
+		return &sents[len(sents)-1]
+	}
+	if !o.AsBuilt {
+		m, err := o.model()
+		if err != nil {
+			return nil, err
+		}
+		for _, s := range article.Segment(doc, o.lex) {
+			add(s, m.Parse(s.Text))
+		}
+		return sents, nil
+	}
+	if o.x == nil {
+		x, err := article.NewExtractor(o.lex)
+		if err != nil {
+			return nil, err
+		}
+		o.x = x
+	}
+	for _, s := range o.x.ParseSentences(doc) {
+		ps := add(s.Sentence, s.Syntax)
+		for _, m := range s.Mentions {
+			start, end := s.Tokens[m.Start].Start, s.Tokens[m.End-1].End
+			ps.Actors = append(ps.Actors, parsedActor{Text: s.Text[start:end], Name: m.Ent.Name, Type: m.Ent.Type,
+				Start: s.Offset + int(start), End: s.Offset + int(end)})
+		}
+	}
+	return sents, nil
 }
 
 // readStdin reads an article of plain text from in.
@@ -231,6 +293,9 @@ func conlluBlock(ps parsedSentence, several bool) syntax.Sentence {
 		id = ps.File + "-" + id
 	}
 	s.Comments = append(s.Comments, "sent_id = "+id, "text = "+ps.Text)
+	if len(ps.Actors) > 0 {
+		s.Comments = append(s.Comments, "actors = "+actorList(ps.Actors))
+	}
 	s.Words = append([]syntax.Word(nil), s.Words...)
 	s.MultiWords = append([]syntax.MultiWord(nil), s.MultiWords...)
 	inToken := make([]bool, len(s.Words)+1)
@@ -294,6 +359,9 @@ func (t *tableParses) close() error { return t.w.Flush() }
 // writeParse writes one sentence as a table.
 func writeParse(bw *bufio.Writer, ps parsedSentence) error {
 	fmt.Fprintf(bw, "sentence %d (bytes %d-%d): %s\n", ps.Number, ps.Offset, ps.Offset+len(ps.Text), ps.Text)
+	if len(ps.Actors) > 0 {
+		fmt.Fprintf(bw, "  actors: %s\n", actorList(ps.Actors))
+	}
 	tw := tabwriter.NewWriter(bw, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "  ID\tFORM\tLEMMA\tUPOS\tXPOS\tHEAD\tDEPREL")
 	for _, wd := range ps.Words {
@@ -304,4 +372,13 @@ func writeParse(bw *bufio.Writer, ps parsedSentence) error {
 		fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\t%s\t%s\t%s\n", wd.ID, wd.Form, wd.Lemma, wd.UPOS, wd.XPOS, head, wd.Deprel)
 	}
 	return tw.Flush()
+}
+
+// actorList is a sentence's actors on one line.
+func actorList(as []parsedActor) string {
+	out := make([]string, len(as))
+	for i, a := range as {
+		out[i] = a.String()
+	}
+	return strings.Join(out, "; ")
 }

@@ -1,6 +1,7 @@
 package article
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/tradegraph/tradegraph/loaders/syntax"
@@ -9,9 +10,10 @@ import (
 // parsed is the syntactic reading of one sentence: its words, tags and
 // dependency tree, and where each of the sentence's tokens falls in it.
 type parsed struct {
-	tree *syntax.Tree
-	word []int32 // word[i]: the ID of the word token i starts in, 0 if none
-	tok  []int32 // tok[id]: the token word id starts in (tok[0] unused)
+	sent syntax.Sentence // its words, with the tree's heads and relations
+	tree *syntax.Tree    // over sent's words
+	word []int32         // word[i]: the ID of the word token i starts in, 0 if none
+	tok  []int32         // tok[id]: the token word id starts in (tok[0] unused)
 }
 
 // parseAll is the syntax stage: the tree of each sentence, with the names
@@ -23,6 +25,34 @@ func parseAll(m *syntax.Model, sents sentences, mentions [][]Mention) []parsed {
 		parses[s] = parseSentence(m, &sents[s], mentions[s], common)
 	}
 	return parses
+}
+
+// ParsedSentence is a sentence as the syntax stage hands it to the facts
+// stage: the actors the mentions stage found in it and its tree.
+type ParsedSentence struct {
+	Sentence
+	Mentions []Mention       // the actors it names, by place
+	Syntax   syntax.Sentence // its words, tags and tree; offsets in Sentence.Text
+}
+
+// ParseSentences runs the stages up to the syntax stage over doc and
+// returns what the facts stage reads of each sentence: the lexicon's
+// names tagged as proper nouns, wire abbreviations read as the words they
+// stand for, the parser's frequent misreadings repaired. It is what
+// Extract reads rules from, to be shown to someone writing one.
+func (x *Extractor) ParseSentences(doc *Document) []ParsedSentence {
+	sc := new(scratch)
+	sents := sentences(segment(doc, x.abbr, &sc.seg))
+	for s := range sents {
+		sents[s].tags = x.tag(sents[s].Tokens)
+	}
+	a := findActors(x, sents, yearOf(doc.Date), &sc.actors)
+	parses := parseAll(x.syntax, sents, a.mentions)
+	out := make([]ParsedSentence, len(sents))
+	for s := range sents {
+		out[s] = ParsedSentence{Sentence: sents[s], Mentions: slices.Clone(a.mentions[s]), Syntax: parses[s].sent}
+	}
+	return out
 }
 
 // parseSentence tags and parses the text of s with m and aligns its words
@@ -67,7 +97,7 @@ func parseSentence(m *syntax.Model, s *Sentence, names []Mention, common map[str
 	for i := range ws.Words {
 		ws.Words[i].Form = forms[i]
 	}
-	p := parsed{tree: syntax.NewTree(&ws), word: make([]int32, len(s.Tokens)), tok: make([]int32, len(ws.Words)+1)}
+	p := parsed{sent: ws, tree: syntax.NewTree(&ws), word: make([]int32, len(s.Tokens)), tok: make([]int32, len(ws.Words)+1)}
 	w := 0
 	for i, t := range s.Tokens {
 		for w < len(ws.Words) && ws.Words[w].End <= int(t.Start) {
