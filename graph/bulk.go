@@ -299,7 +299,7 @@ func (s *Store) writeDeltas(ctx context.Context, q *deltaQueue) (Result, error) 
 		return res, nil
 	}
 	if s.backend == Postgres && len(dels) == 0 {
-		n, err := s.insertSQL(ctx, adds)
+		n, err := s.copySQL(ctx, adds)
 		if err != nil {
 			return Result{}, err
 		}

@@ -1,8 +1,10 @@
 package graph_test
 
 import (
+	"database/sql"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/cayleygraph/quad"
@@ -356,4 +358,70 @@ func splitLines(s string) []string {
 		s = s[i:]
 	}
 	return out
+}
+
+// TestBulkPostgresRowsMatchCayley: on postgres the bulk writer copies its
+// rows into cayley's tables itself, so the tables must hold exactly what
+// cayley's own writes leave there: every node with its columns and
+// reference count, every quad once.
+func TestBulkPostgresRowsMatchCayley(t *testing.T) {
+	server := postgresServer(t)
+	changes := history(t)
+	plainCfg := freshPostgres(t, server)
+	plain := open(t, plainCfg)
+	for _, c := range changes {
+		apply(t, plain, c)
+	}
+	want := pgRows(t, plainCfg.Address)
+	for _, batch := range []int64{64 << 10, 0} {
+		cfg := freshPostgres(t, server)
+		st := open(t, cfg)
+		b := newBulk(t, st, graph.BulkOptions{BatchBytes: batch})
+		for _, c := range changes {
+			if err := b.Apply(c); err != nil {
+				t.Fatalf("batch %d: Apply: %v", batch, err)
+			}
+		}
+		if _, err := b.Flush(); err != nil {
+			t.Fatalf("batch %d: Flush: %v", batch, err)
+		}
+		if got := pgRows(t, cfg.Address); got != want {
+			t.Errorf("batch %d: the tables differ from cayley's writes:\n%s", batch, diffLines(got, want))
+		}
+	}
+}
+
+// pgRows is what cayley's tables hold, a line a row, sorted: each node's
+// hash, reference count and value columns, and each quad's hashes.
+func pgRows(t *testing.T, addr string) string {
+	t.Helper()
+	db, err := sql.Open("postgres", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var b strings.Builder
+	for _, q := range []string{
+		`SELECT 'node ' || encode(hash, 'hex') || ' ' || refs || ' ' || concat_ws('|', encode(value, 'hex'), value_string,
+			datatype, language, iri, bnode, value_int, value_bool, value_float, value_time) FROM nodes ORDER BY 1`,
+		`SELECT 'quad ' || concat_ws(' ', encode(subject_hash, 'hex'), encode(predicate_hash, 'hex'), encode(object_hash, 'hex'),
+			encode(label_hash, 'hex')) FROM quads ORDER BY 1`,
+	} {
+		rows, err := db.QueryContext(t.Context(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var line string
+			if err := rows.Scan(&line); err != nil {
+				t.Fatal(err)
+			}
+			b.WriteString(line + "\n")
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
+		}
+		rows.Close()
+	}
+	return b.String()
 }

@@ -3,22 +3,26 @@ package graph
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"slices"
 	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	graphlog "github.com/cayleygraph/cayley/graph/log"
 	csql "github.com/cayleygraph/cayley/graph/sql"
+	"github.com/lib/pq"
 )
 
-// insertSQL writes a batch of additions to postgres with multi-row
-// statements into cayley's tables, in one transaction. cayley's own
-// writes send one INSERT per node and per quad, a round trip each; rows go
-// here in the columns cayley's postgres backend uses (csql.NodeValues), and
-// the reference counts add up as its ON CONFLICT clause adds them. It
-// returns how many quads were new.
-func (s *Store) insertSQL(ctx context.Context, adds []cgraph.Delta) (int, error) {
+// copySQL writes a batch of additions to postgres through COPY into
+// cayley's tables, in one transaction: the rows go first into temporary
+// tables by COPY, one stream each, and are then merged into nodes and
+// quads by one statement each. cayley's own writes send one INSERT per
+// node and per quad, a round trip each. The rows have the columns
+// cayley's postgres backend writes (csql.NodeValues), and the merge does
+// what its statements do: a node stored already gains the new references
+// (ON CONFLICT ... refs = nodes.refs + EXCLUDED.refs), a quad stored
+// already is left as it is (ON CONFLICT DO NOTHING). It returns how many
+// quads were new.
+func (s *Store) copySQL(ctx context.Context, adds []cgraph.Delta) (int, error) {
 	if s.pg == nil {
 		db, err := sql.Open("postgres", s.pgAddr)
 		if err != nil {
@@ -33,25 +37,26 @@ func (s *Store) insertSQL(ctx context.Context, adds []cgraph.Delta) (int, error)
 	}
 	defer tx.Rollback()
 
-	nodes := map[csql.ValueType][][]any{}
+	// one staging table for the nodes of every value type: the columns
+	// a type does not use stay NULL, as in cayley's own rows
+	if _, err := tx.ExecContext(ctx, stageTables); err != nil {
+		return 0, err
+	}
+	nodes := make([][]any, 0, len(d.IncNode))
 	for _, n := range d.IncNode {
 		typ, vals, err := csql.NodeValues(csql.NodeHash{ValueHash: n.Hash}, n.Val)
 		if err != nil {
 			return 0, err
 		}
-		nodes[typ] = append(nodes[typ], append([]any{n.RefInc}, vals...))
-	}
-	types := make([]csql.ValueType, 0, len(nodes))
-	for typ := range nodes {
-		types = append(types, typ)
-	}
-	slices.Sort(types)
-	for _, typ := range types {
-		cols := append([]string{"refs", "hash"}, typ.Columns()...)
-		if _, err := insertRows(ctx, tx, "INSERT INTO nodes("+strings.Join(cols, ", ")+") VALUES %s"+
-			" ON CONFLICT (hash) DO UPDATE SET refs = nodes.refs + EXCLUDED.refs", len(cols), "", nodes[typ]); err != nil {
-			return 0, err
+		row := make([]any, 2+len(nodeColumns))
+		row[0], row[1] = n.RefInc, vals[0]
+		for i, col := range typ.Columns() {
+			row[2+slices.Index(nodeColumns, col)] = vals[1+i]
 		}
+		nodes = append(nodes, row)
+	}
+	if err := copyRows(ctx, tx, "tg_stage_nodes", append([]string{"refs", "hash"}, nodeColumns...), nodes); err != nil {
+		return 0, err
 	}
 	quads := make([][]any, len(d.QuadAdd))
 	for i, q := range d.QuadAdd {
@@ -61,51 +66,52 @@ func (s *Store) insertSQL(ctx context.Context, adds []cgraph.Delta) (int, error)
 		}
 		quads[i] = row
 	}
-	added, err := insertRows(ctx, tx, "INSERT INTO quads(subject_hash, predicate_hash, object_hash, label_hash, ts) VALUES %s"+
-		" ON CONFLICT DO NOTHING", 4, ", now()", quads)
+	if err := copyRows(ctx, tx, "tg_stage_quads", []string{"subject_hash", "predicate_hash", "object_hash", "label_hash"}, quads); err != nil {
+		return 0, err
+	}
+	cols := "hash, refs, " + strings.Join(nodeColumns, ", ")
+	// in hash order, as two writers merging at once take the rows' locks
+	// in the same order and cannot deadlock
+	if _, err := tx.ExecContext(ctx, "INSERT INTO nodes ("+cols+") SELECT "+cols+" FROM tg_stage_nodes ORDER BY hash"+
+		" ON CONFLICT (hash) DO UPDATE SET refs = nodes.refs + EXCLUDED.refs"); err != nil {
+		return 0, err
+	}
+	res, err := tx.ExecContext(ctx, "INSERT INTO quads (subject_hash, predicate_hash, object_hash, label_hash, ts)"+
+		" SELECT subject_hash, predicate_hash, object_hash, label_hash, now() FROM tg_stage_quads ON CONFLICT DO NOTHING")
+	if err != nil {
+		return 0, err
+	}
+	added, err := res.RowsAffected()
 	if err != nil {
 		return 0, err
 	}
 	return int(added), tx.Commit()
 }
 
-// insertRows runs stmt with as many rows of width values per statement as
-// postgres takes parameters; extra is appended to each row's values. It
-// returns the rows the statements inserted or updated.
-func insertRows(ctx context.Context, tx *sql.Tx, stmt string, width int, extra string, rows [][]any) (int64, error) {
-	per := 65535 / width
-	var affected int64
-	for len(rows) > 0 {
-		chunk := rows[:min(per, len(rows))]
-		rows = rows[len(chunk):]
-		var (
-			b    strings.Builder
-			args = make([]any, 0, len(chunk)*width)
-		)
-		for i, r := range chunk {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteByte('(')
-			for j := range r {
-				if j > 0 {
-					b.WriteString(", ")
-				}
-				fmt.Fprintf(&b, "$%d", len(args)+j+1)
-			}
-			b.WriteString(extra)
-			b.WriteByte(')')
-			args = append(args, r...)
-		}
-		res, err := tx.ExecContext(ctx, fmt.Sprintf(stmt, b.String()), args...)
-		if err != nil {
-			return 0, err
-		}
-		n, err := res.RowsAffected()
-		if err != nil {
-			return 0, err
-		}
-		affected += n
+// nodeColumns are the value columns of cayley's nodes table.
+var nodeColumns = []string{"value", "value_string", "datatype", "language", "iri", "bnode",
+	"value_int", "value_bool", "value_float", "value_time"}
+
+// stageTables makes the temporary tables a batch is copied into, dropped
+// when its transaction ends.
+const stageTables = `CREATE TEMPORARY TABLE tg_stage_nodes (LIKE nodes) ON COMMIT DROP;
+CREATE TEMPORARY TABLE tg_stage_quads (subject_hash BYTEA, predicate_hash BYTEA, object_hash BYTEA, label_hash BYTEA) ON COMMIT DROP`
+
+// copyRows streams rows into table's columns with COPY.
+func copyRows(ctx context.Context, tx *sql.Tx, table string, cols []string, rows [][]any) error {
+	stmt, err := tx.PrepareContext(ctx, pq.CopyIn(table, cols...))
+	if err != nil {
+		return err
 	}
-	return affected, nil
+	for _, r := range rows {
+		if _, err := stmt.ExecContext(ctx, r...); err != nil {
+			stmt.Close()
+			return err
+		}
+	}
+	if _, err := stmt.ExecContext(ctx); err != nil {
+		stmt.Close()
+		return err
+	}
+	return stmt.Close()
 }
