@@ -23,15 +23,12 @@ import (
 // already is left as it is (ON CONFLICT DO NOTHING). It returns how many
 // quads were new.
 func (s *Store) copySQL(ctx context.Context, adds []cgraph.Delta) (int, error) {
-	if s.pg == nil {
-		db, err := sql.Open("postgres", s.pgAddr)
-		if err != nil {
-			return 0, pgError(s.addr, err)
-		}
-		s.pg = db
+	db, err := s.pgDB()
+	if err != nil {
+		return 0, err
 	}
 	d := graphlog.SplitDeltas(adds)
-	tx, err := s.pg.BeginTx(ctx, nil)
+	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, pgError(s.addr, err)
 	}

@@ -142,6 +142,9 @@ type Stats struct {
 // Stats counts quads, nodes, documents (distinct labels) and typed nodes per
 // class (by the class IRI's local name).
 func (s *Store) Stats(ctx context.Context) (Stats, error) {
+	if s.backend == Postgres && s.pgAddr != "" { // not a ThroughCayley view
+		return s.statsSQL(ctx)
+	}
 	if st, ok, err := s.statsKV(ctx); ok || err != nil {
 		return st, err
 	}

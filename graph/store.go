@@ -118,6 +118,14 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	}
 	if backend == Postgres {
 		st.pgAddr = addr
+		db, err := st.pgDB()
+		if err == nil {
+			err = ensureLabelIndexPG(ctx, db)
+		}
+		if err != nil {
+			st.Close()
+			return nil, pgError(st.addr, fmt.Errorf("creating the index %s: %w", pgLabelIndex, err))
+		}
 	}
 	return st, nil
 }

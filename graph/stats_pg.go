@@ -1,0 +1,120 @@
+package graph
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	csql "github.com/cayleygraph/cayley/graph/sql"
+	"github.com/cayleygraph/quad"
+
+	"github.com/tradegraph/tradegraph/graph/vocab"
+)
+
+// pgDB is the store's own connection pool to postgres, beside cayley's,
+// opened on first use.
+func (s *Store) pgDB() (*sql.DB, error) {
+	if s.pg == nil {
+		db, err := sql.Open("postgres", s.pgAddr)
+		if err != nil {
+			return nil, pgError(s.addr, err)
+		}
+		s.pg = db
+	}
+	return s.pg, nil
+}
+
+// pgLabelIndex indexes the quads by document, made by Open where it is
+// missing. cayley's indexes all lead with the subject, the predicate or
+// the object, so without it finding a document's quads, to replace them
+// or to count the documents, reads the whole table.
+const pgLabelIndex = "tg_label_index"
+
+// ensureLabelIndexPG creates pgLabelIndex when the database lacks it. It looks
+// first: CREATE INDEX IF NOT EXISTS takes a lock that waits for every
+// writer, even when the index is there.
+func ensureLabelIndexPG(ctx context.Context, db *sql.DB) error {
+	var exists bool
+	err := db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM pg_indexes WHERE schemaname = current_schema()
+		AND tablename = 'quads' AND indexname = $1)`, pgLabelIndex).Scan(&exists)
+	if err != nil || exists {
+		return err
+	}
+	_, err = db.ExecContext(ctx, "CREATE INDEX IF NOT EXISTS "+pgLabelIndex+" ON quads (label_hash)")
+	return err
+}
+
+// statsSQL computes Stats on postgres in a few statements over cayley's
+// tables, in one snapshot. cayley deletes a node when its last quad goes,
+// so every row of nodes is in some quad; the nodes Stats counts are those
+// that are a subject or an object, so the others are taken off: they can
+// only be predicates or labels, of which a store has few, found by
+// skipping through the indexes that lead with them.
+func (s *Store) statsSQL(ctx context.Context) (Stats, error) {
+	st := Stats{Backend: s.backend, Classes: map[string]int64{}}
+	db, err := s.pgDB()
+	if err != nil {
+		return st, err
+	}
+	tx, err := db.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
+	if err != nil {
+		return st, pgError(s.addr, err)
+	}
+	defer tx.Rollback()
+	var all int64
+	err = tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM quads), (SELECT count(*) FROM nodes)`).Scan(&st.Quads, &all)
+	if err == nil {
+		err = tx.QueryRowContext(ctx, `WITH RECURSIVE `+distinct("d", "label_hash")+` SELECT count(h) FROM d`).Scan(&st.Documents)
+	}
+	var neither int64
+	if err == nil {
+		err = tx.QueryRowContext(ctx, `WITH RECURSIVE `+distinct("d", "label_hash")+`, `+distinct("p", "predicate_hash")+`
+			SELECT count(*) FROM (SELECT h FROM d UNION SELECT h FROM p) c
+			WHERE h IS NOT NULL AND NOT EXISTS (SELECT 1 FROM quads WHERE subject_hash = c.h)
+			AND NOT EXISTS (SELECT 1 FROM quads WHERE object_hash = c.h)`).Scan(&neither)
+	}
+	if err != nil {
+		return st, pgError(s.addr, err)
+	}
+	st.Nodes = all - neither
+	// the typed pairs come in order from the index on (predicate, object,
+	// subject), so DISTINCT needs no sort, where count(DISTINCT) sorts
+	rows, err := tx.QueryContext(ctx, `SELECT object_hash, count(*) FROM (SELECT DISTINCT object_hash, subject_hash
+		FROM quads WHERE predicate_hash = $1) t GROUP BY object_hash`, csql.HashOf(quad.IRI(vocab.RDFType)).SQLValue())
+	if err != nil {
+		return st, pgError(s.addr, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			h csql.NodeHash
+			n int64
+		)
+		if err := rows.Scan(&h, &n); err != nil {
+			return st, pgError(s.addr, err)
+		}
+		v, err := s.qs.NameOf(h)
+		if err != nil {
+			return st, pgError(s.addr, err)
+		}
+		if v == nil {
+			return st, fmt.Errorf("reading the store: class node %x is missing", h.ValueHash[:])
+		}
+		st.Classes[vocab.LocalName(vocab.ValueText(v))] += n
+	}
+	if err := rows.Err(); err != nil {
+		return st, pgError(s.addr, err)
+	}
+	return st, nil
+}
+
+// distinct is a recursive common table expression naming name(h) the
+// distinct values of column, and a NULL last, read by skipping through an
+// index that leads with column: one descent per value, where DISTINCT
+// would read every quad.
+func distinct(name, column string) string {
+	return name + `(h) AS ((SELECT ` + column + ` FROM quads WHERE ` + column + ` IS NOT NULL ORDER BY ` + column + ` LIMIT 1)
+		UNION ALL
+		SELECT (SELECT ` + column + ` FROM quads WHERE ` + column + ` > ` + name + `.h ORDER BY ` + column + ` LIMIT 1)
+		FROM ` + name + ` WHERE ` + name + `.h IS NOT NULL)`
+}
