@@ -285,6 +285,15 @@ func (q *deltaQueue) add(c Change) {
 // writeDeltas writes a batch as one cayley write: each change's quads not
 // stored yet and the stored quads under its replaced labels that it lacks.
 func (s *Store) writeDeltas(ctx context.Context, q *deltaQueue) (Result, error) {
+	var replaced []quad.Value
+	for _, c := range q.changes {
+		replaced = append(replaced, c.Replace...)
+	}
+	unlock, err := s.lockDocuments(ctx, replaced)
+	if err != nil {
+		return Result{}, err
+	}
+	defer unlock()
 	var adds, dels []cgraph.Delta
 	for _, c := range q.changes {
 		a, d, err := s.diff(ctx, c)

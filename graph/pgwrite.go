@@ -3,12 +3,14 @@ package graph
 import (
 	"context"
 	"database/sql"
+	"hash/fnv"
 	"slices"
 	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	graphlog "github.com/cayleygraph/cayley/graph/log"
 	csql "github.com/cayleygraph/cayley/graph/sql"
+	"github.com/cayleygraph/quad"
 	"github.com/lib/pq"
 )
 
@@ -111,4 +113,41 @@ func copyRows(ctx context.Context, tx *sql.Tx, table string, cols []string, rows
 		return err
 	}
 	return stmt.Close()
+}
+
+// lockDocuments serializes the writes to the documents labels name, on
+// postgres, where several processes may write one database: it waits for
+// any other writer of them to end, and holds them until unlock. A change
+// reads a document's stored quads to work out what to remove, so two
+// changes of one document at once would each remove only the quads the
+// other had not yet written, and leave a mix of both versions. The locks
+// are advisory locks of one transaction, ended by unlock or with the
+// session, so a process that dies holds nothing. They are taken in one
+// order, so two batches of several documents cannot deadlock.
+func (s *Store) lockDocuments(ctx context.Context, labels []quad.Value) (unlock func(), err error) {
+	if s.backend != Postgres || s.pgAddr == "" || len(labels) == 0 {
+		return func() {}, nil
+	}
+	db, err := s.pgDB()
+	if err != nil {
+		return nil, err
+	}
+	keys := make([]int64, 0, len(labels))
+	for _, l := range labels {
+		h := fnv.New64a()
+		h.Write([]byte(l.String()))
+		keys = append(keys, int64(h.Sum64()))
+	}
+	slices.Sort(keys)
+	keys = slices.Compact(keys)
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, pgError(s.addr, err)
+	}
+	if _, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock(k) FROM unnest($1::bigint[]) AS k ORDER BY k", pq.Array(keys)); err != nil {
+		tx.Rollback()
+		return nil, pgError(s.addr, err)
+	}
+	// a rollback that fails ends with the session, and its locks with it
+	return func() { tx.Rollback() }, nil
 }

@@ -30,6 +30,10 @@ func (s *Store) eachQuad(ctx context.Context, dir quad.Direction, v quad.Value, 
 		if err != nil {
 			return fmt.Errorf("reading the store: %w", err)
 		}
+		if q.Subject == nil || q.Predicate == nil || q.Object == nil {
+			// its node went with a write that removed the quad meanwhile
+			return fmt.Errorf("reading the store: a quad of %s lost a node while read (written meanwhile by another process?)", v)
+		}
 		if err := fn(q); err != nil {
 			return err
 		}
@@ -56,6 +60,10 @@ func (s *Store) EachQuad(ctx context.Context, fn func(quad.Quad) error) error {
 		q, err := s.qs.Quad(it.Result())
 		if err != nil {
 			return fmt.Errorf("reading the store: %w", err)
+		}
+		if q.Subject == nil || q.Predicate == nil || q.Object == nil {
+			// its node went with a write that removed the quad meanwhile
+			return errors.New("reading the store: a quad lost a node while read (written meanwhile by another process?)")
 		}
 		if err := fn(q); err != nil {
 			return err

@@ -25,7 +25,7 @@ func (s *Store) pgDB() (*sql.DB, error) {
 }
 
 // pgLabelIndex indexes the quads by document, made by Open where it is
-// missing. cayley's indexes all lead with the subject, the predicate or
+// missing (see initPostgres). cayley's indexes all lead with the subject, the predicate or
 // the object, so without it finding a document's quads, to replace them
 // or to count the documents, reads the whole table.
 const pgLabelIndex = "tg_label_index"
@@ -33,7 +33,7 @@ const pgLabelIndex = "tg_label_index"
 // ensureLabelIndexPG creates pgLabelIndex when the database lacks it. It looks
 // first: CREATE INDEX IF NOT EXISTS takes a lock that waits for every
 // writer, even when the index is there.
-func ensureLabelIndexPG(ctx context.Context, db *sql.DB) error {
+func ensureLabelIndexPG(ctx context.Context, db *sql.Tx) error {
 	var exists bool
 	err := db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM pg_indexes WHERE schemaname = current_schema()
 		AND tablename = 'quads' AND indexname = $1)`, pgLabelIndex).Scan(&exists)

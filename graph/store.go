@@ -94,6 +94,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		addr   = cfg.Address
 		qs     cgraph.QuadStore
 		boltTx *sharedTx
+		pg     *sql.DB // postgres: the store's own connections, beside cayley's
 		err    error
 	)
 	switch backend {
@@ -104,7 +105,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	case Postgres:
 		addr, err = postgresAddress(addr)
 		if err == nil {
-			qs, err = openPostgres(ctx, addr)
+			qs, pg, err = openPostgres(ctx, addr)
 		}
 	default:
 		return nil, fmt.Errorf("unknown backend %q (want bolt, memory or postgres)", backend)
@@ -112,20 +113,12 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	st := &Store{qs: qs, backend: backend, addr: Redact(addr), boltTx: boltTx}
+	st := &Store{qs: qs, backend: backend, addr: Redact(addr), boltTx: boltTx, pg: pg}
 	if boltTx != nil && !cfg.ReadOnly {
 		st.kvw = newBoltWriter(boltTx.KV.(*hbolt.DB).DB(), st.renewCayley)
 	}
 	if backend == Postgres {
 		st.pgAddr = addr
-		db, err := st.pgDB()
-		if err == nil {
-			err = ensureLabelIndexPG(ctx, db)
-		}
-		if err != nil {
-			st.Close()
-			return nil, pgError(st.addr, fmt.Errorf("creating the index %s: %w", pgLabelIndex, err))
-		}
 	}
 	return st, nil
 }
@@ -314,21 +307,56 @@ func (keptTx) Close() error                 { return nil }
 // itself, redacted.
 var quietCayley sync.Once
 
-// openPostgres opens the store at addr, an address postgresAddress made.
-// Its errors keep only the driver's words: a server that was never reached
-// is not one that went away.
-func openPostgres(ctx context.Context, addr string) (cgraph.QuadStore, error) {
+// openPostgres opens the store at addr, an address postgresAddress made,
+// and the store's own pool of connections beside cayley's. The first
+// process to open a database makes cayley's tables and tradegraph's index
+// in it; processes opening it at once wait for that one (an advisory lock
+// held meanwhile), as two making the same table at once fail. Its errors
+// keep only the driver's words: a server that was never reached is not
+// one that went away.
+func openPostgres(ctx context.Context, addr string) (cgraph.QuadStore, *sql.DB, error) {
 	quietCayley.Do(func() { clog.SetLogger(nil) })
 	safe := Redact(addr)
-	err := cgraph.InitQuadStore(Postgres, addr, nil)
-	if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
-		return nil, fmt.Errorf("postgres %s: %s", safe, redactErr(err))
+	fail := func(err error) (cgraph.QuadStore, *sql.DB, error) {
+		return nil, nil, fmt.Errorf("postgres %s: %s", safe, redactErr(err))
 	}
-	qs, err := cgraph.NewQuadStore(Postgres, addr, nil)
+	db, err := sql.Open("postgres", addr)
 	if err != nil {
-		return nil, fmt.Errorf("postgres %s: %s", safe, redactErr(err))
+		return fail(err)
 	}
-	return qs, nil
+	qs, err := initPostgres(ctx, db, addr)
+	if err != nil {
+		db.Close()
+		return fail(err)
+	}
+	return qs, db, nil
+}
+
+// initKey is the advisory lock the processes opening a database take
+// while one makes its tables.
+const initKey = 0x7467696e6974 // "tginit"
+
+func initPostgres(ctx context.Context, db *sql.DB, addr string) (cgraph.QuadStore, error) {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	// held until tx ends, however it ends
+	if _, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock($1)", initKey); err != nil {
+		return nil, err
+	}
+	err = cgraph.InitQuadStore(Postgres, addr, nil)
+	if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+		return nil, err
+	}
+	if err := ensureLabelIndexPG(ctx, tx); err != nil {
+		return nil, fmt.Errorf("creating the index %s: %w", pgLabelIndex, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, err
+	}
+	return cgraph.NewQuadStore(Postgres, addr, nil)
 }
 
 // pgError says which server failed, without its password, and keeps the

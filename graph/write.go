@@ -53,6 +53,11 @@ func (s *Store) Apply(ctx context.Context, c Change) (res Result, err error) {
 }
 
 func (s *Store) apply(ctx context.Context, c Change) (Result, error) {
+	unlock, err := s.lockDocuments(ctx, c.Replace)
+	if err != nil {
+		return Result{}, err
+	}
+	defer unlock()
 	adds, dels, err := s.diff(ctx, c)
 	if err != nil {
 		return Result{}, err

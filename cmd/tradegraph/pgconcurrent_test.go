@@ -1,0 +1,128 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// startProgram starts tradegraph with args in a child process, its output
+// kept for finish.
+func startProgram(t *testing.T, args ...string) (finish func() (stderr string, err error)) {
+	t.Helper()
+	c := program(args...)
+	var out bytes.Buffer
+	c.Stdout, c.Stderr = &out, &out
+	if err := c.Start(); err != nil {
+		t.Fatal(err)
+	}
+	return func() (string, error) {
+		err := c.Wait()
+		return out.String(), err
+	}
+}
+
+// TestPostgresConcurrentBuilds: four build processes writing different
+// articles into one database at once leave the store one build of all of
+// them leaves, and check finds nothing wrong.
+func TestPostgresConcurrentBuilds(t *testing.T) {
+	pg := freshPostgres(t)
+	files, err := filepath.Glob(filepath.Join(syntheticArticles(t, 7, 24), "*"))
+	if err != nil || len(files) != 24 {
+		t.Fatalf("%d articles (%v)", len(files), err)
+	}
+	slices.Sort(files)
+	var running []func() (string, error)
+	for k := range 4 {
+		args := []string{"--db", pg, "build"}
+		for i := k; i < len(files); i += 4 {
+			args = append(args, files[i])
+		}
+		running = append(running, startProgram(t, args...))
+	}
+	for k, finish := range running {
+		if out, err := finish(); err != nil {
+			t.Errorf("build %d: %v\n%s", k, err, out)
+		}
+	}
+	bolt := newStore(t)
+	mustRun(t, append([]string{"--db", bolt, "build"}, files...)...)
+	if got, want := dumpOf(t, pg), dumpOf(t, bolt); got != want {
+		t.Errorf("four builds at once on postgres differ from one build:\n%s", firstDiff(got, want))
+	}
+	mustRun(t, "--db", pg, "check")
+}
+
+// TestPostgresRebuildRace: two processes rebuilding one document from two
+// versions of it at once leave one version whole, never a mix, and check
+// finds nothing wrong.
+func TestPostgresRebuildRace(t *testing.T) {
+	pg := freshPostgres(t)
+	src, err := filepath.Glob(filepath.Join(syntheticArticles(t, 8, 2), "*"))
+	if err != nil || len(src) != 2 {
+		t.Fatalf("%d articles (%v)", len(src), err)
+	}
+	slices.Sort(src)
+	// the two versions: one file name, so one document
+	var versions []string
+	for i, s := range src {
+		text, err := os.ReadFile(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir := filepath.Join(t.TempDir(), string(rune('a'+i)))
+		if err := os.Mkdir(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(dir, "story.txt")
+		if err := os.WriteFile(path, text, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		versions = append(versions, path)
+	}
+	var want []string
+	for _, v := range versions {
+		bolt := newStore(t)
+		mustRun(t, "--db", bolt, "build", v)
+		want = append(want, dumpOf(t, bolt))
+	}
+	if want[0] == want[1] {
+		t.Fatal("the two versions build the same graph")
+	}
+	mustRun(t, "--db", pg, "build", versions[0])
+	for round := range 4 {
+		a := startProgram(t, "--db", pg, "build", versions[round%2])
+		b := startProgram(t, "--db", pg, "build", versions[1-round%2])
+		for k, finish := range []func() (string, error){a, b} {
+			if out, err := finish(); err != nil {
+				t.Errorf("round %d, build %d: %v\n%s", round, k, err, out)
+			}
+		}
+		if got := dumpOf(t, pg); got != want[0] && got != want[1] {
+			t.Fatalf("round %d: the store holds neither version whole:\n%s", round, firstDiff(got, want[0]))
+		}
+		mustRun(t, "--db", pg, "check")
+	}
+}
+
+// firstDiff is the first line where got and want part, with its number.
+func firstDiff(got, want string) string {
+	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
+	for i := range max(len(g), len(w)) {
+		var gl, wl string
+		if i < len(g) {
+			gl = g[i]
+		}
+		if i < len(w) {
+			wl = w[i]
+		}
+		if gl != wl {
+			return fmt.Sprintf("line %d (of %d and %d):\n got  %s\n want %s", i+1, len(g), len(w), gl, wl)
+		}
+	}
+	return "no line differs"
+}
