@@ -45,11 +45,7 @@ func ensureLabelIndexPG(ctx context.Context, db *sql.Tx) error {
 }
 
 // statsSQL computes Stats on postgres in a few statements over cayley's
-// tables, in one snapshot. cayley deletes a node when its last quad goes,
-// so every row of nodes is in some quad; the nodes Stats counts are those
-// that are a subject or an object, so the others are taken off: they can
-// only be predicates or labels, of which a store has few, found by
-// skipping through the indexes that lead with them.
+// tables, in one snapshot.
 func (s *Store) statsSQL(ctx context.Context) (Stats, error) {
 	st := Stats{Backend: s.backend, Classes: map[string]int64{}}
 	db, err := s.pgDB()
@@ -61,22 +57,19 @@ func (s *Store) statsSQL(ctx context.Context) (Stats, error) {
 		return st, pgError(s.addr, err)
 	}
 	defer tx.Rollback()
-	var all int64
-	err = tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM quads), (SELECT count(*) FROM nodes)`).Scan(&st.Quads, &all)
+	// the quads without a label are few, and cayley indexes them apart
+	var all, refs, unlabelled int64
+	err = tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM quads), (SELECT count(*) FROM quads WHERE label_hash IS NULL),
+		n.n, n.refs FROM (SELECT count(*) n, coalesce(sum(refs), 0) refs FROM nodes) n`).Scan(&st.Quads, &unlabelled, &all, &refs)
 	if err == nil {
 		err = tx.QueryRowContext(ctx, `WITH RECURSIVE `+distinct("d", "label_hash")+` SELECT count(h) FROM d`).Scan(&st.Documents)
-	}
-	var neither int64
-	if err == nil {
-		err = tx.QueryRowContext(ctx, `WITH RECURSIVE `+distinct("d", "label_hash")+`, `+distinct("p", "predicate_hash")+`
-			SELECT count(*) FROM (SELECT h FROM d UNION SELECT h FROM p) c
-			WHERE h IS NOT NULL AND NOT EXISTS (SELECT 1 FROM quads WHERE subject_hash = c.h)
-			AND NOT EXISTS (SELECT 1 FROM quads WHERE object_hash = c.h)`).Scan(&neither)
 	}
 	if err != nil {
 		return st, pgError(s.addr, err)
 	}
-	st.Nodes = all - neither
+	if st.Nodes, err = countNodes(ctx, tx, all, refs == 4*st.Quads-unlabelled); err != nil {
+		return st, pgError(s.addr, err)
+	}
 	// the typed pairs come in order from the index on (predicate, object,
 	// subject), so DISTINCT needs no sort, where count(DISTINCT) sorts
 	rows, err := tx.QueryContext(ctx, `SELECT object_hash, count(*) FROM (SELECT DISTINCT object_hash, subject_hash
@@ -106,6 +99,30 @@ func (s *Store) statsSQL(ctx context.Context) (Stats, error) {
 		return st, pgError(s.addr, err)
 	}
 	return st, nil
+}
+
+// countNodes counts the nodes that are a subject or an object of a quad,
+// of all rows of nodes. cayley deletes a node when its count of
+// references reaches zero, so when the counts are exact (exact: they add
+// up to one a quad for each of its subject, predicate and object, and one
+// for a label), every row is in some quad, and the rows that are no
+// subject and no object can only be predicates or labels: a store has
+// few, found by skipping through the indexes that lead with them. cayley
+// counts too high when it is given a quad stored already (see
+// CheckLayout), and a node can then outlive its quads; the nodes are then
+// each looked up in the quads.
+func countNodes(ctx context.Context, tx *sql.Tx, all int64, exact bool) (int64, error) {
+	var n int64
+	if !exact {
+		err := tx.QueryRowContext(ctx, `SELECT count(*) FROM nodes n WHERE EXISTS (SELECT 1 FROM quads WHERE subject_hash = n.hash)
+			OR EXISTS (SELECT 1 FROM quads WHERE object_hash = n.hash)`).Scan(&n)
+		return n, err
+	}
+	err := tx.QueryRowContext(ctx, `WITH RECURSIVE `+distinct("d", "label_hash")+`, `+distinct("p", "predicate_hash")+`
+		SELECT count(*) FROM (SELECT h FROM d UNION SELECT h FROM p) c
+		WHERE h IS NOT NULL AND NOT EXISTS (SELECT 1 FROM quads WHERE subject_hash = c.h)
+		AND NOT EXISTS (SELECT 1 FROM quads WHERE object_hash = c.h)`).Scan(&n)
+	return all - n, err
 }
 
 // distinct is a recursive common table expression naming name(h) the
