@@ -88,8 +88,9 @@ func (r LayoutReport) ViolationCount() int {
 // IsNote reports whether findings of kind are notes, not violations.
 func IsNote(kind string) bool { return notes[kind] }
 
-// ErrNotBolt reports a layout check of a store that has no kv layout.
-var ErrNotBolt = errors.New("the layout check reads bolt stores only")
+// ErrNotBolt reports a layout check of a store that has neither a kv
+// layout nor cayley's SQL tables.
+var ErrNotBolt = errors.New("the layout check reads bolt and postgres stores only")
 
 // CheckLayout reads the whole of a bolt store's kv layout in one read
 // transaction and checks its invariants: every node's reference count is
@@ -133,6 +134,9 @@ var ErrNotBolt = errors.New("the layout check reads bolt stores only")
 // else, an id the log does not hold, or a node in an index, is a
 // violation.
 func (s *Store) CheckLayout(ctx context.Context) (LayoutReport, error) {
+	if s.backend == Postgres && s.pgAddr != "" {
+		return s.checkTablesSQL(ctx)
+	}
 	db := s.boltDB()
 	if db == nil {
 		return LayoutReport{}, ErrNotBolt
@@ -195,15 +199,19 @@ func checkLayout(ctx context.Context, tx *bolt.Tx) (LayoutReport, error) {
 
 // find adds a finding; past maxFindings of its kind it is only counted.
 func (c *layoutCheck) find(kind, key, detail string, args ...any) {
-	c.rep.Found[kind]++
-	if c.rep.Found[kind] > maxFindings {
+	c.rep.add(kind, key, detail, args...)
+}
+
+func (r *LayoutReport) add(kind, key, detail string, args ...any) {
+	r.Found[kind]++
+	if r.Found[kind] > maxFindings {
 		return
 	}
 	f := LayoutFinding{Kind: kind, Key: key, Detail: fmt.Sprintf(detail, args...)}
 	if notes[kind] {
-		c.rep.Notes = append(c.rep.Notes, f)
+		r.Notes = append(r.Notes, f)
 	} else {
-		c.rep.Violations = append(c.rep.Violations, f)
+		r.Violations = append(r.Violations, f)
 	}
 }
 

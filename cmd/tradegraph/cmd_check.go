@@ -42,14 +42,17 @@ records, each against the log of nodes and quads. It prints each violation
 (kind, key, what was found) and exits 1 when there is any. What cayley's
 own writes leave (counts too high, nodes no quad uses any more, deleted
 quads kept in the indexes) changes no answer of tradegraph's: those are
-notes, counted on stderr and listed with --json.`,
+notes, counted on stderr and listed with --json. On a postgres store it
+checks cayley's tables: every node's reference count against the quads
+that refer to it, and every quad's nodes in the nodes table (the database
+keeps the indexes itself).`,
 		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runCheck(cmd, o)
 		},
 	}
 	cmd.Flags().BoolVar(&o.Repair, "repair", false, "remove incomplete documents")
-	cmd.Flags().BoolVar(&o.Deep, "deep", false, "also check the bolt store's key-value layout")
+	cmd.Flags().BoolVar(&o.Deep, "deep", false, "also check the store's layout: bolt's key-value layout, or cayley's tables on postgres")
 	return cmd
 }
 
@@ -59,8 +62,8 @@ func runCheck(cmd *cobra.Command, o *checkOptions) error {
 		if backend == "" {
 			backend = graph.InferBackend(o.DB)
 		}
-		if backend != graph.Bolt {
-			return usageError{fmt.Errorf("--deep checks the key-value layout of a bolt store, not of a %s store", backend)}
+		if backend != graph.Bolt && backend != graph.Postgres {
+			return usageError{fmt.Errorf("--deep checks the layout of a bolt or postgres store, not of a %s store", backend)}
 		}
 	}
 	st, err := o.openStore(ctx, !o.Repair)

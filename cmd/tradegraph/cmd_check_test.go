@@ -117,7 +117,7 @@ func TestCheckDeepNotesWhatCayleyLeaves(t *testing.T) {
 
 func TestCheckDeepIsForBoltStores(t *testing.T) {
 	r := tradegraph(t, "--db", "memory", "check", "--deep")
-	if r.code != exitUsage || !strings.Contains(r.stderr, "tradegraph: --deep checks the key-value layout of a bolt store, not of a memory store\n") {
+	if r.code != exitUsage || !strings.Contains(r.stderr, "tradegraph: --deep checks the layout of a bolt or postgres store, not of a memory store\n") {
 		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
 	}
 }

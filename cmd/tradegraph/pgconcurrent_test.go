@@ -54,7 +54,7 @@ func TestPostgresConcurrentBuilds(t *testing.T) {
 	if got, want := dumpOf(t, pg), dumpOf(t, bolt); got != want {
 		t.Errorf("four builds at once on postgres differ from one build:\n%s", firstDiff(got, want))
 	}
-	mustRun(t, "--db", pg, "check")
+	mustRun(t, "--db", pg, "check", "--deep")
 }
 
 // TestPostgresRebuildRace: two processes rebuilding one document from two
@@ -105,7 +105,7 @@ func TestPostgresRebuildRace(t *testing.T) {
 		if got := dumpOf(t, pg); got != want[0] && got != want[1] {
 			t.Fatalf("round %d: the store holds neither version whole:\n%s", round, firstDiff(got, want[0]))
 		}
-		mustRun(t, "--db", pg, "check")
+		mustRun(t, "--db", pg, "check", "--deep")
 	}
 }
 
