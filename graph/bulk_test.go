@@ -88,16 +88,7 @@ func TestBulkMatchesApply(t *testing.T) {
 			}
 			for _, batch := range batches {
 				st := open(t, fresh(t))
-				b := newBulk(t, st, graph.BulkOptions{BatchBytes: batch})
-				for _, c := range changes {
-					if err := b.Apply(c); err != nil {
-						t.Fatalf("batch %d: Apply: %v", batch, err)
-					}
-				}
-				got, err := b.Flush()
-				if err != nil {
-					t.Fatalf("batch %d: Flush: %v", batch, err)
-				}
+				got := writeBulk(t, st, batch, changes)
 				if got != want {
 					t.Errorf("batch %d: bulk wrote %+v, Apply one by one %+v", batch, got, want)
 				}
@@ -127,15 +118,7 @@ func TestBulkFilesNodesInParts(t *testing.T) {
 	want := dump(t, plain)
 	for _, batch := range []int64{64 << 10, 0} {
 		st := open(t, graph.Config{Address: filepath.Join(t.TempDir(), "tradegraph.db"), Create: true})
-		b := newBulk(t, st, graph.BulkOptions{BatchBytes: batch})
-		for _, c := range changes {
-			if err := b.Apply(c); err != nil {
-				t.Fatalf("batch %d: Apply: %v", batch, err)
-			}
-		}
-		if _, err := b.Flush(); err != nil {
-			t.Fatalf("batch %d: Flush: %v", batch, err)
-		}
+		writeBulk(t, st, batch, changes)
 		if d := dump(t, st); d != want {
 			t.Errorf("batch %d: dump differs from Apply's:\n%s", batch, diffLines(d, want))
 		}
@@ -376,15 +359,7 @@ func TestBulkPostgresRowsMatchCayley(t *testing.T) {
 	for _, batch := range []int64{64 << 10, 0} {
 		cfg := freshPostgres(t, server)
 		st := open(t, cfg)
-		b := newBulk(t, st, graph.BulkOptions{BatchBytes: batch})
-		for _, c := range changes {
-			if err := b.Apply(c); err != nil {
-				t.Fatalf("batch %d: Apply: %v", batch, err)
-			}
-		}
-		if _, err := b.Flush(); err != nil {
-			t.Fatalf("batch %d: Flush: %v", batch, err)
-		}
+		writeBulk(t, st, batch, changes)
 		if got := pgRows(t, cfg.Address); got != want {
 			t.Errorf("batch %d: the tables differ from cayley's writes:\n%s", batch, diffLines(got, want))
 		}
@@ -424,4 +399,21 @@ func pgRows(t *testing.T, addr string) string {
 		rows.Close()
 	}
 	return b.String()
+}
+
+// writeBulk writes changes through a Bulk writer of batch bytes (0: the
+// default) and flushes it.
+func writeBulk(t *testing.T, st *graph.Store, batch int64, changes []graph.Change) graph.Result {
+	t.Helper()
+	b := newBulk(t, st, graph.BulkOptions{BatchBytes: batch})
+	for _, c := range changes {
+		if err := b.Apply(c); err != nil {
+			t.Fatalf("batch %d: Apply: %v", batch, err)
+		}
+	}
+	res, err := b.Flush()
+	if err != nil {
+		t.Fatalf("batch %d: Flush: %v", batch, err)
+	}
+	return res
 }

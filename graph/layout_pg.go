@@ -1,9 +1,6 @@
 package graph
 
-import (
-	"context"
-	"database/sql"
-)
+import "context"
 
 // checkTablesSQL is CheckLayout on postgres: it checks, in one snapshot,
 // that every node's reference count in cayley's nodes table is the number
@@ -14,13 +11,9 @@ import (
 // that outlives its quads are notes, as on bolt.
 func (s *Store) checkTablesSQL(ctx context.Context) (LayoutReport, error) {
 	rep := LayoutReport{Violations: []LayoutFinding{}, Notes: []LayoutFinding{}, Found: map[string]int{}}
-	db, err := s.pgDB()
+	tx, err := s.pgSnapshot(ctx)
 	if err != nil {
 		return rep, err
-	}
-	tx, err := db.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
-	if err != nil {
-		return rep, pgError(s.addr, err)
 	}
 	defer tx.Rollback()
 	if err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM quads), (SELECT count(*) FROM nodes)`).Scan(&rep.Quads, &rep.Nodes); err != nil {

@@ -134,7 +134,7 @@ var ErrNotBolt = errors.New("the layout check reads bolt and postgres stores onl
 // else, an id the log does not hold, or a node in an index, is a
 // violation.
 func (s *Store) CheckLayout(ctx context.Context) (LayoutReport, error) {
-	if s.backend == Postgres && s.pgAddr != "" {
+	if s.pg != nil { // postgres, not a ThroughCayley view
 		return s.checkTablesSQL(ctx)
 	}
 	db := s.boltDB()

@@ -25,12 +25,8 @@ import (
 // already is left as it is (ON CONFLICT DO NOTHING). It returns how many
 // quads were new.
 func (s *Store) copySQL(ctx context.Context, adds []cgraph.Delta) (int, error) {
-	db, err := s.pgDB()
-	if err != nil {
-		return 0, err
-	}
 	d := graphlog.SplitDeltas(adds)
-	tx, err := db.BeginTx(ctx, nil)
+	tx, err := s.pg.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, pgError(s.addr, err)
 	}
@@ -125,12 +121,8 @@ func copyRows(ctx context.Context, tx *sql.Tx, table string, cols []string, rows
 // session, so a process that dies holds nothing. They are taken in one
 // order, so two batches of several documents cannot deadlock.
 func (s *Store) lockDocuments(ctx context.Context, labels []quad.Value) (unlock func(), err error) {
-	if s.backend != Postgres || s.pgAddr == "" || len(labels) == 0 {
+	if s.pg == nil || len(labels) == 0 {
 		return func() {}, nil
-	}
-	db, err := s.pgDB()
-	if err != nil {
-		return nil, err
 	}
 	keys := make([]int64, 0, len(labels))
 	for _, l := range labels {
@@ -140,7 +132,7 @@ func (s *Store) lockDocuments(ctx context.Context, labels []quad.Value) (unlock 
 	}
 	slices.Sort(keys)
 	keys = slices.Compact(keys)
-	tx, err := db.BeginTx(ctx, nil)
+	tx, err := s.pg.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, pgError(s.addr, err)
 	}

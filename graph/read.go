@@ -150,7 +150,7 @@ type Stats struct {
 // Stats counts quads, nodes, documents (distinct labels) and typed nodes per
 // class (by the class IRI's local name).
 func (s *Store) Stats(ctx context.Context) (Stats, error) {
-	if s.backend == Postgres && s.pgAddr != "" { // not a ThroughCayley view
+	if s.pg != nil { // postgres, not a ThroughCayley view
 		return s.statsSQL(ctx)
 	}
 	if st, ok, err := s.statsKV(ctx); ok || err != nil {

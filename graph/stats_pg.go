@@ -11,17 +11,15 @@ import (
 	"github.com/tradegraph/tradegraph/graph/vocab"
 )
 
-// pgDB is the store's own connection pool to postgres, beside cayley's,
-// opened on first use.
-func (s *Store) pgDB() (*sql.DB, error) {
-	if s.pg == nil {
-		db, err := sql.Open("postgres", s.pgAddr)
-		if err != nil {
-			return nil, pgError(s.addr, err)
-		}
-		s.pg = db
+// pgSnapshot begins a read-only transaction on the store's own
+// connections to postgres (opened with cayley's, see openPostgres) that
+// reads one snapshot throughout.
+func (s *Store) pgSnapshot(ctx context.Context) (*sql.Tx, error) {
+	tx, err := s.pg.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
+	if err != nil {
+		return nil, pgError(s.addr, err)
 	}
-	return s.pg, nil
+	return tx, nil
 }
 
 // pgLabelIndex indexes the quads by document, made by Open where it is
@@ -48,13 +46,9 @@ func ensureLabelIndexPG(ctx context.Context, db *sql.Tx) error {
 // tables, in one snapshot.
 func (s *Store) statsSQL(ctx context.Context) (Stats, error) {
 	st := Stats{Backend: s.backend, Classes: map[string]int64{}}
-	db, err := s.pgDB()
+	tx, err := s.pgSnapshot(ctx)
 	if err != nil {
 		return st, err
-	}
-	tx, err := db.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
-	if err != nil {
-		return st, pgError(s.addr, err)
 	}
 	defer tx.Rollback()
 	// the quads without a label are few, and cayley indexes them apart

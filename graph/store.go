@@ -77,8 +77,7 @@ type Store struct {
 	addr    string      // redacted, safe to print
 	boltTx  *sharedTx   // bolt only: lets one change span several cayley batches
 	kvw     *boltWriter // bolt opened for writing: the bulk writer's batches and pending nodes
-	pgAddr  string      // postgres only: the address, for the bulk writer's own connection
-	pg      *sql.DB     // postgres only: opened by the first bulk write
+	pg      *sql.DB     // postgres only: the store's own connections beside cayley's (nil in a ThroughCayley view)
 
 	readers atomic.Int64 // direct Readers begun: see ReadersBegun
 }
@@ -116,9 +115,6 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	st := &Store{qs: qs, backend: backend, addr: Redact(addr), boltTx: boltTx, pg: pg}
 	if boltTx != nil && !cfg.ReadOnly {
 		st.kvw = newBoltWriter(boltTx.KV.(*hbolt.DB).DB(), st.renewCayley)
-	}
-	if backend == Postgres {
-		st.pgAddr = addr
 	}
 	return st, nil
 }
