@@ -3,6 +3,7 @@ package graph
 import (
 	"bytes"
 	"cmp"
+	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -13,83 +14,81 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// Reader reads a bolt store's indexes and log directly, in one read
-// transaction. A query that walks thousands of nodes pays at most one
-// B-tree descent per index entry and per quad, where cayley's iterators
-// open a transaction, look up buckets and decode a protobuf per step.
+// Reader reads a store's quads and nodes directly, by node id: on bolt
+// its indexes and log in one read transaction (boltSource), on postgres
+// cayley's tables in one snapshot (pgSource). A query that walks thousands
+// of nodes pays at most one B-tree descent per index entry and per quad on
+// bolt, where cayley's iterators open a transaction, look up buckets and
+// decode a protobuf per step; on postgres it reads ahead in batches
+// (Prefetch), where cayley pays a round trip per node.
 //
 // A Reader is not safe for concurrent use. Close it before closing the store.
 type Reader struct {
-	tx     *bolt.Tx
-	log    walker // node and quad primitives by id
-	bySP   walker // subject, predicate → quad ids
-	byOPS  *bolt.Bucket
+	src    source
 	values map[uint64]quad.Value
 	ids    map[quad.Value]uint64
-	key    [24]byte
-	reads  int  // since the mapped pages were last released
-	keep   bool // the pages are not released
+	err    error // the first lookup by ID that failed
 }
 
-// ErrNoReader reports a store a Reader cannot read: not bolt, or without
-// the subject-predicate and object-predicate-subject indexes.
+// source is where a Reader reads. Node ids are the source's own: a bolt
+// store's, or on postgres a prefix of the node's hash.
+type source interface {
+	// lookup is the id of the stored node v, 0 when there is none.
+	lookup(v quad.Value) (uint64, error)
+	node(id uint64) (quad.Value, error)
+	out(s uint64) ([]Link, error)
+	objects(s uint64, preds []uint64) ([]Link, error)
+	subjects(o, pred uint64) ([]Link, error)
+	prefetch(ids, follow []uint64, depth int) error
+	keepPages()
+	close() error
+}
+
+// ErrNoReader reports a store a Reader cannot read: a memory store, a
+// view through cayley, or a bolt store without the subject-predicate and
+// object-predicate-subject indexes.
 var ErrNoReader = errors.New("no direct reader for this store")
 
-// NewReader starts a read transaction on a bolt store.
-func (s *Store) NewReader() (*Reader, error) {
-	if s.backend != Bolt || s.boltTx == nil {
+// NewReader starts a read transaction on a bolt or postgres store; ctx
+// bounds a postgres reader's statements.
+func (s *Store) NewReader(ctx context.Context) (*Reader, error) {
+	r := &Reader{values: map[uint64]quad.Value{}, ids: map[quad.Value]uint64{}}
+	var err error
+	switch {
+	case s.backend == Bolt && s.boltTx != nil:
+		r.src, err = newBoltSource(s)
+	case s.backend == Postgres && s.pg != nil:
+		r.src, err = s.newPGSource(ctx, r.values)
+	default:
 		return nil, ErrNoReader
 	}
-	hdb, ok := s.boltTx.KV.(*hbolt.DB)
-	if !ok {
-		return nil, ErrNoReader
-	}
-	tx, err := hdb.DB().Begin(false)
 	if err != nil {
-		return nil, fmt.Errorf("reading the store: %w", err)
-	}
-	inds, err := readIndexes(tx)
-	if err != nil {
-		tx.Rollback()
 		return nil, err
 	}
-	r := &Reader{tx: tx, values: map[uint64]quad.Value{}, ids: map[quad.Value]uint64{}}
-	log := tx.Bucket(logBucket)
-	var sp *bolt.Bucket
-	for _, ind := range inds {
-		switch string(indexBucket(ind)) {
-		case "sp":
-			sp = tx.Bucket(indexBucket(ind))
-		case "ops":
-			r.byOPS = tx.Bucket(indexBucket(ind))
-		}
-	}
-	if log == nil || sp == nil || r.byOPS == nil {
-		tx.Rollback()
-		return nil, ErrNoReader
-	}
-	r.log, r.bySP = walker{r: r, c: log.Cursor()}, walker{r: r, c: sp.Cursor()}
 	s.readers.Add(1)
 	return r, nil
 }
 
 // Close ends the read transaction.
-func (r *Reader) Close() error { return r.tx.Rollback() }
+func (r *Reader) Close() error { return r.src.close() }
 
-// ID is the id of a stored value, 0 when the store has no such node.
+// Err is the first lookup by ID that failed: ID has no error of its own.
+// The reads after it fail with it too.
+func (r *Reader) Err() error { return r.err }
+
+// ID is the id of a stored value, 0 when the store has no such node (or
+// the lookup failed: see Err).
 func (r *Reader) ID(v quad.Value) uint64 {
-	if v == nil {
+	if v == nil || r.err != nil {
 		return 0
 	}
 	if id, ok := r.ids[v]; ok {
 		return id
 	}
-	h := valueHash(v)
-	var id uint64
-	if b := r.tx.Bucket(valueBucket(h[:])); b != nil {
-		if raw := r.get(b, h[:]); raw != nil {
-			id, _ = binary.Uvarint(raw)
-		}
+	id, err := r.src.lookup(v)
+	if err != nil {
+		r.err = err
+		return 0
 	}
 	r.ids[v] = id
 	return id
@@ -118,6 +117,122 @@ func (r *Reader) Peek(id uint64) (quad.Value, error) {
 	if v, ok := r.values[id]; ok {
 		return v, nil
 	}
+	if r.err != nil {
+		return nil, r.err
+	}
+	return r.src.node(id)
+}
+
+// Out returns the stored quads with subject s, in the order of their ids.
+func (r *Reader) Out(s uint64) ([]Link, error) {
+	if r.err != nil {
+		return nil, r.err
+	}
+	return r.src.out(s)
+}
+
+// Objects returns one stored quad for each distinct predicate and object
+// of the quads with subject s and one of preds: the first by id, in the
+// order of their ids.
+func (r *Reader) Objects(s uint64, preds ...uint64) ([]Link, error) {
+	if r.err != nil {
+		return nil, r.err
+	}
+	return r.src.objects(s, preds)
+}
+
+// Subjects returns one stored quad for each distinct subject of the quads
+// with object o and predicate pred, in no set order.
+func (r *Reader) Subjects(o, pred uint64) ([]Link, error) {
+	if r.err != nil {
+		return nil, r.err
+	}
+	return r.src.subjects(o, pred)
+}
+
+// Prefetch says which nodes' quads are read next: those of ids, and,
+// depth steps on, of the nodes they point to along follow. Where each
+// read is a round trip (postgres) they are read now, in a few statements,
+// with the values they name, and the reads of them that follow are
+// answered from memory; on bolt it does nothing. What it holds is
+// bounded: past a limit it forgets what it read before.
+func (r *Reader) Prefetch(ids []uint64, depth int, follow ...uint64) error {
+	if r.err != nil {
+		return r.err
+	}
+	return r.src.prefetch(ids, follow, depth)
+}
+
+// KeepPages leaves a bolt file's pages mapped for the rest of the
+// transaction. A reader that goes through the whole store would fault the
+// inner pages of the trees straight back after each release: over 10
+// million quads that is a quarter more time for a third of the memory.
+func (r *Reader) KeepPages() { r.src.keepPages() }
+
+// boltSource reads a bolt store's indexes and log in one read transaction.
+type boltSource struct {
+	tx    *bolt.Tx
+	log   walker // node and quad primitives by id
+	bySP  walker // subject, predicate → quad ids
+	byOPS *bolt.Bucket
+	key   [24]byte
+	reads int  // since the mapped pages were last released
+	keep  bool // the pages are not released
+}
+
+func newBoltSource(s *Store) (*boltSource, error) {
+	hdb, ok := s.boltTx.KV.(*hbolt.DB)
+	if !ok {
+		return nil, ErrNoReader
+	}
+	tx, err := hdb.DB().Begin(false)
+	if err != nil {
+		return nil, fmt.Errorf("reading the store: %w", err)
+	}
+	inds, err := readIndexes(tx)
+	if err != nil {
+		tx.Rollback()
+		return nil, err
+	}
+	r := &boltSource{tx: tx}
+	log := tx.Bucket(logBucket)
+	var sp *bolt.Bucket
+	for _, ind := range inds {
+		switch string(indexBucket(ind)) {
+		case "sp":
+			sp = tx.Bucket(indexBucket(ind))
+		case "ops":
+			r.byOPS = tx.Bucket(indexBucket(ind))
+		}
+	}
+	if log == nil || sp == nil || r.byOPS == nil {
+		tx.Rollback()
+		return nil, ErrNoReader
+	}
+	r.log, r.bySP = walker{r: r, c: log.Cursor()}, walker{r: r, c: sp.Cursor()}
+	return r, nil
+}
+
+func (r *boltSource) close() error { return r.tx.Rollback() }
+
+func (r *boltSource) keepPages() { r.keep = true }
+
+// prefetch does nothing: a bolt read is a few page reads, already as
+// cheap as reading ahead would make it.
+func (r *boltSource) prefetch(ids, follow []uint64, depth int) error { return nil }
+
+func (r *boltSource) lookup(v quad.Value) (uint64, error) {
+	h := valueHash(v)
+	var id uint64
+	if b := r.tx.Bucket(valueBucket(h[:])); b != nil {
+		if raw := r.get(b, h[:]); raw != nil {
+			id, _ = binary.Uvarint(raw)
+		}
+	}
+	return id, nil
+}
+
+func (r *boltSource) node(id uint64) (quad.Value, error) {
 	raw := r.log.get(binary.BigEndian.AppendUint64(r.key[:0], id))
 	if raw == nil {
 		return nil, fmt.Errorf("reading the store: node %d is missing", id)
@@ -130,7 +245,7 @@ func (r *Reader) Peek(id uint64) (quad.Value, error) {
 }
 
 // quad reads the quad with id; ok is false when it is gone or deleted.
-func (r *Reader) quad(id uint64) (l Link, ok bool, err error) {
+func (r *boltSource) quad(id uint64) (l Link, ok bool, err error) {
 	raw := r.log.get(binary.BigEndian.AppendUint64(r.key[:0], id))
 	if raw == nil {
 		return l, false, nil
@@ -147,12 +262,12 @@ func (r *Reader) quad(id uint64) (l Link, ok bool, err error) {
 // gigabyte of the file as resident memory. Every so many reads the pages
 // are given back if too many are held: they stay in the page cache, and
 // come back at the cost of a minor fault when read again.
-func (r *Reader) get(b *bolt.Bucket, key []byte) []byte {
+func (r *boltSource) get(b *bolt.Bucket, key []byte) []byte {
 	r.count()
 	return b.Get(key)
 }
 
-func (r *Reader) count() {
+func (r *boltSource) count() {
 	if r.reads++; r.reads == releaseEvery {
 		r.reads = 0
 		if !r.keep {
@@ -163,18 +278,12 @@ func (r *Reader) count() {
 
 const releaseEvery = 4096
 
-// KeepPages leaves the file's pages mapped for the rest of the
-// transaction. A reader that goes through the whole store would fault the
-// inner pages of the trees straight back after each release: over 10
-// million quads that is a quarter more time for a third of the memory.
-func (r *Reader) KeepPages() { r.keep = true }
-
 // walker reads a bucket's keys in mostly rising order: a key a few
 // entries past the last one read is reached by stepping the cursor on,
 // not by a new descent from the root. The quads of one node, and the
 // index entries of one subject, are stored side by side.
 type walker struct {
-	r    *Reader
+	r    *boltSource
 	c    *bolt.Cursor
 	k, v []byte // where c is; k is nil when c is nowhere
 }
@@ -216,10 +325,10 @@ type Link struct {
 	ID, Subject, Predicate, Object, Label uint64
 }
 
-// Out returns the stored quads with subject s, by the subject-predicate
-// index. An index may still list a quad cayley has marked deleted, so
-// each is read from the log, as cayley's iterators do.
-func (r *Reader) Out(s uint64) ([]Link, error) {
+// out reads the quads with subject s by the subject-predicate index. An
+// index may still list a quad cayley has marked deleted, so each is read
+// from the log, as cayley's iterators do.
+func (r *boltSource) out(s uint64) ([]Link, error) {
 	prefix := binary.BigEndian.AppendUint64(r.key[:0], s)
 	var ids []uint64
 	c := r.bySP.c.Bucket().Cursor()
@@ -243,8 +352,8 @@ func (r *Reader) Out(s uint64) ([]Link, error) {
 	return out, nil
 }
 
-// Objects returns one stored quad for each distinct predicate and object
-// of the quads with subject s and one of preds.
+// objects reads one quad for each distinct predicate and object of the
+// quads with subject s and one of preds.
 //
 // A node's properties are restated by every document that names it, so
 // an instrument's label may be thousands of quads with one object. Rather
@@ -252,7 +361,7 @@ func (r *Reader) Out(s uint64) ([]Link, error) {
 // object-predicate-subject entry of that triple strikes all its repeats.
 // The quads are read in the order of their ids: a node's quads were
 // stored side by side.
-func (r *Reader) Objects(s uint64, preds ...uint64) ([]Link, error) {
+func (r *boltSource) objects(s uint64, preds []uint64) ([]Link, error) {
 	var ids []uint64
 	for _, p := range slices.Sorted(slices.Values(preds)) {
 		key := binary.BigEndian.AppendUint64(r.key[:0], s)
@@ -305,11 +414,11 @@ func (r *Reader) Objects(s uint64, preds ...uint64) ([]Link, error) {
 // the repeats of an object found rather than read them.
 const strikeAbove = 4
 
-// Subjects returns one stored quad for each distinct subject of the quads
-// with object o and predicate pred, in the order of the subjects' ids. The
+// subjects reads one quad for each distinct subject of the quads with
+// object o and predicate pred, in the order of the subjects' ids. The
 // subject is part of the index key, so one live quad of each key is read:
 // the first listed, and only if it is gone the others.
-func (r *Reader) Subjects(o, pred uint64) ([]Link, error) {
+func (r *boltSource) subjects(o, pred uint64) ([]Link, error) {
 	prefix := binary.BigEndian.AppendUint64(r.key[:0], o)
 	prefix = binary.BigEndian.AppendUint64(prefix, pred)
 	var (

@@ -2,25 +2,22 @@ package graph_test
 
 import (
 	"bytes"
-	"database/sql"
 	"errors"
 	"fmt"
 	"log"
-	"net/url"
 	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/nquads"
-	"github.com/lib/pq"
 
 	"github.com/tradegraph/tradegraph/graph"
+	"github.com/tradegraph/tradegraph/graph/pgtest"
 	"github.com/tradegraph/tradegraph/graph/vocab"
 )
 
@@ -426,50 +423,14 @@ func TestInferBackend(t *testing.T) {
 	}
 }
 
-// postgresServer is the server TRADEGRAPH_TEST_POSTGRES names. Without one
-// the postgres tests skip, except in CI, where a missing server is a failure.
-func postgresServer(t *testing.T) string {
-	t.Helper()
-	addr := os.Getenv("TRADEGRAPH_TEST_POSTGRES")
-	if addr != "" {
-		return addr
-	}
-	const how = "set TRADEGRAPH_TEST_POSTGRES=postgres://USER@HOST:PORT/DB?sslmode=disable " +
-		"to a server where USER may create databases (bash .ci/run starts one)"
-	if os.Getenv("CI") == "true" {
-		t.Fatal("CI=true but TRADEGRAPH_TEST_POSTGRES is unset: " + how)
-	}
-	t.Skip("postgres backend not tested: " + how)
-	return ""
-}
+// postgresServer is the server TRADEGRAPH_TEST_POSTGRES names (see pgtest.Server).
+func postgresServer(t *testing.T) string { t.Helper(); return pgtest.Server(t) }
 
-var databases atomic.Int64
-
-// freshPostgres creates an empty database on server for one test and drops
-// it when the test ends.
+// freshPostgres is an empty database on server for one test, dropped when
+// the test ends.
 func freshPostgres(t *testing.T, server string) graph.Config {
 	t.Helper()
-	db, err := sql.Open("postgres", server)
-	if err != nil {
-		t.Fatal(err)
-	}
-	name := fmt.Sprintf("tradegraph_test_%d_%d", os.Getpid(), databases.Add(1))
-	if _, err := db.ExecContext(t.Context(), "CREATE DATABASE "+pq.QuoteIdentifier(name)); err != nil {
-		db.Close()
-		t.Fatalf("creating a test database on %s: %v", graph.Redact(server), err)
-	}
-	t.Cleanup(func() {
-		defer db.Close()
-		if _, err := db.Exec("DROP DATABASE " + pq.QuoteIdentifier(name) + " WITH (FORCE)"); err != nil {
-			t.Errorf("dropping test database %s: %v", name, err)
-		}
-	})
-	u, err := url.Parse(server)
-	if err != nil {
-		t.Fatal(err)
-	}
-	u.Path = "/" + name
-	return graph.Config{Address: u.String()}
+	return graph.Config{Address: pgtest.Database(t, server)}
 }
 
 func open(t *testing.T, cfg graph.Config) *graph.Store {

@@ -248,7 +248,7 @@ func (n *nav) bundlesByID(byInstrumentOnly bool, c *pairCounter) error {
 			pr := r
 			if p > 0 {
 				var err error
-				if pr, err = n.st.NewReader(); err != nil {
+				if pr, err = n.st.NewReader(n.ctx); err != nil {
 					errs[p] = err
 					return
 				}

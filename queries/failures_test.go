@@ -170,7 +170,7 @@ func corruptNode(t *testing.T, path string, v quad.Value) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := st.NewReader()
+	r, err := st.NewReader(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -53,7 +53,7 @@ type nodeOut struct {
 func navigate[T any](ctx context.Context, st *tg.Store, query func(*nav) (T, error)) (T, error) {
 	n := &nav{ctx: ctx, qs: st.QuadStore(), st: st, texts: map[valuePred]string{}, ones: map[valuePred]quad.Value{},
 		props: map[quad.Value]*nodeOut{}}
-	r, err := st.NewReader()
+	r, err := st.NewReader(ctx)
 	switch {
 	case err == nil:
 		n.r = r
@@ -62,6 +62,9 @@ func navigate[T any](ctx context.Context, st *tg.Store, query func(*nav) (T, err
 	}
 	defer n.close()
 	v, err := query(n)
+	if n.r != nil {
+		n.fail(n.r.Err()) // a lookup by ID that failed, which has no error of its own
+	}
 	n.fail(ctx.Err()) // ended after the last read looked
 	if n.err != nil {
 		var none T

@@ -11,6 +11,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	tg "github.com/tradegraph/tradegraph/graph"
+	"github.com/tradegraph/tradegraph/graph/pgtest"
 	"github.com/tradegraph/tradegraph/loaders/article"
 )
 
@@ -60,10 +61,9 @@ func corpusDocuments(t *testing.T, mem *tg.Store) map[quad.Value][]quad.Quad {
 	return docs
 }
 
-// bulkCorpus writes the documents into a new bolt store as build does.
-func bulkCorpus(t *testing.T, path string, docs map[quad.Value][]quad.Quad) *tg.Store {
+// bulkCorpus writes the documents into an empty store as build does.
+func bulkCorpus(t *testing.T, st *tg.Store, docs map[quad.Value][]quad.Quad) *tg.Store {
 	t.Helper()
-	st := openBolt(t, path)
 	b, err := st.NewBulk(context.Background(), tg.BulkOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -80,15 +80,15 @@ func bulkCorpus(t *testing.T, path string, docs map[quad.Value][]quad.Quad) *tg.
 	return st
 }
 
-// rewrittenCorpus writes the documents into a new bolt store through
+// rewrittenCorpus writes the documents into an empty store through
 // cayley, each first with its quads in another order and every other one
 // left out, along with one of another document's, then as they are; one
-// is removed and written again. The quads cayley deleted stay in its log
-// and indexes, marked deleted; the store ends holding the documents.
-func rewrittenCorpus(t *testing.T, path string, docs map[quad.Value][]quad.Quad) *tg.Store {
+// is removed and written again. On bolt the quads cayley deleted stay in
+// its log and indexes, marked deleted; the store ends holding the
+// documents.
+func rewrittenCorpus(t *testing.T, st *tg.Store, docs map[quad.Value][]quad.Quad) *tg.Store {
 	t.Helper()
 	ctx := context.Background()
-	st := openBolt(t, path)
 	order := sortedDocs(docs)
 	for i, doc := range order {
 		var draft []quad.Quad
@@ -118,7 +118,19 @@ func rewrittenCorpus(t *testing.T, path string, docs map[quad.Value][]quad.Quad)
 
 func openBolt(t *testing.T, path string) *tg.Store {
 	t.Helper()
-	st, err := tg.Open(context.Background(), tg.Config{Backend: tg.Bolt, Address: path, Create: true})
+	return openStore(t, tg.Config{Backend: tg.Bolt, Address: path, Create: true})
+}
+
+// openPostgres opens an empty database of the test's own, or skips the
+// test where no server is named (see pgtest).
+func openPostgres(t *testing.T) *tg.Store {
+	t.Helper()
+	return openStore(t, tg.Config{Address: pgtest.Fresh(t)})
+}
+
+func openStore(t *testing.T, cfg tg.Config) *tg.Store {
+	t.Helper()
+	st, err := tg.Open(context.Background(), cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,14 +147,15 @@ func sortedDocs(docs map[quad.Value][]quad.Quad) []quad.Value {
 	return out
 }
 
-// On a bolt store the queries read its indexes and log directly; the same
-// store read through cayley's own bolt iterators (QuadIterator, ValueOf,
-// NameOf) must give the same answers, and so must the memory store. The
-// bolt stores are written both ways: by the bulk writer, and through
-// cayley with documents rewritten and removed, so that its log and indexes
-// keep the quads it deleted. A query that did not read the store directly
-// (no Reader begun: it fell back to cayley's iterators) fails the test.
-func TestBoltReaderAnswersAsCayley(t *testing.T) {
+// On a bolt or postgres store the queries read its indexes and log, or
+// its tables, directly; the same store read through cayley's own
+// iterators (QuadIterator, ValueOf, NameOf) must give the same answers,
+// and so must the memory store. The stores are written both ways: by the
+// bulk writer, and through cayley with documents rewritten and removed,
+// so that a bolt store's log and indexes keep the quads it deleted. A
+// query that did not read the store directly (no Reader begun: it fell
+// back to cayley's iterators) fails the test.
+func TestDirectReaderAnswersAsCayley(t *testing.T) {
 	dir := t.TempDir()
 	mem := corpusIn(t, tg.Config{Backend: tg.Memory}, dir)
 	ctx := context.Background()
@@ -154,14 +167,17 @@ func TestBoltReaderAnswersAsCayley(t *testing.T) {
 	docs := corpusDocuments(t, mem)
 	for _, tc := range []struct {
 		name       string
-		st         *tg.Store
+		st         func(t *testing.T) *tg.Store
 		tombstones bool
 	}{
-		{"bulk", bulkCorpus(t, filepath.Join(dir, "bulk.db"), docs), false},
-		{"apply", rewrittenCorpus(t, filepath.Join(dir, "apply.db"), docs), true},
+		{"bolt/bulk", func(t *testing.T) *tg.Store { return bulkCorpus(t, openBolt(t, filepath.Join(dir, "bulk.db")), docs) }, false},
+		{"bolt/apply", func(t *testing.T) *tg.Store { return rewrittenCorpus(t, openBolt(t, filepath.Join(dir, "apply.db")), docs) }, true},
+		{"postgres/bulk", func(t *testing.T) *tg.Store { return bulkCorpus(t, openPostgres(t), docs) }, false},
+		{"postgres/apply", func(t *testing.T) *tg.Store { return rewrittenCorpus(t, openPostgres(t), docs) }, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			layout, err := tc.st.CheckLayout(ctx)
+			st := tc.st(t)
+			layout, err := st.CheckLayout(ctx)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -169,8 +185,8 @@ func TestBoltReaderAnswersAsCayley(t *testing.T) {
 				t.Fatalf("the store's layout: %d violations, %d deleted quads kept (want some: %v)",
 					len(layout.Violations), layout.Tombstones, tc.tombstones)
 			}
-			cayley := tc.st.ThroughCayley()
-			if _, err := cayley.NewReader(); !errors.Is(err, tg.ErrNoReader) {
+			cayley := st.ThroughCayley()
+			if _, err := cayley.NewReader(context.Background()); !errors.Is(err, tg.ErrNoReader) {
 				t.Fatalf("the view through cayley has a direct reader (%v)", err)
 			}
 			queries := map[string]Query{}
@@ -200,16 +216,16 @@ func TestBoltReaderAnswersAsCayley(t *testing.T) {
 					}
 					return string(b)
 				}
-				begun := tc.st.ReadersBegun()
-				direct := answer(tc.st)
-				if tc.st.ReadersBegun() == begun {
+				begun := st.ReadersBegun()
+				direct := answer(st)
+				if st.ReadersBegun() == begun {
 					t.Errorf("%s %v %v: no direct reader was begun: the query read the store through cayley", r.query, r.args, r.flags)
 				}
 				if got, want := direct, answer(cayley); got != want {
-					t.Errorf("%s %v %v read directly:\n%s\nthrough cayley's bolt iterators:\n%s", r.query, r.args, r.flags, got, want)
+					t.Errorf("%s %v %v read directly:\n%s\nthrough cayley's iterators:\n%s", r.query, r.args, r.flags, got, want)
 				}
 				if got, want := direct, answer(mem); got != want {
-					t.Errorf("%s %v %v on bolt:\n%s\nin memory:\n%s", r.query, r.args, r.flags, got, want)
+					t.Errorf("%s %v %v read directly:\n%s\nin memory:\n%s", r.query, r.args, r.flags, got, want)
 				}
 			}
 		})

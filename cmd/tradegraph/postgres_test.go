@@ -1,19 +1,14 @@
 package main
 
 import (
-	"context"
-	"database/sql"
 	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync/atomic"
 	"testing"
 
-	"github.com/lib/pq"
-
-	"github.com/tradegraph/tradegraph/graph"
+	"github.com/tradegraph/tradegraph/graph/pgtest"
 )
 
 // TestPostgres runs a user's session on PostgreSQL and checks that it ends
@@ -100,52 +95,10 @@ func testdataDir(t *testing.T) string {
 	return dir
 }
 
-var databases atomic.Int64
-
 // freshPostgres is the address of an empty database, dropped when the test
-// ends, on the server TRADEGRAPH_TEST_POSTGRES names. Without a server the
-// test skips, except in CI, where a missing server is a failure.
-func freshPostgres(t *testing.T) string {
-	t.Helper()
-	server := os.Getenv("TRADEGRAPH_TEST_POSTGRES")
-	if server == "" {
-		const how = "set TRADEGRAPH_TEST_POSTGRES=postgres://USER@HOST:PORT/DB?sslmode=disable " +
-			"to a server where USER may create databases (bash .ci/run starts one)"
-		if os.Getenv("CI") == "true" {
-			t.Fatal("CI=true but TRADEGRAPH_TEST_POSTGRES is unset: " + how)
-		}
-		t.Skip("postgres backend not tested: " + how)
-	}
-	return freshDatabase(t, server)
-}
+// ends, on the server TRADEGRAPH_TEST_POSTGRES names (see pgtest).
+func freshPostgres(t *testing.T) string { t.Helper(); return pgtest.Fresh(t) }
 
 // freshDatabase is the address of an empty database on server, dropped
-// when the test ends. The database is dropped over a connection of its
-// own, as the server may have restarted since.
-func freshDatabase(t *testing.T, server string) string {
-	t.Helper()
-	name := fmt.Sprintf("tradegraph_cli_test_%d_%d", os.Getpid(), databases.Add(1))
-	exec := func(ctx context.Context, stmt string) error {
-		db, err := sql.Open("postgres", server)
-		if err != nil {
-			return err
-		}
-		defer db.Close()
-		_, err = db.ExecContext(ctx, stmt)
-		return err
-	}
-	if err := exec(t.Context(), "CREATE DATABASE "+pq.QuoteIdentifier(name)); err != nil {
-		t.Fatalf("creating a test database on %s: %v", graph.Redact(server), err)
-	}
-	t.Cleanup(func() {
-		if err := exec(context.Background(), "DROP DATABASE "+pq.QuoteIdentifier(name)+" WITH (FORCE)"); err != nil {
-			t.Errorf("dropping test database %s: %v", name, err)
-		}
-	})
-	u, err := url.Parse(server)
-	if err != nil {
-		t.Fatal(err)
-	}
-	u.Path = "/" + name
-	return u.String()
-}
+// when the test ends.
+func freshDatabase(t *testing.T, server string) string { t.Helper(); return pgtest.Database(t, server) }
