@@ -36,7 +36,10 @@ type source interface {
 	// lookup is the id of the stored node v, 0 when there is none.
 	lookup(v quad.Value) (uint64, error)
 	node(id uint64) (quad.Value, error)
+	// nodes reads the values of ids not yet kept into kept.
+	nodes(ids []uint64, kept map[uint64]quad.Value) error
 	out(s uint64) ([]Link, error)
+	props(s uint64) ([]Link, error)
 	objects(s uint64, preds []uint64) ([]Link, error)
 	subjects(o, pred uint64) ([]Link, error)
 	prefetch(ids, follow []uint64, depth int) error
@@ -110,6 +113,29 @@ func (r *Reader) Value(id uint64) (quad.Value, error) {
 	return v, nil
 }
 
+// Values are the nodes with ids, kept as Value keeps them; a postgres
+// store reads those not yet kept in one statement.
+func (r *Reader) Values(ids []uint64) ([]quad.Value, error) {
+	if r.err != nil {
+		return nil, r.err
+	}
+	if err := r.src.nodes(ids, r.values); err != nil {
+		return nil, err
+	}
+	out := make([]quad.Value, len(ids))
+	for i, id := range ids {
+		v, ok := r.values[id]
+		if !ok {
+			return nil, fmt.Errorf("reading the store: node %d is missing", id)
+		}
+		out[i] = v
+		if _, ok := r.ids[v]; !ok {
+			r.ids[v] = id
+		}
+	}
+	return out, nil
+}
+
 // Peek is the node with id, decoded but not kept unless it already is: a
 // listing reads millions of values once each, and keeping them all would
 // hold gigabytes.
@@ -123,7 +149,8 @@ func (r *Reader) Peek(id uint64) (quad.Value, error) {
 	return r.src.node(id)
 }
 
-// Out returns the stored quads with subject s, in the order of their ids.
+// Out returns the stored quads with subject s. On bolt they come in the
+// order of their ids; on postgres in no set order, with ID 0.
 func (r *Reader) Out(s uint64) ([]Link, error) {
 	if r.err != nil {
 		return nil, r.err
@@ -131,9 +158,18 @@ func (r *Reader) Out(s uint64) ([]Link, error) {
 	return r.src.out(s)
 }
 
-// Objects returns one stored quad for each distinct predicate and object
-// of the quads with subject s and one of preds: the first by id, in the
-// order of their ids.
+// Props returns one stored quad for each distinct predicate and object of
+// the quads with subject s: the quads of one triple in several documents
+// are one prop. On bolt it is the first by id, in the order of their ids;
+// on postgres they come in no set order, with ID and Label 0.
+func (r *Reader) Props(s uint64) ([]Link, error) {
+	if r.err != nil {
+		return nil, r.err
+	}
+	return r.src.props(s)
+}
+
+// Objects is Props along preds only.
 func (r *Reader) Objects(s uint64, preds ...uint64) ([]Link, error) {
 	if r.err != nil {
 		return nil, r.err
@@ -142,7 +178,8 @@ func (r *Reader) Objects(s uint64, preds ...uint64) ([]Link, error) {
 }
 
 // Subjects returns one stored quad for each distinct subject of the quads
-// with object o and predicate pred, in no set order.
+// with object o and predicate pred, in no set order; on postgres with ID
+// and Label 0.
 func (r *Reader) Subjects(o, pred uint64) ([]Link, error) {
 	if r.err != nil {
 		return nil, r.err
@@ -230,6 +267,20 @@ func (r *boltSource) lookup(v quad.Value) (uint64, error) {
 		}
 	}
 	return id, nil
+}
+
+func (r *boltSource) nodes(ids []uint64, kept map[uint64]quad.Value) error {
+	for _, id := range ids {
+		if _, ok := kept[id]; ok {
+			continue
+		}
+		v, err := r.node(id)
+		if err != nil {
+			return err
+		}
+		kept[id] = v
+	}
+	return nil
 }
 
 func (r *boltSource) node(id uint64) (quad.Value, error) {
@@ -320,7 +371,9 @@ func (w *walker) get(key []byte) []byte {
 	return w.v
 }
 
-// Link is a stored quad as node ids; Label is 0 for none.
+// Link is a stored quad as node ids; Label is 0 for none. ID is the
+// quad's place in a bolt store's log, by which reading in its order reads
+// the file in order; a postgres read leaves it 0 (see pgSource).
 type Link struct {
 	ID, Subject, Predicate, Object, Label uint64
 }
@@ -350,6 +403,24 @@ func (r *boltSource) out(s uint64) ([]Link, error) {
 		}
 	}
 	return out, nil
+}
+
+func (r *boltSource) props(s uint64) ([]Link, error) {
+	links, err := r.out(s)
+	return firstOfEach(links, nil), err
+}
+
+// firstOfEach is the first of links, in their order, of each distinct
+// predicate and object among those along preds (nil: all).
+func firstOfEach(links []Link, preds []uint64) []Link {
+	var out []Link
+	for _, l := range links {
+		if (preds == nil || slices.Contains(preds, l.Predicate)) &&
+			!slices.ContainsFunc(out, func(o Link) bool { return o.Predicate == l.Predicate && o.Object == l.Object }) {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // objects reads one quad for each distinct predicate and object of the

@@ -2,7 +2,6 @@ package graph
 
 import (
 	"bytes"
-	"cmp"
 	"context"
 	"database/sql"
 	"encoding/binary"
@@ -31,7 +30,7 @@ type pgSource struct {
 	addr   string                    // redacted, for errors
 	hashes map[uint64]refs.ValueHash // every node met, by id
 	kept   map[uint64]quad.Value     // the Reader's values, not read again
-	near   map[uint64][]Link         // prefetched: every quad of each subject, by id
+	near   map[uint64][]Link         // prefetched: the props of each subject
 	nearN  int                       // links in near
 	vals   map[uint64]quad.Value     // prefetched values
 	stmts  map[string]*sql.Stmt
@@ -138,8 +137,59 @@ func (p *pgSource) node(id uint64) (quad.Value, error) {
 	return v, err
 }
 
-// out reads the quads with subject s, in the order of their horizons.
+func (p *pgSource) nodes(ids []uint64, kept map[uint64]quad.Value) error {
+	var hs [][]byte
+	for _, id := range ids {
+		if _, ok := kept[id]; ok {
+			continue
+		}
+		if v, ok := p.vals[id]; ok {
+			kept[id] = v
+			continue
+		}
+		h, err := p.hash(id)
+		if err != nil {
+			return err
+		}
+		hs = append(hs, h)
+	}
+	if len(hs) == 0 {
+		return nil
+	}
+	rows, err := p.query(`SELECT hash, `+nodeValueColumns+` FROM nodes WHERE hash = ANY($1::bytea[])`, pq.ByteaArray(hs))
+	if err != nil {
+		return err
+	}
+	return p.scanNodes(rows, func(id uint64, v quad.Value) { kept[id] = v })
+}
+
+// The statements below read only columns that cayley's indexes hold, so
+// that postgres answers them from the index alone (an index-only scan,
+// once the table has been vacuumed, which autovacuum does after a load):
+// not the horizon, a quad's id. The links they give have ID 0, and come
+// in the order of the index.
+
+// out reads the quads with subject s; cayley indexes the labelled and the
+// unlabelled apart.
 func (p *pgSource) out(s uint64) ([]Link, error) {
+	h, err := p.hash(s)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := p.query(`SELECT predicate_hash, object_hash, label_hash FROM quads WHERE subject_hash = $1 AND label_hash IS NOT NULL
+		UNION ALL SELECT predicate_hash, object_hash, NULL FROM quads WHERE subject_hash = $1 AND label_hash IS NULL`, h)
+	if err != nil {
+		return nil, err
+	}
+	var out []Link
+	err = p.scanLinks(rows, func(sc func(...any) error, l *rowLink) error {
+		l.Subject = s
+		return sc(&l.pred, &l.obj, &l.label)
+	}, func(l Link) { out = append(out, l) })
+	return out, err
+}
+
+func (p *pgSource) props(s uint64) ([]Link, error) {
 	if links, ok := p.near[s]; ok {
 		return slices.Clone(links), nil
 	}
@@ -147,14 +197,11 @@ func (p *pgSource) out(s uint64) ([]Link, error) {
 	if err != nil {
 		return nil, err
 	}
-	rows, err := p.query(`SELECT horizon, subject_hash, predicate_hash, object_hash, label_hash FROM quads
-		WHERE subject_hash = $1 ORDER BY horizon`, h)
+	rows, err := p.query(`SELECT DISTINCT predicate_hash, object_hash FROM quads WHERE subject_hash = $1`, h)
 	if err != nil {
 		return nil, err
 	}
-	var out []Link
-	err = p.scanLinks(rows, func(l Link) { out = append(out, l) })
-	return out, err
+	return p.triples(rows, s, 0, 0)
 }
 
 func (p *pgSource) objects(s uint64, preds []uint64) ([]Link, error) {
@@ -174,31 +221,12 @@ func (p *pgSource) objects(s uint64, preds []uint64) ([]Link, error) {
 	if len(ph) == 0 {
 		return nil, nil
 	}
-	rows, err := p.query(`SELECT DISTINCT ON (predicate_hash, object_hash) horizon, subject_hash, predicate_hash, object_hash, label_hash
-		FROM quads WHERE subject_hash = $1 AND predicate_hash = ANY($2::bytea[]) ORDER BY predicate_hash, object_hash, horizon`,
+	rows, err := p.query(`SELECT DISTINCT predicate_hash, object_hash FROM quads WHERE subject_hash = $1 AND predicate_hash = ANY($2::bytea[])`,
 		h, pq.ByteaArray(ph))
 	if err != nil {
 		return nil, err
 	}
-	var out []Link
-	if err := p.scanLinks(rows, func(l Link) { out = append(out, l) }); err != nil {
-		return nil, err
-	}
-	slices.SortFunc(out, func(a, b Link) int { return cmp.Compare(a.ID, b.ID) })
-	return out, nil
-}
-
-// firstOfEach is the first of links, in their order, for each distinct
-// predicate and object of those along preds.
-func firstOfEach(links []Link, preds []uint64) []Link {
-	var out []Link
-	for _, l := range links {
-		if slices.Contains(preds, l.Predicate) &&
-			!slices.ContainsFunc(out, func(o Link) bool { return o.Predicate == l.Predicate && o.Object == l.Object }) {
-			out = append(out, l)
-		}
-	}
-	return out
+	return p.triples(rows, s, 0, 0)
 }
 
 func (p *pgSource) subjects(o, pred uint64) ([]Link, error) {
@@ -210,19 +238,39 @@ func (p *pgSource) subjects(o, pred uint64) ([]Link, error) {
 	if err != nil {
 		return nil, err
 	}
-	rows, err := p.query(`SELECT DISTINCT ON (subject_hash) horizon, subject_hash, predicate_hash, object_hash, label_hash
-		FROM quads WHERE object_hash = $1 AND predicate_hash = $2 ORDER BY subject_hash, horizon`, oh, ph)
+	rows, err := p.query(`SELECT DISTINCT subject_hash FROM quads WHERE object_hash = $1 AND predicate_hash = $2`, oh, ph)
 	if err != nil {
 		return nil, err
 	}
+	return p.triples(rows, 0, pred, o)
+}
+
+// triples reads rows of the columns of a triple that s, pred and o do not
+// fix (those that are 0).
+func (p *pgSource) triples(rows *sql.Rows, s, pred, o uint64) ([]Link, error) {
 	var out []Link
-	err = p.scanLinks(rows, func(l Link) { out = append(out, l) })
+	err := p.scanLinks(rows, func(sc func(...any) error, l *rowLink) error {
+		var dst []any
+		if s == 0 {
+			dst = append(dst, &l.subj)
+		}
+		if pred == 0 {
+			dst = append(dst, &l.pred)
+		}
+		if o == 0 {
+			dst = append(dst, &l.obj)
+		}
+		l.Subject, l.Predicate, l.Object = s, pred, o
+		return sc(dst...)
+	}, func(l Link) { out = append(out, l) })
 	return out, err
 }
 
-// prefetch reads in one statement every quad of the nodes of ids, and of
-// those depth steps on along follow, then in a second the values they
-// name that are not yet at hand.
+// prefetch reads in one statement each distinct predicate and object of
+// the nodes of ids, then for each step up to depth, in one statement
+// each, those of the nodes the last step's point to along follow,
+// skipping those already read; then, in one more, the values they name
+// that are not yet at hand.
 func (p *pgSource) prefetch(ids, follow []uint64, depth int) error {
 	if p.nearN > nearLimit {
 		clear(p.near)
@@ -231,134 +279,110 @@ func (p *pgSource) prefetch(ids, follow []uint64, depth int) error {
 	if len(p.vals) > nearLimit {
 		clear(p.vals)
 	}
-	var start, along [][]byte
-	for _, id := range ids {
-		if _, ok := p.near[id]; ok {
+	var named []uint64 // every node the quads read name
+	level := ids
+	for d := 0; d <= depth && len(level) > 0; d++ {
+		var (
+			hs      [][]byte
+			pending []uint64
+		)
+		for _, id := range slices.Compact(slices.Sorted(slices.Values(level))) {
+			if _, ok := p.near[id]; ok || id == 0 {
+				continue
+			}
+			h, err := p.hash(id)
+			if err != nil {
+				return err
+			}
+			hs, pending = append(hs, h), append(pending, id)
+		}
+		if len(hs) == 0 {
+			break
+		}
+		rows, err := p.query(`SELECT DISTINCT subject_hash, predicate_hash, object_hash FROM quads WHERE subject_hash = ANY($1::bytea[])`,
+			pq.ByteaArray(hs))
+		if err != nil {
+			return err
+		}
+		links, err := p.triples(rows, 0, 0, 0)
+		if err != nil {
+			return err
+		}
+		got := make(map[uint64][]Link, len(pending))
+		level = level[:0:0]
+		for _, l := range links {
+			got[l.Subject] = append(got[l.Subject], l)
+			named = append(named, l.Predicate, l.Object)
+			if d < depth && slices.Contains(follow, l.Predicate) {
+				level = append(level, l.Object)
+			}
+		}
+		named = append(named, pending...)
+		for _, s := range pending {
+			p.near[s] = got[s] // none when it has no quads
+			p.nearN += len(got[s])
+		}
+	}
+	slices.Sort(named)
+	var want [][]byte
+	for _, id := range slices.Compact(named) {
+		if _, ok := p.kept[id]; ok {
 			continue
 		}
-		h, err := p.hash(id)
-		if err != nil {
-			return err
+		if _, ok := p.vals[id]; !ok {
+			h := p.hashes[id]
+			want = append(want, h[:])
 		}
-		start = append(start, h)
-	}
-	if len(start) == 0 {
-		return nil
-	}
-	for _, id := range follow {
-		if h, ok := p.hashes[id]; ok {
-			along = append(along, h[:])
-		}
-	}
-	if len(along) == 0 {
-		depth = 0
-	}
-	rows, err := p.query(`WITH RECURSIVE walk (h, d) AS (
-			SELECT h, 0 FROM unnest($1::bytea[]) AS h
-		UNION
-			SELECT q.object_hash, w.d + 1 FROM walk w JOIN quads q ON q.subject_hash = w.h
-			WHERE w.d < $3 AND q.predicate_hash = ANY($2::bytea[])
-		)
-		SELECT w.h, q.horizon, q.predicate_hash, q.object_hash, q.label_hash
-		FROM (SELECT DISTINCT h FROM walk) w LEFT JOIN quads q ON q.subject_hash = w.h`,
-		pq.ByteaArray(start), pq.ByteaArray(along), depth)
-	if err != nil {
-		return err
-	}
-	got := map[uint64][]Link{}
-	want := map[uint64]bool{}
-	need := func(id uint64) {
-		if _, ok := p.kept[id]; ok {
-			return
-		}
-		if _, ok := p.vals[id]; !ok && id != 0 {
-			want[id] = true
-		}
-	}
-	err = eachRow(rows, func(sc func(...any) error) error {
-		var (
-			s, pr, o, lb []byte
-			hz           sql.NullInt64
-		)
-		if err := sc(&s, &hz, &pr, &o, &lb); err != nil {
-			return err
-		}
-		sid, err := p.intern(s)
-		if err != nil {
-			return err
-		}
-		need(sid)
-		if !hz.Valid {
-			got[sid] = []Link{} // no quads
-			return nil
-		}
-		l, err := p.link(hz.Int64, s, pr, o, lb)
-		if err != nil {
-			return err
-		}
-		l.Subject = sid
-		need(l.Predicate)
-		need(l.Object)
-		need(l.Label)
-		got[sid] = append(got[sid], l)
-		return nil
-	})
-	if err != nil {
-		return p.wrap(err)
-	}
-	for s, links := range got {
-		slices.SortFunc(links, func(a, b Link) int { return cmp.Compare(a.ID, b.ID) })
-		p.near[s] = links
-		p.nearN += len(links)
 	}
 	if len(want) == 0 {
 		return nil
 	}
-	hs := make([][]byte, 0, len(want))
-	for id := range want {
-		h := p.hashes[id]
-		hs = append(hs, h[:])
-	}
-	if rows, err = p.query(`SELECT hash, `+nodeValueColumns+` FROM nodes WHERE hash = ANY($1::bytea[])`, pq.ByteaArray(hs)); err != nil {
+	rows, err := p.query(`SELECT hash, `+nodeValueColumns+` FROM nodes WHERE hash = ANY($1::bytea[])`, pq.ByteaArray(want))
+	if err != nil {
 		return err
 	}
 	return p.scanNodes(rows, func(id uint64, v quad.Value) { p.vals[id] = v })
 }
 
-// link is a quad's row as ids.
-func (p *pgSource) link(horizon int64, s, pr, o, lb []byte) (l Link, err error) {
-	l.ID = uint64(horizon)
-	if l.Subject, err = p.intern(s); err != nil {
-		return l, err
-	}
-	if l.Predicate, err = p.intern(pr); err != nil {
-		return l, err
-	}
-	if l.Object, err = p.intern(o); err != nil {
-		return l, err
-	}
-	if lb != nil {
-		l.Label, err = p.intern(lb)
-	}
-	return l, err
+// row is a quad's row as read: its hashes, valid until the next row.
+type row struct {
+	subj, pred, obj, label sql.RawBytes
 }
 
-// scanLinks reads rows of (horizon, subject, predicate, object, label).
-func (p *pgSource) scanLinks(rows *sql.Rows, each func(Link)) error {
+// scanLinks reads rows into links: scan fills a row's hashes and the ids
+// the statement fixes, and each gets the link once its hashes are ids.
+func (p *pgSource) scanLinks(rows *sql.Rows, scan func(sc func(...any) error, l *rowLink) error, each func(Link)) error {
+	var (
+		r rowLink
+		l = &r.Link
+	)
 	return p.wrap(eachRow(rows, func(sc func(...any) error) error {
-		var (
-			hz           int64
-			s, pr, o, lb []byte
-		)
-		if err := sc(&hz, &s, &pr, &o, &lb); err != nil {
+		r = rowLink{}
+		if err := scan(sc, &r); err != nil {
 			return err
 		}
-		l, err := p.link(hz, s, pr, o, lb)
-		if err == nil {
-			each(l)
+		for _, f := range []struct {
+			h  sql.RawBytes
+			id *uint64
+		}{{r.subj, &l.Subject}, {r.pred, &l.Predicate}, {r.obj, &l.Object}, {r.label, &l.Label}} {
+			if f.h == nil {
+				continue
+			}
+			id, err := p.intern(f.h)
+			if err != nil {
+				return err
+			}
+			*f.id = id
 		}
-		return err
+		each(*l)
+		return nil
 	}))
+}
+
+// rowLink is a link being read, with its row.
+type rowLink struct {
+	Link
+	row
 }
 
 // nodeValueColumns lists nodeColumns for a SELECT.

@@ -263,23 +263,13 @@ func (n *nav) bundlesByID(byInstrumentOnly bool, c *pairCounter) error {
 		return err
 	}
 	sig := map[measureRef]int32{}
-	instOf := map[uint64]uint64{} // a policy's instrument
 	var members []int32
 	for _, b := range refs {
 		members = members[:0]
 		for _, m := range b.members {
 			s, ok := sig[m]
 			if !ok {
-				inst, ok := instOf[m.policy]
-				if !ok {
-					firsts, err := firstObjects(r, m.policy, v.instrument)
-					if err != nil {
-						return err
-					}
-					inst = firsts[0]
-					instOf[m.policy] = inst
-				}
-				s = c.sig(n.signature(n.node(inst), n.node(m.grantor)))
+				s = c.sig(n.signature(n.node(m.instrument), n.node(m.grantor)))
 				sig[m] = s
 			}
 			members = append(members, s)
@@ -303,15 +293,19 @@ type bundleRef struct {
 }
 
 type measureRef struct {
-	policy, grantor uint64
+	instrument, grantor uint64
 }
 
 // readBundles reads the document and members of each of bundles into refs.
 func readBundles(ctx context.Context, r *tg.Reader, v vocabIDs, bundles []uint64, refs []bundleRef) error {
 	measures := map[uint64]measureRef{}
+	instruments := map[uint64]uint64{} // of each policy
 	for i, b := range bundles {
-		if i%1024 == 0 {
+		if i%aheadBy == 0 {
 			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if err := r.Prefetch(bundles[i:min(i+aheadBy, len(bundles))], 2, v.member, v.policyOf); err != nil {
 				return err
 			}
 		}
@@ -332,7 +326,17 @@ func readBundles(ctx context.Context, r *tg.Reader, v vocabIDs, bundles []uint64
 				if err != nil {
 					return err
 				}
-				ref = measureRef{policy: firsts[0]}
+				pol := firsts[0]
+				inst, ok := instruments[pol]
+				if !ok {
+					insts, err := firstObjects(r, pol, v.instrument)
+					if err != nil {
+						return err
+					}
+					inst = insts[0]
+					instruments[pol] = inst
+				}
+				ref = measureRef{instrument: inst}
 				if v.grantor != 0 {
 					ref.grantor = firsts[1]
 				}
@@ -344,13 +348,11 @@ func readBundles(ctx context.Context, r *tg.Reader, v vocabIDs, bundles []uint64
 	}
 	// the bundles' own nodes were stored apart from their quads: they are
 	// read in a pass of their own, in the order of their ids
-	order := make([]int, len(bundles))
-	for i := range order {
-		order[i] = i
+	if _, err := r.Values(slices.Sorted(slices.Values(bundles))); err != nil {
+		return err
 	}
-	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(bundles[a], bundles[b]) })
-	for _, i := range order {
-		bv, err := r.Value(bundles[i])
+	for i, b := range bundles {
+		bv, err := r.Value(b)
 		if err != nil {
 			return err
 		}

@@ -56,7 +56,10 @@ func (n *nav) actor(name string) (ActorRow, error) {
 		}
 		r.Roles = append(r.Roles, rr)
 	}
-	for _, m := range n.in(node, vocab.Grantor) {
+	grants := n.in(node, vocab.Grantor)
+	ahead := n.readAheadOf(grants, 1, factLinks...)
+	for i, m := range grants {
+		ahead(i)
 		c := n.concession(m)
 		switch c.Polarity {
 		case vocab.Retained:
@@ -67,16 +70,27 @@ func (n *nav) actor(name string) (ActorRow, error) {
 			r.Grants = append(r.Grants, c)
 		}
 	}
-	for _, m := range n.in(node, vocab.Beneficiary) {
+	gets := n.in(node, vocab.Beneficiary)
+	ahead = n.readAheadOf(gets, 1, factLinks...)
+	for i, m := range gets {
+		ahead(i)
 		r.Receives = append(r.Receives, n.concession(m))
 	}
-	for _, p := range n.in(node, vocab.Holder) {
-		r.Holds = append(r.Holds, positionRow(n.fieldsOf(p)))
+	for _, pos := range []struct {
+		pred string
+		rows *[]PositionRow
+	}{{vocab.Holder, &r.Holds}, {vocab.Addressee, &r.Addressed}} {
+		ps := n.in(node, pos.pred)
+		ahead = n.readAheadOf(ps, 1, factLinks...)
+		for i, p := range ps {
+			ahead(i)
+			*pos.rows = append(*pos.rows, positionRow(n.fieldsOf(p)))
+		}
 	}
-	for _, p := range n.in(node, vocab.Addressee) {
-		r.Addressed = append(r.Addressed, positionRow(n.fieldsOf(p)))
-	}
-	for _, p := range n.in(node, vocab.MemberOf) {
+	members := n.in(node, vocab.MemberOf)
+	ahead = n.readAheadOf(members, 0)
+	for i, p := range members {
+		ahead(i)
 		r.Members = append(r.Members, n.label(p))
 	}
 	docs := map[string]bool{}
@@ -141,9 +155,13 @@ func (n *nav) sectors() []SectorRow {
 		sec, pol int
 	}
 	var places []place
-	for _, sec := range n.in(quad.IRI(vocab.ClassSector), vocab.RDFType) {
+	sectors := n.in(quad.IRI(vocab.ClassSector), vocab.RDFType)
+	for _, sec := range sectors {
 		r := SectorRow{Sector: n.label(sec), Policies: []PolicyRow{}, ByPolarity: map[string]int{}}
-		for _, pol := range n.in(sec, vocab.Sector) {
+		pols := n.in(sec, vocab.Sector)
+		ahead := n.readAheadOf(pols, 0)
+		for i, pol := range pols {
+			ahead(i)
 			for _, m := range n.measures(pol) {
 				places = append(places, place{m, len(rows), len(r.Policies)})
 			}
@@ -154,10 +172,16 @@ func (n *nav) sectors() []SectorRow {
 	}
 	slices.SortStableFunc(places, func(a, b place) int { return cmp.Compare(a.m.quad, b.m.quad) })
 	docs := make([]map[string]bool, len(rows))
-	for _, p := range places {
+	ids := make([]uint64, len(places))
+	for i, p := range places {
+		ids[i] = p.m.id
+	}
+	ahead := n.readAhead(ids, 1, factLinks...)
+	for i, p := range places {
 		if n.stopped() {
 			break
 		}
+		ahead(i)
 		c := n.row(p.m)
 		r, pr := &rows[p.sec], &rows[p.sec].Policies[p.pol]
 		pr.Measures = append(pr.Measures, deref(c.Grantor)+": "+c.Policy+" ("+c.Polarity+")")

@@ -32,10 +32,13 @@ func (n *nav) entities() []EntityRow {
 	rows := []EntityRow{}
 	seen := map[string]bool{}
 	for _, class := range actorClasses {
-		for _, node := range n.in(quad.IRI(class), vocab.RDFType) {
+		nodes := n.in(quad.IRI(class), vocab.RDFType)
+		ahead := n.readAheadOf(nodes, 0)
+		for i, node := range nodes {
 			if n.stopped() {
 				break
 			}
+			ahead(i)
 			if seen[node.String()] {
 				continue
 			}
@@ -111,10 +114,13 @@ func (n *nav) concessions(f ConcessionFilter) []ConcessionRow {
 	rows := []ConcessionRow{}
 	if n.r != nil {
 		fs := n.facts()
-		for _, id := range fs.subjects(quad.IRI(vocab.ClassConcession), vocab.RDFType) {
+		ids := fs.subjects(quad.IRI(vocab.ClassConcession), vocab.RDFType)
+		ahead := n.readAhead(ids, 1, factLinks...)
+		for i, id := range ids {
 			if n.stopped() {
 				break
 			}
+			ahead(i)
 			ps := fs.read(id)
 			if f.Grantor != "" && !n.matchesActor(n.value(fs.first(ps, vocab.Grantor)), f.Grantor) ||
 				f.Beneficiary != "" && !n.matchesActor(n.value(fs.first(ps, vocab.Beneficiary)), f.Beneficiary) {
@@ -151,15 +157,19 @@ func (n *nav) matchesActor(node quad.Value, name string) bool {
 	if node == nil {
 		return false
 	}
-	if strings.EqualFold(n.label(node), name) {
-		return true
+	k := valuePred{node, name}
+	if m, ok := n.matches[k]; ok {
+		return m
 	}
+	m := strings.EqualFold(n.label(node), name)
 	for _, a := range n.out(node, vocab.Alias) {
-		if strings.EqualFold(vocab.ValueText(a), name) {
-			return true
+		if m {
+			break
 		}
+		m = strings.EqualFold(vocab.ValueText(a), name)
 	}
-	return false
+	n.matches[k] = m
+	return m
 }
 
 func sentenceIndex(iri string) int {
@@ -220,10 +230,13 @@ func (n *nav) bundleRows() []BundleRow {
 	rows := []BundleRow{}
 	if n.r != nil {
 		fs := n.facts()
-		for _, id := range fs.subjects(quad.IRI(vocab.ClassBundle), vocab.RDFType) {
+		ids := fs.subjects(quad.IRI(vocab.ClassBundle), vocab.RDFType)
+		ahead := n.readAhead(ids, 2, append([]string{vocab.Member}, factLinks...)...)
+		for i, id := range ids {
 			if n.stopped() {
 				break
 			}
+			ahead(i)
 			ps := fs.read(id)
 			r := BundleRow{ID: shortID(vocab.ValueText(n.peek(id))), Basis: fs.word(ps, vocab.Basis), Evidence: fs.evidence(ps),
 				Members: []MemberRow{}}
@@ -273,10 +286,13 @@ func (n *nav) claims(polarity string) []ClaimRow {
 	rows := []ClaimRow{}
 	if n.r != nil {
 		fs := n.facts()
-		for _, id := range fs.subjects(quad.IRI(vocab.ClassClaim), vocab.RDFType) {
+		ids := fs.subjects(quad.IRI(vocab.ClassClaim), vocab.RDFType)
+		ahead := n.readAhead(ids, 1, vocab.Evidence)
+		for i, id := range ids {
 			if n.stopped() {
 				break
 			}
+			ahead(i)
 			ps := fs.read(id)
 			r := ClaimRow{Polarity: fs.word(ps, vocab.Polarity)}
 			if polarity != "" && !strings.EqualFold(r.Polarity, polarity) {

@@ -26,6 +26,7 @@ type facts struct {
 	docs     map[uint64]string
 	sents    map[uint64]Evidence
 	policies map[uint64]*policyFacts
+	classes  map[string]map[uint64]bool // the nodes of each class asked of ofClass
 }
 
 // policyFacts are what a measure's row takes from its policy.
@@ -37,7 +38,7 @@ type policyFacts struct {
 func (n *nav) facts() *facts {
 	if n.f == nil {
 		n.f = &facts{n: n, preds: map[uint64]string{}, names: map[uint64]*string{}, docs: map[uint64]string{}, sents: map[uint64]Evidence{},
-			policies: map[uint64]*policyFacts{}}
+			policies: map[uint64]*policyFacts{}, classes: map[string]map[uint64]bool{}}
 	}
 	return n.f
 }
@@ -53,9 +54,9 @@ type props []prop
 
 // read returns the outgoing props of the node with id.
 func (f *facts) read(id uint64) props {
-	links := f.n.quadsOut(id)
-	es := make(props, 0, len(links))
-	for _, l := range links {
+	links := f.n.propsOf(id)
+	es := make(props, len(links))
+	for i, l := range links {
 		p, ok := f.preds[l.Predicate]
 		if !ok {
 			if v := f.n.value(l.Predicate); v != nil {
@@ -63,17 +64,7 @@ func (f *facts) read(id uint64) props {
 			}
 			f.preds[l.Predicate] = p
 		}
-		e := prop{p, l.Object}
-		dup := false
-		for _, x := range es {
-			if x == e {
-				dup = true
-				break
-			}
-		}
-		if !dup {
-			es = append(es, e)
-		}
+		es[i] = prop{p, l.Object}
 	}
 	return es
 }
@@ -254,6 +245,21 @@ func (f *facts) subjects(node quad.Value, pred string) []uint64 {
 	return out
 }
 
+// ofClass is the set of the ids of the nodes of class, read once: one
+// read of the class's members, where asking each node its types is a
+// read per node.
+func (f *facts) ofClass(class string) map[uint64]bool {
+	if set, ok := f.classes[class]; ok {
+		return set
+	}
+	set := map[uint64]bool{}
+	for _, id := range f.subjects(quad.IRI(class), vocab.RDFType) {
+		set[id] = true
+	}
+	f.classes[class] = set
+	return set
+}
+
 // links are the quads of subjects' edges, one per subject, in the order
 // of their ids.
 func (f *facts) links(node quad.Value, pred string) []tg.Link {
@@ -265,6 +271,11 @@ func (f *facts) links(node quad.Value, pred string) []tg.Link {
 	slices.SortFunc(links, func(a, b tg.Link) int { return cmp.Compare(a.ID, b.ID) })
 	return links
 }
+
+// factLinks lead from a fact to the nodes its row reads whole: its
+// sentences and its policy. Its actors and instrument are shared by many
+// facts, and read once each.
+var factLinks = []string{vocab.Evidence, vocab.PolicyOf}
 
 // fields are the properties of one fact, read by either path: by id
 // through the reader (factFields), or by value through nav's walks
@@ -285,10 +296,13 @@ type fields interface {
 func (n *nav) eachOfClass(class string, each func(fields)) {
 	if n.r != nil {
 		f := n.facts()
-		for _, id := range f.subjects(quad.IRI(class), vocab.RDFType) {
+		ids := f.subjects(quad.IRI(class), vocab.RDFType)
+		ahead := n.readAhead(ids, 1, factLinks...)
+		for i, id := range ids {
 			if n.stopped() {
 				return
 			}
+			ahead(i)
 			each(factFields{f, id, f.read(id)})
 		}
 		return

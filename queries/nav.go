@@ -3,6 +3,7 @@ package queries
 import (
 	"context"
 	"errors"
+	"slices"
 	"sort"
 	"strings"
 
@@ -19,16 +20,17 @@ import (
 // it reads the indexes directly in one transaction; elsewhere it goes
 // through cayley's iterators.
 type nav struct {
-	ctx   context.Context
-	qs    cgraph.QuadStore
-	st    *tg.Store
-	r     *tg.Reader               // nil when the store has no direct reader
-	texts map[valuePred]string     // cache of first out-values as text
-	ones  map[valuePred]quad.Value // cache of first out-values
-	props map[quad.Value]*nodeOut  // cache of each node's outgoing edges
-	f     *facts                   // the listings' reads by id, when r is set
-	err   error                    // the first read that failed, or found the context ended
-	reads int                      // reads so far, to look at the context every so many
+	ctx     context.Context
+	qs      cgraph.QuadStore
+	st      *tg.Store
+	r       *tg.Reader               // nil when the store has no direct reader
+	texts   map[valuePred]string     // cache of first out-values as text
+	ones    map[valuePred]quad.Value // cache of first out-values
+	props   map[quad.Value]*nodeOut  // cache of each node's outgoing edges
+	matches map[valuePred]bool       // cache of matchesActor, by node and name
+	f       *facts                   // the listings' reads by id, when r is set
+	err     error                    // the first read that failed, or found the context ended
+	reads   int                      // reads so far, to look at the context every so many
 }
 
 // valuePred keys the caches: quad values are comparable, and a key made
@@ -52,7 +54,7 @@ type nodeOut struct {
 // to look.
 func navigate[T any](ctx context.Context, st *tg.Store, query func(*nav) (T, error)) (T, error) {
 	n := &nav{ctx: ctx, qs: st.QuadStore(), st: st, texts: map[valuePred]string{}, ones: map[valuePred]quad.Value{},
-		props: map[quad.Value]*nodeOut{}}
+		props: map[quad.Value]*nodeOut{}, matches: map[valuePred]bool{}}
 	r, err := st.NewReader(ctx)
 	switch {
 	case err == nil:
@@ -121,6 +123,20 @@ func (n *nav) value(id uint64) quad.Value {
 	return v
 }
 
+// values are the nodes with ids, read at once and kept as value keeps
+// them; nil after a failed read.
+func (n *nav) values(ids []uint64) []quad.Value {
+	if !n.reading() {
+		return nil
+	}
+	vs, err := n.r.Values(slices.Compact(slices.Sorted(slices.Values(ids))))
+	n.fail(err)
+	if err != nil {
+		return nil
+	}
+	return vs
+}
+
 // peek is the node with id as value reads it, not kept by the reader.
 func (n *nav) peek(id uint64) quad.Value {
 	if id == 0 || !n.reading() {
@@ -137,6 +153,16 @@ func (n *nav) quadsOut(s uint64) []tg.Link {
 		return nil
 	}
 	links, err := n.r.Out(s)
+	n.fail(err)
+	return links
+}
+
+// propsOf are one quad per distinct predicate and object of s.
+func (n *nav) propsOf(s uint64) []tg.Link {
+	if !n.reading() {
+		return nil
+	}
+	links, err := n.r.Props(s)
 	n.fail(err)
 	return links
 }
@@ -159,6 +185,43 @@ func (n *nav) subjects(o, pred uint64) []tg.Link {
 	links, err := n.r.Subjects(o, pred)
 	n.fail(err)
 	return links
+}
+
+// aheadBy is how many of a list's nodes a reader reads ahead at a time.
+const aheadBy = 256
+
+// readAhead is to be called before the reads of the ith of ids: every
+// aheadBy nodes it has the reader read the quads of the next aheadBy, and
+// of the nodes depth steps on from them along follow (Reader.Prefetch).
+// On bolt, and through cayley, it does nothing.
+func (n *nav) readAhead(ids []uint64, depth int, follow ...string) func(i int) {
+	if n.r == nil {
+		return func(int) {}
+	}
+	var along []uint64
+	for _, p := range follow {
+		if id := n.r.ID(quad.IRI(p)); id != 0 {
+			along = append(along, id)
+		}
+	}
+	return func(i int) {
+		if i%aheadBy != 0 || !n.reading() {
+			return
+		}
+		n.fail(n.r.Prefetch(ids[i:min(i+aheadBy, len(ids))], depth, along...))
+	}
+}
+
+// readAheadOf is readAhead for a list of nodes by value.
+func (n *nav) readAheadOf(nodes []quad.Value, depth int, follow ...string) func(i int) {
+	if n.r == nil {
+		return func(int) {}
+	}
+	ids := make([]uint64, len(nodes))
+	for i, v := range nodes {
+		ids[i] = n.r.ID(v) // 0 for none, which is not read
+	}
+	return n.readAhead(ids, depth, follow...)
 }
 
 // walk is where p leads through cayley's iterators, sorted.
@@ -185,6 +248,14 @@ func (n *nav) outgoing(node quad.Value) *nodeOut {
 			return p
 		}
 		links := n.quadsOut(id)
+		named := make([]uint64, 0, 3*len(links))
+		for _, l := range links {
+			named = append(named, l.Predicate, l.Object)
+			if l.Label != 0 {
+				named = append(named, l.Label)
+			}
+		}
+		n.values(named) // at once: each alone is a round trip to a server
 		seen := map[[2]uint64]bool{}
 		for _, l := range links {
 			if l.Label != 0 {
@@ -304,13 +375,14 @@ func (n *nav) ids(node quad.Value, preds []string) (uint64, []uint64) {
 
 // ends are the nodes at one end of links, sorted and without repeats.
 func (n *nav) ends(links []tg.Link, end func(tg.Link) uint64) []quad.Value {
-	var vs []quad.Value
-	for _, l := range links {
-		if v := n.value(end(l)); v != nil {
-			vs = append(vs, v)
-		}
+	if len(links) == 0 || !n.reading() {
+		return nil
 	}
-	return sortValues(vs)
+	ids := make([]uint64, len(links))
+	for i, l := range links {
+		ids[i] = end(l)
+	}
+	return sortValues(n.values(ids))
 }
 
 // sortValues drops repeated values and sorts the rest by their N-Quads
@@ -458,16 +530,11 @@ type measure struct {
 func (n *nav) measures(pol quad.Value) []measure {
 	var out []measure
 	if n.r != nil {
-		typ, pids := n.ids(quad.IRI(vocab.ClassConcession), []string{vocab.RDFType})
-		if typ == 0 || len(pids) == 0 {
-			return nil // no concessions at all
-		}
-		for _, l := range n.facts().links(pol, vocab.PolicyOf) {
-			for _, c := range n.objects(l.Subject, pids[0]) {
-				if c.Object == typ {
-					out = append(out, measure{id: l.Subject, quad: l.ID})
-					break
-				}
+		f := n.facts()
+		concessions := f.ofClass(vocab.ClassConcession)
+		for _, l := range f.links(pol, vocab.PolicyOf) {
+			if concessions[l.Subject] {
+				out = append(out, measure{id: l.Subject, quad: l.ID})
 			}
 		}
 		return out

@@ -171,7 +171,9 @@ func TestDirectReaderAnswersAsCayley(t *testing.T) {
 		tombstones bool
 	}{
 		{"bolt/bulk", func(t *testing.T) *tg.Store { return bulkCorpus(t, openBolt(t, filepath.Join(dir, "bulk.db")), docs) }, false},
-		{"bolt/apply", func(t *testing.T) *tg.Store { return rewrittenCorpus(t, openBolt(t, filepath.Join(dir, "apply.db")), docs) }, true},
+		{"bolt/apply", func(t *testing.T) *tg.Store {
+			return rewrittenCorpus(t, openBolt(t, filepath.Join(dir, "apply.db")), docs)
+		}, true},
 		{"postgres/bulk", func(t *testing.T) *tg.Store { return bulkCorpus(t, openPostgres(t), docs) }, false},
 		{"postgres/apply", func(t *testing.T) *tg.Store { return rewrittenCorpus(t, openPostgres(t), docs) }, false},
 	} {
