@@ -43,6 +43,7 @@ type source interface {
 	objects(s uint64, preds []uint64) ([]Link, error)
 	subjects(o, pred uint64) ([]Link, error)
 	prefetch(ids, follow []uint64, depth int) error
+	prefetchObjects(ids, preds []uint64) error
 	keepPages()
 	close() error
 }
@@ -200,6 +201,17 @@ func (r *Reader) Prefetch(ids []uint64, depth int, follow ...uint64) error {
 	return r.src.prefetch(ids, follow, depth)
 }
 
+// PrefetchObjects says that Objects of each of ids along preds are read
+// next, and nothing else of them: on postgres they are read now, in one
+// statement, with their objects' values in another; on bolt it does
+// nothing.
+func (r *Reader) PrefetchObjects(ids []uint64, preds ...uint64) error {
+	if r.err != nil {
+		return r.err
+	}
+	return r.src.prefetchObjects(ids, preds)
+}
+
 // KeepPages leaves a bolt file's pages mapped for the rest of the
 // transaction. A reader that goes through the whole store would fault the
 // inner pages of the trees straight back after each release: over 10
@@ -257,6 +269,8 @@ func (r *boltSource) keepPages() { r.keep = true }
 // prefetch does nothing: a bolt read is a few page reads, already as
 // cheap as reading ahead would make it.
 func (r *boltSource) prefetch(ids, follow []uint64, depth int) error { return nil }
+
+func (r *boltSource) prefetchObjects(ids, preds []uint64) error { return nil }
 
 func (r *boltSource) lookup(v quad.Value) (uint64, error) {
 	h := valueHash(v)

@@ -31,9 +31,21 @@ type pgSource struct {
 	hashes map[uint64]refs.ValueHash // every node met, by id
 	kept   map[uint64]quad.Value     // the Reader's values, not read again
 	near   map[uint64][]Link         // prefetched: the props of each subject
+	along  map[uint64]alongLinks     // prefetched: some of the props of each subject
 	nearN  int                       // links in near
 	vals   map[uint64]quad.Value     // prefetched values
 	stmts  map[string]*sql.Stmt
+}
+
+// alongLinks are the props of a subject along preds.
+type alongLinks struct {
+	preds []uint64
+	links []Link
+}
+
+// has reports whether a holds the props along every one of preds.
+func (a alongLinks) has(preds []uint64) bool {
+	return a.preds != nil && !slices.ContainsFunc(preds, func(p uint64) bool { return !slices.Contains(a.preds, p) })
 }
 
 // nearLimit bounds what a pgSource holds prefetched: past this many quads
@@ -46,7 +58,7 @@ func (s *Store) newPGSource(ctx context.Context, kept map[uint64]quad.Value) (*p
 		return nil, err
 	}
 	return &pgSource{ctx: ctx, tx: tx, addr: s.addr, hashes: map[uint64]refs.ValueHash{}, kept: kept,
-		near: map[uint64][]Link{}, vals: map[uint64]quad.Value{}, stmts: map[string]*sql.Stmt{}}, nil
+		near: map[uint64][]Link{}, along: map[uint64]alongLinks{}, vals: map[uint64]quad.Value{}, stmts: map[string]*sql.Stmt{}}, nil
 }
 
 func (p *pgSource) close() error { return p.tx.Rollback() }
@@ -138,7 +150,7 @@ func (p *pgSource) node(id uint64) (quad.Value, error) {
 }
 
 func (p *pgSource) nodes(ids []uint64, kept map[uint64]quad.Value) error {
-	var hs [][]byte
+	var missing []uint64
 	for _, id := range ids {
 		if _, ok := kept[id]; ok {
 			continue
@@ -147,20 +159,9 @@ func (p *pgSource) nodes(ids []uint64, kept map[uint64]quad.Value) error {
 			kept[id] = v
 			continue
 		}
-		h, err := p.hash(id)
-		if err != nil {
-			return err
-		}
-		hs = append(hs, h)
+		missing = append(missing, id)
 	}
-	if len(hs) == 0 {
-		return nil
-	}
-	rows, err := p.query(`SELECT hash, `+nodeValueColumns+` FROM nodes WHERE hash = ANY($1::bytea[])`, pq.ByteaArray(hs))
-	if err != nil {
-		return err
-	}
-	return p.scanNodes(rows, func(id uint64, v quad.Value) { kept[id] = v })
+	return p.readValues(missing, kept)
 }
 
 // The statements below read only columns that cayley's indexes hold, so
@@ -207,6 +208,9 @@ func (p *pgSource) props(s uint64) ([]Link, error) {
 func (p *pgSource) objects(s uint64, preds []uint64) ([]Link, error) {
 	if links, ok := p.near[s]; ok {
 		return firstOfEach(links, preds), nil
+	}
+	if a := p.along[s]; a.has(preds) {
+		return firstOfEach(a.links, preds), nil
 	}
 	h, err := p.hash(s)
 	if err != nil {
@@ -272,13 +276,7 @@ func (p *pgSource) triples(rows *sql.Rows, s, pred, o uint64) ([]Link, error) {
 // skipping those already read; then, in one more, the values they name
 // that are not yet at hand.
 func (p *pgSource) prefetch(ids, follow []uint64, depth int) error {
-	if p.nearN > nearLimit {
-		clear(p.near)
-		p.nearN = 0
-	}
-	if len(p.vals) > nearLimit {
-		clear(p.vals)
-	}
+	p.bound()
 	var named []uint64 // every node the quads read name
 	level := ids
 	for d := 0; d <= depth && len(level) > 0; d++ {
@@ -323,25 +321,99 @@ func (p *pgSource) prefetch(ids, follow []uint64, depth int) error {
 			p.nearN += len(got[s])
 		}
 	}
-	slices.Sort(named)
-	var want [][]byte
-	for _, id := range slices.Compact(named) {
-		if _, ok := p.kept[id]; ok {
-			continue
-		}
-		if _, ok := p.vals[id]; !ok {
-			h := p.hashes[id]
-			want = append(want, h[:])
+	return p.fetchValues(named)
+}
+
+// fetchValues reads ahead the values of ids not yet at hand.
+func (p *pgSource) fetchValues(ids []uint64) error {
+	slices.Sort(ids)
+	var want []uint64
+	for _, id := range slices.Compact(ids) {
+		_, kept := p.kept[id]
+		if _, near := p.vals[id]; !kept && !near {
+			want = append(want, id)
 		}
 	}
-	if len(want) == 0 {
+	return p.readValues(want, p.vals)
+}
+
+// readValues reads the values of ids into into, in one statement.
+func (p *pgSource) readValues(ids []uint64, into map[uint64]quad.Value) error {
+	if len(ids) == 0 {
 		return nil
 	}
-	rows, err := p.query(`SELECT hash, `+nodeValueColumns+` FROM nodes WHERE hash = ANY($1::bytea[])`, pq.ByteaArray(want))
+	hs := make([][]byte, len(ids))
+	for i, id := range ids {
+		h, err := p.hash(id)
+		if err != nil {
+			return err
+		}
+		hs[i] = h
+	}
+	rows, err := p.query(`SELECT hash, `+nodeValueColumns+` FROM nodes WHERE hash = ANY($1::bytea[])`, pq.ByteaArray(hs))
 	if err != nil {
 		return err
 	}
-	return p.scanNodes(rows, func(id uint64, v quad.Value) { p.vals[id] = v })
+	return p.scanNodes(rows, func(id uint64, v quad.Value) { into[id] = v })
+}
+
+func (p *pgSource) prefetchObjects(ids, preds []uint64) error {
+	p.bound()
+	var hs, ph [][]byte
+	for _, id := range preds {
+		h, err := p.hash(id)
+		if err != nil {
+			return err
+		}
+		ph = append(ph, h)
+	}
+	var pending []uint64
+	for _, id := range slices.Compact(slices.Sorted(slices.Values(ids))) {
+		if _, ok := p.near[id]; ok || id == 0 || p.along[id].has(preds) {
+			continue
+		}
+		h, err := p.hash(id)
+		if err != nil {
+			return err
+		}
+		hs, pending = append(hs, h), append(pending, id)
+	}
+	if len(hs) == 0 || len(ph) == 0 {
+		return nil
+	}
+	rows, err := p.query(`SELECT DISTINCT subject_hash, predicate_hash, object_hash FROM quads
+		WHERE subject_hash = ANY($1::bytea[]) AND predicate_hash = ANY($2::bytea[])`, pq.ByteaArray(hs), pq.ByteaArray(ph))
+	if err != nil {
+		return err
+	}
+	links, err := p.triples(rows, 0, 0, 0)
+	if err != nil {
+		return err
+	}
+	got := make(map[uint64][]Link, len(pending))
+	var named []uint64
+	for _, l := range links {
+		got[l.Subject] = append(got[l.Subject], l)
+		named = append(named, l.Object)
+	}
+	for _, s := range pending {
+		p.along[s] = alongLinks{preds: slices.Clone(preds), links: got[s]}
+		p.nearN += 1 + len(got[s])
+	}
+	return p.fetchValues(named)
+}
+
+// bound forgets what was read ahead once it holds more than nearLimit
+// quads or values.
+func (p *pgSource) bound() {
+	if p.nearN > nearLimit {
+		clear(p.near)
+		clear(p.along)
+		p.nearN = 0
+	}
+	if len(p.vals) > nearLimit {
+		clear(p.vals)
+	}
 }
 
 // row is a quad's row as read: its hashes, valid until the next row.

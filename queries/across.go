@@ -262,6 +262,14 @@ func (n *nav) bundlesByID(byInstrumentOnly bool, c *pairCounter) error {
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
+	// the instruments' and grantors' names, told to the reader at once
+	var named []uint64
+	for _, b := range refs {
+		for _, m := range b.members {
+			named = append(named, m.instrument, m.grantor)
+		}
+	}
+	n.prefetchObjects(named, n.predIDs([]string{vocab.RDFSLabel}))
 	sig := map[measureRef]int32{}
 	var members []int32
 	for _, b := range refs {
@@ -297,54 +305,74 @@ type measureRef struct {
 }
 
 // readBundles reads the document and members of each of bundles into refs.
+// The bundles are read aheadBy at a time: their members, then the members'
+// policies and grantors, then the policies' instruments, each step told
+// to the reader first (Reader.PrefetchObjects).
 func readBundles(ctx context.Context, r *tg.Reader, v vocabIDs, bundles []uint64, refs []bundleRef) error {
-	measures := map[uint64]measureRef{}
+	type partial struct{ policy, grantor uint64 }
+	measures := map[uint64]partial{}
 	instruments := map[uint64]uint64{} // of each policy
-	for i, b := range bundles {
-		if i%aheadBy == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			if err := r.Prefetch(bundles[i:min(i+aheadBy, len(bundles))], 2, v.member, v.policyOf); err != nil {
-				return err
-			}
-		}
-		links, err := r.Objects(b, v.member)
-		if err != nil {
+	preds := []uint64{v.policyOf}
+	if v.grantor != 0 {
+		preds = append(preds, v.grantor)
+	}
+	for lo := 0; lo < len(bundles); lo += aheadBy {
+		if err := ctx.Err(); err != nil {
 			return err
 		}
-		members := make([]measureRef, 0, len(links))
-		for _, l := range links {
-			m := l.Object
-			ref, ok := measures[m]
-			if !ok {
-				preds := []uint64{v.policyOf}
-				if v.grantor != 0 {
-					preds = append(preds, v.grantor)
-				}
-				firsts, err := firstObjects(r, m, preds...)
-				if err != nil {
-					return err
-				}
-				pol := firsts[0]
-				inst, ok := instruments[pol]
-				if !ok {
-					insts, err := firstObjects(r, pol, v.instrument)
-					if err != nil {
-						return err
-					}
-					inst = insts[0]
-					instruments[pol] = inst
-				}
-				ref = measureRef{instrument: inst}
-				if v.grantor != 0 {
-					ref.grantor = firsts[1]
-				}
-				measures[m] = ref
-			}
-			members = append(members, ref)
+		chunk := bundles[lo:min(lo+aheadBy, len(bundles))]
+		if err := r.PrefetchObjects(chunk, v.member); err != nil {
+			return err
 		}
-		refs[i].members = members
+		members := make([][]tg.Link, len(chunk))
+		var newMeasures, newPolicies []uint64
+		for i, b := range chunk {
+			links, err := r.Objects(b, v.member)
+			if err != nil {
+				return err
+			}
+			members[i] = links
+			for _, l := range links {
+				if _, ok := measures[l.Object]; !ok && !slices.Contains(newMeasures, l.Object) {
+					newMeasures = append(newMeasures, l.Object)
+				}
+			}
+		}
+		if err := r.PrefetchObjects(newMeasures, preds...); err != nil {
+			return err
+		}
+		for _, m := range newMeasures {
+			firsts, err := firstObjects(r, m, preds...)
+			if err != nil {
+				return err
+			}
+			ref := partial{policy: firsts[0]}
+			if v.grantor != 0 {
+				ref.grantor = firsts[1]
+			}
+			measures[m] = ref
+			if _, ok := instruments[ref.policy]; !ok && ref.policy != 0 && !slices.Contains(newPolicies, ref.policy) {
+				newPolicies = append(newPolicies, ref.policy)
+			}
+		}
+		if err := r.PrefetchObjects(newPolicies, v.instrument); err != nil {
+			return err
+		}
+		for _, pol := range newPolicies {
+			insts, err := firstObjects(r, pol, v.instrument)
+			if err != nil {
+				return err
+			}
+			instruments[pol] = insts[0]
+		}
+		for i, links := range members {
+			ms := make([]measureRef, 0, len(links))
+			for _, l := range links {
+				m := measures[l.Object]
+				ms = append(ms, measureRef{instrument: instruments[m.policy], grantor: m.grantor})
+			}
+			refs[lo+i].members = ms
+		}
 	}
 	// the bundles' own nodes were stored apart from their quads: they are
 	// read in a pass of their own, in the order of their ids

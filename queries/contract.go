@@ -115,6 +115,9 @@ func (n *nav) concessions(f ConcessionFilter) []ConcessionRow {
 	if n.r != nil {
 		fs := n.facts()
 		ids := fs.subjects(quad.IRI(vocab.ClassConcession), vocab.RDFType)
+		if f.Grantor != "" || f.Beneficiary != "" {
+			ids = n.withParties(ids, f)
+		}
 		ahead := n.readAhead(ids, 1, factLinks...)
 		for i, id := range ids {
 			if n.stopped() {
@@ -122,10 +125,6 @@ func (n *nav) concessions(f ConcessionFilter) []ConcessionRow {
 			}
 			ahead(i)
 			ps := fs.read(id)
-			if f.Grantor != "" && !n.matchesActor(n.value(fs.first(ps, vocab.Grantor)), f.Grantor) ||
-				f.Beneficiary != "" && !n.matchesActor(n.value(fs.first(ps, vocab.Beneficiary)), f.Beneficiary) {
-				continue
-			}
 			r := fs.concession(id, ps)
 			if keep(r) {
 				rows = append(rows, r)
@@ -147,6 +146,36 @@ func (n *nav) concessions(f ConcessionFilter) []ConcessionRow {
 	}
 	sortByEvidence(rows, func(r ConcessionRow) ([]Evidence, string) { return r.Evidence, r.ID })
 	return rows
+}
+
+// withParties keeps those of the measures of ids whose parties match f's.
+// It reads only their parties and the parties' names, aheadBy measures at
+// a time, each step told to the reader first.
+func (n *nav) withParties(ids []uint64, f ConcessionFilter) []uint64 {
+	fs := n.facts()
+	parties := []string{vocab.Grantor, vocab.Beneficiary}
+	partyIDs, nameIDs := n.predIDs(parties), n.predIDs([]string{vocab.RDFSLabel, vocab.Alias})
+	var out []uint64
+	for lo := 0; lo < len(ids) && !n.stopped(); lo += aheadBy {
+		chunk := ids[lo:min(lo+aheadBy, len(ids))]
+		n.prefetchObjects(chunk, partyIDs)
+		pss := make([]props, len(chunk))
+		var actors []uint64
+		for i, id := range chunk {
+			pss[i] = fs.readAlong(id, parties...)
+			for _, p := range pss[i] {
+				actors = append(actors, p.obj)
+			}
+		}
+		n.prefetchObjects(actors, nameIDs)
+		for i, ps := range pss {
+			if (f.Grantor == "" || n.matchesActor(n.value(fs.first(ps, vocab.Grantor)), f.Grantor)) &&
+				(f.Beneficiary == "" || n.matchesActor(n.value(fs.first(ps, vocab.Beneficiary)), f.Beneficiary)) {
+				out = append(out, chunk[i])
+			}
+		}
+	}
+	return out
 }
 
 // matchesActor reports whether node is named or aliased as name (any case).

@@ -57,16 +57,34 @@ func (f *facts) read(id uint64) props {
 	links := f.n.propsOf(id)
 	es := make(props, len(links))
 	for i, l := range links {
-		p, ok := f.preds[l.Predicate]
-		if !ok {
-			if v := f.n.value(l.Predicate); v != nil {
-				p = vocab.ValueText(v)
-			}
-			f.preds[l.Predicate] = p
-		}
-		es[i] = prop{p, l.Object}
+		es[i] = prop{f.predName(l.Predicate), l.Object}
 	}
 	return es
+}
+
+// readAlong returns the outgoing props of the node with id along preds.
+func (f *facts) readAlong(id uint64, preds ...string) props {
+	pids := f.n.predIDs(preds)
+	if len(pids) == 0 {
+		return nil
+	}
+	var es props
+	for _, l := range f.n.objects(id, pids...) {
+		es = append(es, prop{f.predName(l.Predicate), l.Object})
+	}
+	return es
+}
+
+// predName is the IRI of the predicate with id, read once.
+func (f *facts) predName(id uint64) string {
+	p, ok := f.preds[id]
+	if !ok {
+		if v := f.n.value(id); v != nil {
+			p = vocab.ValueText(v)
+		}
+		f.preds[id] = p
+	}
+	return p
 }
 
 // all lists the objects of pred in the order nav.out gives them: by

@@ -198,17 +198,20 @@ func (n *nav) readAhead(ids []uint64, depth int, follow ...string) func(i int) {
 	if n.r == nil {
 		return func(int) {}
 	}
-	var along []uint64
-	for _, p := range follow {
-		if id := n.r.ID(quad.IRI(p)); id != 0 {
-			along = append(along, id)
-		}
-	}
+	along := n.predIDs(follow)
 	return func(i int) {
 		if i%aheadBy != 0 || !n.reading() {
 			return
 		}
 		n.fail(n.r.Prefetch(ids[i:min(i+aheadBy, len(ids))], depth, along...))
+	}
+}
+
+// prefetchObjects tells the reader that the objects of ids along preds
+// are read next (Reader.PrefetchObjects).
+func (n *nav) prefetchObjects(ids, preds []uint64) {
+	if n.r != nil && len(preds) > 0 && n.reading() {
+		n.fail(n.r.PrefetchObjects(ids, preds...))
 	}
 }
 
@@ -364,13 +367,18 @@ func (n *nav) ids(node quad.Value, preds []string) (uint64, []uint64) {
 	if id == 0 {
 		return 0, nil
 	}
+	return id, n.predIDs(preds)
+}
+
+// predIDs are the ids of those of preds the store has.
+func (n *nav) predIDs(preds []string) []uint64 {
 	var pids []uint64
 	for _, p := range preds {
 		if pid := n.r.ID(quad.IRI(p)); pid != 0 {
 			pids = append(pids, pid)
 		}
 	}
-	return id, pids
+	return pids
 }
 
 // ends are the nodes at one end of links, sorted and without repeats.
