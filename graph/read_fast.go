@@ -44,6 +44,7 @@ type source interface {
 	subjects(o, pred uint64) ([]Link, error)
 	prefetch(ids, follow []uint64, depth int) error
 	prefetchObjects(ids, preds []uint64) error
+	prefetchSubjects(objs []uint64, pred uint64) error
 	keepPages()
 	close() error
 }
@@ -212,6 +213,16 @@ func (r *Reader) PrefetchObjects(ids []uint64, preds ...uint64) error {
 	return r.src.prefetchObjects(ids, preds)
 }
 
+// PrefetchSubjects says that Subjects of each of objs along pred are read
+// next: on postgres they are read now, in one statement; on bolt it does
+// nothing.
+func (r *Reader) PrefetchSubjects(objs []uint64, pred uint64) error {
+	if r.err != nil {
+		return r.err
+	}
+	return r.src.prefetchSubjects(objs, pred)
+}
+
 // KeepPages leaves a bolt file's pages mapped for the rest of the
 // transaction. A reader that goes through the whole store would fault the
 // inner pages of the trees straight back after each release: over 10
@@ -271,6 +282,8 @@ func (r *boltSource) keepPages() { r.keep = true }
 func (r *boltSource) prefetch(ids, follow []uint64, depth int) error { return nil }
 
 func (r *boltSource) prefetchObjects(ids, preds []uint64) error { return nil }
+
+func (r *boltSource) prefetchSubjects(objs []uint64, pred uint64) error { return nil }
 
 func (r *boltSource) lookup(v quad.Value) (uint64, error) {
 	h := valueHash(v)

@@ -32,6 +32,7 @@ type pgSource struct {
 	kept   map[uint64]quad.Value     // the Reader's values, not read again
 	near   map[uint64][]Link         // prefetched: the props of each subject
 	along  map[uint64]alongLinks     // prefetched: some of the props of each subject
+	into   map[[2]uint64][]Link      // prefetched: the subjects of each object and predicate
 	nearN  int                       // links in near
 	vals   map[uint64]quad.Value     // prefetched values
 	stmts  map[string]*sql.Stmt
@@ -58,7 +59,7 @@ func (s *Store) newPGSource(ctx context.Context, kept map[uint64]quad.Value) (*p
 		return nil, err
 	}
 	return &pgSource{ctx: ctx, tx: tx, addr: s.addr, hashes: map[uint64]refs.ValueHash{}, kept: kept,
-		near: map[uint64][]Link{}, along: map[uint64]alongLinks{}, vals: map[uint64]quad.Value{}, stmts: map[string]*sql.Stmt{}}, nil
+		near: map[uint64][]Link{}, along: map[uint64]alongLinks{}, into: map[[2]uint64][]Link{}, vals: map[uint64]quad.Value{}, stmts: map[string]*sql.Stmt{}}, nil
 }
 
 func (p *pgSource) close() error { return p.tx.Rollback() }
@@ -234,6 +235,9 @@ func (p *pgSource) objects(s uint64, preds []uint64) ([]Link, error) {
 }
 
 func (p *pgSource) subjects(o, pred uint64) ([]Link, error) {
+	if links, ok := p.into[[2]uint64{o, pred}]; ok {
+		return slices.Clone(links), nil
+	}
 	oh, err := p.hash(o)
 	if err != nil {
 		return nil, err
@@ -297,29 +301,37 @@ func (p *pgSource) prefetch(ids, follow []uint64, depth int) error {
 		if len(hs) == 0 {
 			break
 		}
-		rows, err := p.query(`SELECT DISTINCT subject_hash, predicate_hash, object_hash FROM quads WHERE subject_hash = ANY($1::bytea[])`,
-			pq.ByteaArray(hs))
+		// in the order of the subject, so each subject's props are a run
+		rows, err := p.query(`SELECT DISTINCT subject_hash, predicate_hash, object_hash FROM quads WHERE subject_hash = ANY($1::bytea[])
+			ORDER BY subject_hash`, pq.ByteaArray(hs))
 		if err != nil {
 			return err
 		}
-		links, err := p.triples(rows, 0, 0, 0)
-		if err != nil {
+		all := make([]Link, 0, 8*len(pending))
+		if err := p.scanLinks(rows, func(sc func(...any) error, l *rowLink) error {
+			return sc(&l.subj, &l.pred, &l.obj)
+		}, func(l Link) { all = append(all, l) }); err != nil {
 			return err
 		}
-		got := make(map[uint64][]Link, len(pending))
-		level = level[:0:0]
-		for _, l := range links {
-			got[l.Subject] = append(got[l.Subject], l)
-			named = append(named, l.Predicate, l.Object)
-			if d < depth && slices.Contains(follow, l.Predicate) {
-				level = append(level, l.Object)
-			}
-		}
-		named = append(named, pending...)
 		for _, s := range pending {
-			p.near[s] = got[s] // none when it has no quads
-			p.nearN += len(got[s])
+			p.near[s] = nil // none, unless it has a run below
 		}
+		level = level[:0:0]
+		for start := 0; start < len(all); {
+			s, end := all[start].Subject, start
+			for end < len(all) && all[end].Subject == s {
+				l := all[end]
+				named = append(named, l.Predicate, l.Object)
+				if d < depth && slices.Contains(follow, l.Predicate) {
+					level = append(level, l.Object)
+				}
+				end++
+			}
+			p.near[s] = all[start:end:end]
+			start = end
+		}
+		p.nearN += len(all)
+		named = append(named, pending...)
 	}
 	return p.fetchValues(named)
 }
@@ -403,12 +415,60 @@ func (p *pgSource) prefetchObjects(ids, preds []uint64) error {
 	return p.fetchValues(named)
 }
 
+func (p *pgSource) prefetchSubjects(objs []uint64, pred uint64) error {
+	p.bound()
+	ph, err := p.hash(pred)
+	if err != nil {
+		return err
+	}
+	var (
+		hs      [][]byte
+		pending []uint64
+	)
+	for _, id := range slices.Compact(slices.Sorted(slices.Values(objs))) {
+		if _, ok := p.into[[2]uint64{id, pred}]; ok || id == 0 {
+			continue
+		}
+		h, err := p.hash(id)
+		if err != nil {
+			return err
+		}
+		hs, pending = append(hs, h), append(pending, id)
+	}
+	if len(hs) == 0 {
+		return nil
+	}
+	rows, err := p.query(`SELECT DISTINCT object_hash, subject_hash FROM quads WHERE object_hash = ANY($1::bytea[]) AND predicate_hash = $2`,
+		pq.ByteaArray(hs), ph)
+	if err != nil {
+		return err
+	}
+	var links []Link
+	err = p.scanLinks(rows, func(sc func(...any) error, l *rowLink) error {
+		l.Predicate = pred
+		return sc(&l.obj, &l.subj)
+	}, func(l Link) { links = append(links, l) })
+	if err != nil {
+		return err
+	}
+	for _, o := range pending {
+		p.into[[2]uint64{o, pred}] = nil
+	}
+	for _, l := range links {
+		k := [2]uint64{l.Object, pred}
+		p.into[k] = append(p.into[k], l)
+	}
+	p.nearN += len(pending) + len(links)
+	return nil
+}
+
 // bound forgets what was read ahead once it holds more than nearLimit
 // quads or values.
 func (p *pgSource) bound() {
 	if p.nearN > nearLimit {
 		clear(p.near)
 		clear(p.along)
+		clear(p.into)
 		p.nearN = 0
 	}
 	if len(p.vals) > nearLimit {

@@ -160,6 +160,7 @@ func (n *nav) sectors() []SectorRow {
 		r := SectorRow{Sector: n.label(sec), Policies: []PolicyRow{}, ByPolarity: map[string]int{}}
 		pols := n.in(sec, vocab.Sector)
 		ahead := n.readAheadOf(pols, 0)
+		n.prefetchSubjects(pols, vocab.PolicyOf)
 		for i, pol := range pols {
 			ahead(i)
 			for _, m := range n.measures(pol) {

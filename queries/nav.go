@@ -215,6 +215,23 @@ func (n *nav) prefetchObjects(ids, preds []uint64) {
 	}
 }
 
+// prefetchSubjects tells the reader that the subjects of each of nodes
+// along pred are read next (Reader.PrefetchSubjects).
+func (n *nav) prefetchSubjects(nodes []quad.Value, pred string) {
+	if n.r == nil || !n.reading() {
+		return
+	}
+	pid := n.r.ID(quad.IRI(pred))
+	if pid == 0 {
+		return
+	}
+	ids := make([]uint64, len(nodes))
+	for i, v := range nodes {
+		ids[i] = n.r.ID(v)
+	}
+	n.fail(n.r.PrefetchSubjects(ids, pid))
+}
+
 // readAheadOf is readAhead for a list of nodes by value.
 func (n *nav) readAheadOf(nodes []quad.Value, depth int, follow ...string) func(i int) {
 	if n.r == nil {
