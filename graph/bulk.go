@@ -308,7 +308,11 @@ func (s *Store) writeDeltas(ctx context.Context, q *deltaQueue) (Result, error) 
 		return res, nil
 	}
 	if s.backend == Postgres && len(dels) == 0 {
-		n, err := s.copySQL(ctx, adds)
+		var n int
+		err := s.retryConflicts(ctx, func() (err error) {
+			n, err = s.copySQL(ctx, adds)
+			return err
+		})
 		if err != nil {
 			return Result{}, err
 		}
@@ -320,7 +324,7 @@ func (s *Store) writeDeltas(ctx context.Context, q *deltaQueue) (Result, error) 
 	if err != nil {
 		return Result{}, err
 	}
-	if err := s.write(ctx, adds, dels); err != nil {
+	if err := s.retryConflicts(ctx, func() error { return s.write(ctx, adds, dels) }); err != nil {
 		return Result{}, err
 	}
 	after, err := s.count(ctx)

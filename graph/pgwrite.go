@@ -3,9 +3,12 @@ package graph
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"hash/fnv"
+	"math/rand/v2"
 	"slices"
 	"strings"
+	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	graphlog "github.com/cayleygraph/cayley/graph/log"
@@ -110,6 +113,42 @@ func copyRows(ctx context.Context, tx *sql.Tx, table string, cols []string, rows
 	}
 	return stmt.Close()
 }
+
+// retryConflicts runs write, a whole transaction, again when postgres
+// ended it for a deadlock or a serialization failure, up to
+// conflictTries times, each after a longer wait. Writers of different
+// documents update the reference counts of the nodes they share: cayley
+// takes the rows it adds to in one order and those it takes from in
+// another, so two such writers can each wait for the other, and the
+// server ends one of them. Nothing of it was written, and the change is
+// still the same one (its documents are locked, see lockDocuments), so
+// running it again is right. Elsewhere write runs once.
+func (s *Store) retryConflicts(ctx context.Context, write func() error) error {
+	if s.pg == nil {
+		return write()
+	}
+	wait := 5 * time.Millisecond
+	for try := 1; ; try++ {
+		err := write()
+		var pqErr *pq.Error
+		if !errors.As(err, &pqErr) || pqErr.Code != "40P01" && pqErr.Code != "40001" || try == conflictTries {
+			return err
+		}
+		// the writers that met should not meet again at once
+		t := time.NewTimer(wait + time.Duration(rand.Int64N(int64(wait))))
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return err
+		case <-t.C:
+		}
+		wait *= 2
+	}
+}
+
+// conflictTries bounds how often a write ended by a conflict is tried:
+// the waits add up to about 10 seconds.
+const conflictTries = 12
 
 // lockDocuments serializes the writes to the documents labels name, on
 // postgres, where several processes may write one database: it waits for

@@ -73,7 +73,7 @@ func (s *Store) apply(ctx context.Context, c Change) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	if err := s.write(ctx, adds, dels); err != nil {
+	if err := s.retryConflicts(ctx, func() error { return s.write(ctx, adds, dels) }); err != nil {
 		return Result{}, fmt.Errorf("writing to the store: %w", err)
 	}
 	after, err := s.count(ctx)

@@ -109,6 +109,62 @@ func TestPostgresRebuildRace(t *testing.T) {
 	}
 }
 
+// TestPostgresConcurrentRebuilds: processes rebuilding different documents
+// at once, each replacing quads that name the nodes the others' share,
+// all complete, and leave what one build of the last versions leaves.
+func TestPostgresConcurrentRebuilds(t *testing.T) {
+	pg := freshPostgres(t)
+	const docs, writers, rounds = 12, 3, 3
+	src, err := filepath.Glob(filepath.Join(syntheticArticles(t, 9, 2*docs), "*"))
+	if err != nil || len(src) != 2*docs {
+		t.Fatalf("%d articles (%v)", len(src), err)
+	}
+	slices.Sort(src)
+	// version v of document i is article i+v*docs under the name of i
+	version := func(v int) []string {
+		dir := filepath.Join(t.TempDir(), string(rune('a'+v)))
+		if err := os.Mkdir(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		var paths []string
+		for i := range docs {
+			text, err := os.ReadFile(src[i+v*docs])
+			if err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join(dir, fmt.Sprintf("doc%02d.txt", i))
+			if err := os.WriteFile(path, text, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			paths = append(paths, path)
+		}
+		return paths
+	}
+	versions := [][]string{version(0), version(1)}
+	mustRun(t, append([]string{"--db", pg, "build"}, versions[0]...)...)
+	for round := 1; round <= rounds; round++ {
+		var running []func() (string, error)
+		for w := range writers {
+			args := []string{"--db", pg, "build"}
+			for i := w; i < docs; i += writers {
+				args = append(args, versions[round%2][i])
+			}
+			running = append(running, startProgram(t, args...))
+		}
+		for w, finish := range running {
+			if out, err := finish(); err != nil {
+				t.Fatalf("round %d, writer %d: %v\n%s", round, w, err, out)
+			}
+		}
+	}
+	bolt := newStore(t)
+	mustRun(t, append([]string{"--db", bolt, "build"}, versions[rounds%2]...)...)
+	if got, want := dumpOf(t, pg), dumpOf(t, bolt); got != want {
+		t.Errorf("rebuilds at once on postgres differ from one build:\n%s", firstDiff(got, want))
+	}
+	mustRun(t, "--db", pg, "check", "--deep")
+}
+
 // firstDiff is the first line where got and want part, with its number.
 func firstDiff(got, want string) string {
 	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
