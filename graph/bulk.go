@@ -320,14 +320,15 @@ func (s *Store) writeDeltas(ctx context.Context, q *deltaQueue) (Result, error) 
 		// its own: an empty one, a round trip, makes it count again
 		return Result{Added: n}, s.qs.ApplyDeltas(nil, cgraph.IgnoreOpts{})
 	}
-	before, err := s.count(ctx)
+	labels := lockedLabels(adds, dels, replaced)
+	before, err := s.countUnder(ctx, labels)
 	if err != nil {
 		return Result{}, err
 	}
 	if err := s.retryConflicts(ctx, func() error { return s.write(ctx, adds, dels) }); err != nil {
 		return Result{}, err
 	}
-	after, err := s.count(ctx)
+	after, err := s.countUnder(ctx, labels)
 	if err != nil {
 		return Result{}, err
 	}

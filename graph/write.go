@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/lib/pq"
+
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 )
@@ -69,14 +71,15 @@ func (s *Store) apply(ctx context.Context, c Change) (Result, error) {
 	if err := ctx.Err(); err != nil {
 		return Result{}, err
 	}
-	before, err := s.count(ctx)
+	labels := lockedLabels(adds, dels, c.Replace)
+	before, err := s.countUnder(ctx, labels)
 	if err != nil {
 		return Result{}, err
 	}
 	if err := s.retryConflicts(ctx, func() error { return s.write(ctx, adds, dels) }); err != nil {
 		return Result{}, fmt.Errorf("writing to the store: %w", err)
 	}
-	after, err := s.count(ctx)
+	after, err := s.countUnder(ctx, labels)
 	if err != nil {
 		return Result{}, err
 	}
@@ -145,6 +148,50 @@ func (s *Store) write(ctx context.Context, adds, dels []cgraph.Delta) error {
 		}
 		return nil
 	})
+}
+
+// lockedLabels are the labels of the quads of adds and dels when every
+// one has a label among locked, the documents the writer holds (see
+// lockDocuments); else nil. No other writer changes the quads under
+// them, so what the write did is the change in their count.
+func lockedLabels(adds, dels []cgraph.Delta, locked []quad.Value) []quad.Value {
+	held := make(map[quad.Value]bool, len(locked))
+	for _, l := range locked {
+		held[l] = false
+	}
+	var labels []quad.Value
+	for _, batch := range [][]cgraph.Delta{adds, dels} {
+		for _, d := range batch {
+			seen, ok := held[d.Quad.Label]
+			if !ok {
+				return nil // unlabelled, or not held
+			}
+			if !seen {
+				held[d.Quad.Label] = true
+				labels = append(labels, d.Quad.Label)
+			}
+		}
+	}
+	return labels
+}
+
+// countUnder counts the quads: on postgres, where other processes may
+// write at once, those under labels when it names some.
+func (s *Store) countUnder(ctx context.Context, labels []quad.Value) (int64, error) {
+	if s.pg == nil || len(labels) == 0 {
+		return s.count(ctx)
+	}
+	hs := make([][]byte, len(labels))
+	for i, l := range labels {
+		h := valueHash(l)
+		hs[i] = h[:]
+	}
+	var n int64
+	err := s.pg.QueryRowContext(ctx, `SELECT count(*) FROM quads WHERE label_hash = ANY($1::bytea[])`, pq.ByteaArray(hs)).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("reading the store: %w", pgError(s.addr, err))
+	}
+	return n, nil
 }
 
 // quadKey is the comparable identity of a quad: its values in N-Quads form.

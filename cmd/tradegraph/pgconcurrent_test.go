@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,19 +11,19 @@ import (
 	"testing"
 )
 
-// startProgram starts tradegraph with args in a child process, its output
-// kept for finish.
-func startProgram(t *testing.T, args ...string) (finish func() (stderr string, err error)) {
+// startProgram starts tradegraph with args in a child process; finish
+// waits for it and gives its standard output and error.
+func startProgram(t *testing.T, args ...string) (finish func() (stdout, stderr string, err error)) {
 	t.Helper()
 	c := program(args...)
-	var out bytes.Buffer
-	c.Stdout, c.Stderr = &out, &out
+	var out, errs bytes.Buffer
+	c.Stdout, c.Stderr = &out, &errs
 	if err := c.Start(); err != nil {
 		t.Fatal(err)
 	}
-	return func() (string, error) {
+	return func() (string, string, error) {
 		err := c.Wait()
-		return out.String(), err
+		return out.String(), errs.String(), err
 	}
 }
 
@@ -36,7 +37,7 @@ func TestPostgresConcurrentBuilds(t *testing.T) {
 		t.Fatalf("%d articles (%v)", len(files), err)
 	}
 	slices.Sort(files)
-	var running []func() (string, error)
+	var running []func() (string, string, error)
 	for k := range 4 {
 		args := []string{"--db", pg, "build"}
 		for i := k; i < len(files); i += 4 {
@@ -45,8 +46,8 @@ func TestPostgresConcurrentBuilds(t *testing.T) {
 		running = append(running, startProgram(t, args...))
 	}
 	for k, finish := range running {
-		if out, err := finish(); err != nil {
-			t.Errorf("build %d: %v\n%s", k, err, out)
+		if _, errs, err := finish(); err != nil {
+			t.Errorf("build %d: %v\n%s", k, err, errs)
 		}
 	}
 	bolt := newStore(t)
@@ -97,9 +98,9 @@ func TestPostgresRebuildRace(t *testing.T) {
 	for round := range 4 {
 		a := startProgram(t, "--db", pg, "build", versions[round%2])
 		b := startProgram(t, "--db", pg, "build", versions[1-round%2])
-		for k, finish := range []func() (string, error){a, b} {
-			if out, err := finish(); err != nil {
-				t.Errorf("round %d, build %d: %v\n%s", round, k, err, out)
+		for k, finish := range []func() (string, string, error){a, b} {
+			if _, errs, err := finish(); err != nil {
+				t.Errorf("round %d, build %d: %v\n%s", round, k, err, errs)
 			}
 		}
 		if got := dumpOf(t, pg); got != want[0] && got != want[1] {
@@ -111,7 +112,8 @@ func TestPostgresRebuildRace(t *testing.T) {
 
 // TestPostgresConcurrentRebuilds: processes rebuilding different documents
 // at once, each replacing quads that name the nodes the others' share,
-// all complete, and leave what one build of the last versions leaves.
+// all complete, count only what they wrote themselves, and leave what one
+// build of the last versions leaves.
 func TestPostgresConcurrentRebuilds(t *testing.T) {
 	pg := freshPostgres(t)
 	const docs, writers, rounds = 12, 3, 3
@@ -141,28 +143,53 @@ func TestPostgresConcurrentRebuilds(t *testing.T) {
 		return paths
 	}
 	versions := [][]string{version(0), version(1)}
+	// what rebuilding every document to version v adds and removes, on bolt
+	bolt := newStore(t)
+	mustRun(t, append([]string{"--db", bolt, "build"}, versions[0]...)...)
+	var want [2]buildSummary
+	for _, v := range []int{1, 0} {
+		want[v] = buildCounts(t, mustRun(t, append([]string{"--db", bolt, "--json", "build"}, versions[v]...)...).stdout)
+	}
 	mustRun(t, append([]string{"--db", pg, "build"}, versions[0]...)...)
 	for round := 1; round <= rounds; round++ {
-		var running []func() (string, error)
+		var running []func() (string, string, error)
 		for w := range writers {
-			args := []string{"--db", pg, "build"}
+			args := []string{"--db", pg, "--json", "build"}
 			for i := w; i < docs; i += writers {
 				args = append(args, versions[round%2][i])
 			}
 			running = append(running, startProgram(t, args...))
 		}
+		var got buildSummary
 		for w, finish := range running {
-			if out, err := finish(); err != nil {
-				t.Fatalf("round %d, writer %d: %v\n%s", round, w, err, out)
+			out, errs, err := finish()
+			if err != nil {
+				t.Fatalf("round %d, writer %d: %v\n%s", round, w, err, errs)
 			}
+			c := buildCounts(t, out)
+			got.Added += c.Added
+			got.Removed += c.Removed
+		}
+		if w := want[round%2]; got.Added != w.Added || got.Removed != w.Removed {
+			t.Errorf("round %d: the writers count %d quads added and %d removed, where one build counts %d and %d",
+				round, got.Added, got.Removed, w.Added, w.Removed)
 		}
 	}
-	bolt := newStore(t)
 	mustRun(t, append([]string{"--db", bolt, "build"}, versions[rounds%2]...)...)
 	if got, want := dumpOf(t, pg), dumpOf(t, bolt); got != want {
 		t.Errorf("rebuilds at once on postgres differ from one build:\n%s", firstDiff(got, want))
 	}
 	mustRun(t, "--db", pg, "check", "--deep")
+}
+
+// buildCounts reads the added and removed counts of build --json's output.
+func buildCounts(t *testing.T, out string) buildSummary {
+	t.Helper()
+	var s buildSummary
+	if err := json.Unmarshal([]byte(out), &s); err != nil {
+		t.Fatalf("build --json: %v\n%s", err, out)
+	}
+	return s
 }
 
 // firstDiff is the first line where got and want part, with its number.
