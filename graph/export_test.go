@@ -86,3 +86,12 @@ func AssertLayoutExact(t testing.TB, s *Store) {
 		t.Errorf("layout: %s %s: %s", f.Kind, f.Key, f.Detail)
 	}
 }
+
+// SmallReads makes the postgres reads fetch and keep little at a time
+// (eachChunk, nearLimit) until the test ends, so that a test's small store
+// crosses chunks and limits.
+func SmallReads(t testing.TB, chunk, limit int) {
+	oldChunk, oldLimit := eachChunk, nearLimit
+	eachChunk, nearLimit = chunk, limit
+	t.Cleanup(func() { eachChunk, nearLimit = oldChunk, oldLimit })
+}

@@ -54,6 +54,9 @@ func (s *Store) QuadsWith(ctx context.Context, dir quad.Direction, v quad.Value)
 
 // EachQuad calls fn for every quad in the store, in the store's order.
 func (s *Store) EachQuad(ctx context.Context, fn func(quad.Quad) error) error {
+	if s.pg != nil { // postgres, not a ThroughCayley view
+		return s.eachQuadSQL(ctx, fn)
+	}
 	it := s.qs.QuadsAllIterator().Iterate()
 	defer it.Close()
 	for it.Next(ctx) {

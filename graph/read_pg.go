@@ -51,7 +51,7 @@ func (a alongLinks) has(preds []uint64) bool {
 
 // nearLimit bounds what a pgSource holds prefetched: past this many quads
 // (and as many values) it forgets them all before it reads ahead again.
-const nearLimit = 1 << 18
+var nearLimit = 1 << 18
 
 func (s *Store) newPGSource(ctx context.Context, kept map[uint64]quad.Value) (*pgSource, error) {
 	tx, err := s.pgSnapshot(ctx)
@@ -347,6 +347,12 @@ func (p *pgSource) fetchValues(ids []uint64) error {
 		}
 	}
 	return p.readValues(want, p.vals)
+}
+
+// fetchInto reads the values of the distinct ids into into.
+func (p *pgSource) fetchInto(ids []uint64, into map[uint64]quad.Value) error {
+	slices.Sort(ids)
+	return p.readValues(slices.Compact(ids), into)
 }
 
 // readValues reads the values of ids into into, in one statement.
