@@ -71,4 +71,3 @@ func (s *Store) eachQuadSQL(ctx context.Context, fn func(quad.Quad) error) error
 
 // eachChunk is how many quads eachQuadSQL fetches at a time.
 var eachChunk = 8192
-
