@@ -21,9 +21,10 @@ import (
 // by id, and two nodes whose hashes share a prefix are an error, never a
 // wrong answer.
 //
-// Each read is a statement, a round trip to the server: the listings say
-// ahead which nodes they read next (Prefetch), and those are read in one
-// statement, with the values they name in a second.
+// Each read is a statement, a round trip to the server: the queries say
+// ahead which nodes they read next (Prefetch, PrefetchObjects,
+// PrefetchSubjects), and those are read in a statement or two, with the
+// values they name, and kept until nearLimit.
 type pgSource struct {
 	ctx    context.Context
 	tx     *sql.Tx
@@ -98,8 +99,10 @@ func (p *pgSource) intern(h []byte) (uint64, error) {
 	switch {
 	case ok && bytes.Equal(old[:], h):
 		return id, nil
-	case ok || id == 0:
+	case ok:
 		return 0, fmt.Errorf("reading the store: two nodes' hashes begin with %016x, which the reader cannot tell apart", id)
+	case id == 0:
+		return 0, fmt.Errorf("reading the store: a node's hash begins with 8 zero bytes, which the reader takes for no node")
 	}
 	p.hashes[id] = refs.ValueHash(h)
 	return id, nil
