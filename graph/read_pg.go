@@ -287,19 +287,9 @@ func (p *pgSource) prefetch(ids, follow []uint64, depth int) error {
 	var named []uint64 // every node the quads read name
 	level := ids
 	for d := 0; d <= depth && len(level) > 0; d++ {
-		var (
-			hs      [][]byte
-			pending []uint64
-		)
-		for _, id := range slices.Compact(slices.Sorted(slices.Values(level))) {
-			if _, ok := p.near[id]; ok || id == 0 {
-				continue
-			}
-			h, err := p.hash(id)
-			if err != nil {
-				return err
-			}
-			hs, pending = append(hs, h), append(pending, id)
+		pending, hs, err := p.unread(level, func(id uint64) bool { _, ok := p.near[id]; return ok })
+		if err != nil {
+			return err
 		}
 		if len(hs) == 0 {
 			break
@@ -388,19 +378,9 @@ func (p *pgSource) prefetchObjects(ids, preds []uint64) error {
 		}
 		ph = append(ph, h)
 	}
-	var pending []uint64
-	for _, id := range slices.Compact(slices.Sorted(slices.Values(ids))) {
-		if _, ok := p.near[id]; ok || id == 0 || p.along[id].has(preds) {
-			continue
-		}
-		h, err := p.hash(id)
-		if err != nil {
-			return err
-		}
-		hs, pending = append(hs, h), append(pending, id)
-	}
-	if len(hs) == 0 || len(ph) == 0 {
-		return nil
+	pending, hs, err := p.unread(ids, func(id uint64) bool { _, ok := p.near[id]; return ok || p.along[id].has(preds) })
+	if err != nil || len(hs) == 0 || len(ph) == 0 {
+		return err
 	}
 	rows, err := p.query(`SELECT DISTINCT subject_hash, predicate_hash, object_hash FROM quads
 		WHERE subject_hash = ANY($1::bytea[]) AND predicate_hash = ANY($2::bytea[])`, pq.ByteaArray(hs), pq.ByteaArray(ph))
@@ -430,22 +410,9 @@ func (p *pgSource) prefetchSubjects(objs []uint64, pred uint64) error {
 	if err != nil {
 		return err
 	}
-	var (
-		hs      [][]byte
-		pending []uint64
-	)
-	for _, id := range slices.Compact(slices.Sorted(slices.Values(objs))) {
-		if _, ok := p.into[[2]uint64{id, pred}]; ok || id == 0 {
-			continue
-		}
-		h, err := p.hash(id)
-		if err != nil {
-			return err
-		}
-		hs, pending = append(hs, h), append(pending, id)
-	}
-	if len(hs) == 0 {
-		return nil
+	pending, hs, err := p.unread(objs, func(id uint64) bool { _, ok := p.into[[2]uint64{id, pred}]; return ok })
+	if err != nil || len(hs) == 0 {
+		return err
 	}
 	rows, err := p.query(`SELECT DISTINCT object_hash, subject_hash FROM quads WHERE object_hash = ANY($1::bytea[]) AND predicate_hash = $2`,
 		pq.ByteaArray(hs), ph)
@@ -469,6 +436,22 @@ func (p *pgSource) prefetchSubjects(objs []uint64, pred uint64) error {
 	}
 	p.nearN += len(pending) + len(links)
 	return nil
+}
+
+// unread are the distinct ids, not 0 and not read (by read), to read
+// ahead, with their hashes.
+func (p *pgSource) unread(ids []uint64, read func(uint64) bool) (pending []uint64, hashes [][]byte, err error) {
+	for _, id := range slices.Compact(slices.Sorted(slices.Values(ids))) {
+		if id == 0 || read(id) {
+			continue
+		}
+		h, err := p.hash(id)
+		if err != nil {
+			return nil, nil, err
+		}
+		pending, hashes = append(pending, id), append(hashes, h)
+	}
+	return pending, hashes, nil
 }
 
 // bound forgets what was read ahead once it holds more than nearLimit

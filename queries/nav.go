@@ -188,7 +188,7 @@ func (n *nav) subjects(o, pred uint64) []tg.Link {
 }
 
 // aheadBy is how many of a list's nodes a reader reads ahead at a time.
-const aheadBy = 256
+var aheadBy = 256
 
 // readAhead is to be called before the reads of the ith of ids: every
 // aheadBy nodes it has the reader read the quads of the next aheadBy, and

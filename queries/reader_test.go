@@ -176,6 +176,14 @@ func TestDirectReaderAnswersAsCayley(t *testing.T) {
 		}, true},
 		{"postgres/bulk", func(t *testing.T) *tg.Store { return bulkCorpus(t, openPostgres(t), docs) }, false},
 		{"postgres/apply", func(t *testing.T) *tg.Store { return rewrittenCorpus(t, openPostgres(t), docs) }, false},
+		// reading ahead three facts at a time, so that every listing
+		// crosses chunks and meets nodes an earlier chunk read
+		{"postgres/bulk/ahead-3", func(t *testing.T) *tg.Store {
+			old := aheadBy
+			aheadBy = 3
+			t.Cleanup(func() { aheadBy = old })
+			return bulkCorpus(t, openPostgres(t), docs)
+		}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			st := tc.st(t)
