@@ -24,6 +24,7 @@ import (
 //
 // A Reader is not safe for concurrent use. Close it before closing the store.
 type Reader struct {
+	st     *Store
 	src    source
 	values map[uint64]quad.Value
 	ids    map[quad.Value]uint64
@@ -57,7 +58,7 @@ var ErrNoReader = errors.New("no direct reader for this store")
 // NewReader starts a read transaction on a bolt or postgres store; ctx
 // bounds a postgres reader's statements.
 func (s *Store) NewReader(ctx context.Context) (*Reader, error) {
-	r := &Reader{values: map[uint64]quad.Value{}, ids: map[quad.Value]uint64{}}
+	r := &Reader{st: s, values: map[uint64]quad.Value{}, ids: map[quad.Value]uint64{}}
 	var err error
 	switch {
 	case s.backend == Bolt && s.boltTx != nil:
@@ -72,6 +73,27 @@ func (s *Store) NewReader(ctx context.Context) (*Reader, error) {
 	}
 	s.readers.Add(1)
 	return r, nil
+}
+
+// Sibling starts another Reader of the store, for another goroutine, that
+// reads what r reads: on postgres the same snapshot, as other processes
+// may write meanwhile; on bolt a read transaction of its own, as no other
+// process writes while a reader holds the store.
+func (r *Reader) Sibling(ctx context.Context) (*Reader, error) {
+	p, ok := r.src.(*pgSource)
+	if !ok {
+		return r.st.NewReader(ctx)
+	}
+	snap, err := p.export()
+	if err != nil {
+		return nil, err
+	}
+	s := &Reader{st: r.st, values: map[uint64]quad.Value{}, ids: map[quad.Value]uint64{}}
+	if s.src, err = r.st.newPGSourceAt(ctx, s.values, snap); err != nil {
+		return nil, err
+	}
+	r.st.readers.Add(1)
+	return s, nil
 }
 
 // Close ends the read transaction.

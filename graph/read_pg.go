@@ -37,6 +37,7 @@ type pgSource struct {
 	nearN  int                       // links in near
 	vals   map[uint64]quad.Value     // prefetched values
 	stmts  map[string]*sql.Stmt
+	snap   string // the snapshot's name, once exported
 }
 
 // alongLinks are the props of a subject along preds.
@@ -55,15 +56,42 @@ func (a alongLinks) has(preds []uint64) bool {
 var nearLimit = 1 << 18
 
 func (s *Store) newPGSource(ctx context.Context, kept map[uint64]quad.Value) (*pgSource, error) {
+	return s.newPGSourceAt(ctx, kept, "")
+}
+
+// newPGSourceAt reads the snapshot another transaction exported (see
+// export), or a snapshot of its own when snap is "".
+func (s *Store) newPGSourceAt(ctx context.Context, kept map[uint64]quad.Value, snap string) (*pgSource, error) {
 	tx, err := s.pgSnapshot(ctx)
 	if err != nil {
 		return nil, err
+	}
+	if snap != "" {
+		if _, err := tx.ExecContext(ctx, "SET TRANSACTION SNAPSHOT "+pq.QuoteLiteral(snap)); err != nil {
+			tx.Rollback()
+			return nil, fmt.Errorf("reading the store: %w", pgError(s.addr, err))
+		}
 	}
 	return &pgSource{ctx: ctx, tx: tx, addr: s.addr, hashes: map[uint64]refs.ValueHash{}, kept: kept,
 		near: map[uint64][]Link{}, along: map[uint64]alongLinks{}, into: map[[2]uint64][]Link{}, vals: map[uint64]quad.Value{}, stmts: map[string]*sql.Stmt{}}, nil
 }
 
 func (p *pgSource) close() error { return p.tx.Rollback() }
+
+// export names the source's snapshot for other transactions to read, as
+// long as this one lasts.
+func (p *pgSource) export() (string, error) {
+	if p.snap == "" {
+		rows, err := p.query(`SELECT pg_export_snapshot()`)
+		if err != nil {
+			return "", err
+		}
+		if err := scanOne(rows, &p.snap); err != nil {
+			return "", p.wrap(err)
+		}
+	}
+	return p.snap, nil
+}
 
 func (p *pgSource) keepPages() {}
 

@@ -238,22 +238,29 @@ func (n *nav) bundlesByID(byInstrumentOnly bool, c *pairCounter) error {
 	}
 	refs := make([]bundleRef, len(bundles))
 	parts := max(1, min(runtime.GOMAXPROCS(0), 4, len(bundles)/4096))
+	// the readers of the other parts read what r reads; each is begun
+	// here, as r is not to be read by two goroutines at once
+	readers := []*tg.Reader{r}
+	for len(readers) < parts {
+		pr, err := r.Sibling(n.ctx)
+		if err != nil {
+			for _, pr := range readers[1:] {
+				pr.Close()
+			}
+			return err
+		}
+		pr.KeepPages()
+		readers = append(readers, pr)
+	}
 	errs := make([]error, parts)
 	var wg sync.WaitGroup
-	for p := range parts {
+	for p, pr := range readers {
 		lo, hi := len(bundles)*p/parts, len(bundles)*(p+1)/parts
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			pr := r
 			if p > 0 {
-				var err error
-				if pr, err = n.st.NewReader(n.ctx); err != nil {
-					errs[p] = err
-					return
-				}
 				defer pr.Close()
-				pr.KeepPages()
 			}
 			errs[p] = readBundles(n.ctx, pr, v, bundles[lo:hi], refs[lo:hi])
 		}()

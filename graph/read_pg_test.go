@@ -64,3 +64,55 @@ func TestEachQuadPostgres(t *testing.T) {
 		t.Errorf("check reading in SQL: %+v\nthrough cayley: %+v", rep, wantRep)
 	}
 }
+
+// TestReaderSiblingSharesTheSnapshot: on postgres, where other processes
+// write meanwhile, a Reader's sibling reads what the Reader reads, not
+// what was written since it began; a new Reader reads what was.
+func TestReaderSiblingSharesTheSnapshot(t *testing.T) {
+	cfg := freshPostgres(t, postgresServer(t))
+	st, other := open(t, cfg), open(t, cfg)
+	doc := quad.IRI("http://example.org/doc/a.txt")
+	s, p := quad.IRI("http://example.org/s"), quad.IRI("http://example.org/p")
+	apply(t, st, graph.Change{Replace: []quad.Value{doc}, Add: []quad.Quad{{Subject: s, Predicate: p, Object: quad.String("one"), Label: doc}}})
+	r, err := st.NewReader(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	objects := func(r *graph.Reader) []string {
+		t.Helper()
+		links, err := r.Objects(r.ID(s), r.ID(p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, l := range links {
+			v, err := r.Value(l.Object)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, v.String())
+		}
+		return out
+	}
+	if got := objects(r); !reflect.DeepEqual(got, []string{`"one"`}) {
+		t.Fatalf("the reader reads %v", got)
+	}
+	apply(t, other, graph.Change{Replace: []quad.Value{doc}, Add: []quad.Quad{{Subject: s, Predicate: p, Object: quad.String("two"), Label: doc}}})
+	sib, err := r.Sibling(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sib.Close()
+	if got := objects(sib); !reflect.DeepEqual(got, []string{`"one"`}) {
+		t.Errorf("the sibling begun after a write reads %v, not its reader's %v", got, `"one"`)
+	}
+	fresh, err := st.NewReader(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fresh.Close()
+	if got := objects(fresh); !reflect.DeepEqual(got, []string{`"two"`}) {
+		t.Errorf("a new reader reads %v, want the write's", got)
+	}
+}
