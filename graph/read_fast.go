@@ -245,6 +245,13 @@ func (r *Reader) PrefetchSubjects(objs []uint64, pred uint64) error {
 	return r.src.prefetchSubjects(objs, pred)
 }
 
+// ReadsAhead reports whether the Prefetch calls and Values pay: on
+// postgres, where each read is a round trip, not on bolt.
+func (r *Reader) ReadsAhead() bool {
+	_, ok := r.src.(*pgSource)
+	return ok
+}
+
 // KeepPages leaves a bolt file's pages mapped for the rest of the
 // transaction. A reader that goes through the whole store would fault the
 // inner pages of the trees straight back after each release: over 10
@@ -456,18 +463,25 @@ func (r *boltSource) out(s uint64) ([]Link, error) {
 
 func (r *boltSource) props(s uint64) ([]Link, error) {
 	links, err := r.out(s)
-	return firstOfEach(links, nil), err
+	return firstOfEach(links[:0], links, nil), err // in place: out's links are the caller's
 }
 
-// firstOfEach is the first of links, in their order, of each distinct
-// predicate and object among those along preds (nil: all).
-func firstOfEach(links []Link, preds []uint64) []Link {
-	var out []Link
+// firstOfEach appends to out the first of links, in their order, of each
+// distinct predicate and object among those along preds (nil: all). out
+// may be links[:0], to filter links in place.
+func firstOfEach(out, links []Link, preds []uint64) []Link {
+	start := len(out)
+next:
 	for _, l := range links {
-		if (preds == nil || slices.Contains(preds, l.Predicate)) &&
-			!slices.ContainsFunc(out, func(o Link) bool { return o.Predicate == l.Predicate && o.Object == l.Object }) {
-			out = append(out, l)
+		if preds != nil && !slices.Contains(preds, l.Predicate) {
+			continue
 		}
+		for _, o := range out[start:] {
+			if o.Predicate == l.Predicate && o.Object == l.Object {
+				continue next
+			}
+		}
+		out = append(out, l)
 	}
 	return out
 }

@@ -239,10 +239,10 @@ func (p *pgSource) props(s uint64) ([]Link, error) {
 
 func (p *pgSource) objects(s uint64, preds []uint64) ([]Link, error) {
 	if links, ok := p.near[s]; ok {
-		return firstOfEach(links, preds), nil
+		return firstOfEach(nil, links, preds), nil
 	}
 	if a := p.along[s]; a.has(preds) {
-		return firstOfEach(a.links, preds), nil
+		return firstOfEach(nil, a.links, preds), nil
 	}
 	h, err := p.hash(s)
 	if err != nil {

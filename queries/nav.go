@@ -3,7 +3,6 @@ package queries
 import (
 	"context"
 	"errors"
-	"slices"
 	"sort"
 	"strings"
 
@@ -129,7 +128,7 @@ func (n *nav) values(ids []uint64) []quad.Value {
 	if !n.reading() {
 		return nil
 	}
-	vs, err := n.r.Values(slices.Compact(slices.Sorted(slices.Values(ids))))
+	vs, err := n.r.Values(ids)
 	n.fail(err)
 	if err != nil {
 		return nil
@@ -268,14 +267,16 @@ func (n *nav) outgoing(node quad.Value) *nodeOut {
 			return p
 		}
 		links := n.quadsOut(id)
-		named := make([]uint64, 0, 3*len(links))
-		for _, l := range links {
-			named = append(named, l.Predicate, l.Object)
-			if l.Label != 0 {
-				named = append(named, l.Label)
+		if n.r.ReadsAhead() { // at once: each alone is a round trip to the server
+			named := make([]uint64, 0, 3*len(links))
+			for _, l := range links {
+				named = append(named, l.Predicate, l.Object)
+				if l.Label != 0 {
+					named = append(named, l.Label)
+				}
 			}
+			n.values(named)
 		}
-		n.values(named) // at once: each alone is a round trip to a server
 		seen := map[[2]uint64]bool{}
 		for _, l := range links {
 			if l.Label != 0 {
