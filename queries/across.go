@@ -269,14 +269,15 @@ func (n *nav) bundlesByID(byInstrumentOnly bool, c *pairCounter) error {
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
-	// the instruments' and grantors' names, told to the reader at once
-	var named []uint64
-	for _, b := range refs {
-		for _, m := range b.members {
-			named = append(named, m.instrument, m.grantor)
+	if n.readsAhead() { // the instruments' and grantors' names, told to the reader at once
+		var named []uint64
+		for _, b := range refs {
+			for _, m := range b.members {
+				named = append(named, m.instrument, m.grantor)
+			}
 		}
+		n.prefetchObjects(named, n.predIDs([]string{vocab.RDFSLabel}))
 	}
-	n.prefetchObjects(named, n.predIDs([]string{vocab.RDFSLabel}))
 	sig := map[measureRef]int32{}
 	var members []int32
 	for _, b := range refs {
@@ -340,7 +341,8 @@ func readBundles(ctx context.Context, r *tg.Reader, v vocabIDs, bundles []uint64
 			}
 			members[i] = links
 			for _, l := range links {
-				if _, ok := measures[l.Object]; !ok && !slices.Contains(newMeasures, l.Object) {
+				if _, ok := measures[l.Object]; !ok {
+					measures[l.Object] = partial{} // read below
 					newMeasures = append(newMeasures, l.Object)
 				}
 			}
@@ -358,7 +360,8 @@ func readBundles(ctx context.Context, r *tg.Reader, v vocabIDs, bundles []uint64
 				ref.grantor = firsts[1]
 			}
 			measures[m] = ref
-			if _, ok := instruments[ref.policy]; !ok && ref.policy != 0 && !slices.Contains(newPolicies, ref.policy) {
+			if _, ok := instruments[ref.policy]; !ok && ref.policy != 0 {
+				instruments[ref.policy] = 0 // read below
 				newPolicies = append(newPolicies, ref.policy)
 			}
 		}

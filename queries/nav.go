@@ -189,12 +189,16 @@ func (n *nav) subjects(o, pred uint64) []tg.Link {
 // aheadBy is how many of a list's nodes a reader reads ahead at a time.
 var aheadBy = 256
 
+// readsAhead reports whether the reader pays for being told what comes
+// next (postgres); elsewhere the lists are not even made.
+func (n *nav) readsAhead() bool { return n.r != nil && n.r.ReadsAhead() }
+
 // readAhead is to be called before the reads of the ith of ids: every
 // aheadBy nodes it has the reader read the quads of the next aheadBy, and
 // of the nodes depth steps on from them along follow (Reader.Prefetch).
 // On bolt, and through cayley, it does nothing.
 func (n *nav) readAhead(ids []uint64, depth int, follow ...string) func(i int) {
-	if n.r == nil {
+	if !n.readsAhead() {
 		return func(int) {}
 	}
 	along := n.predIDs(follow)
@@ -209,7 +213,7 @@ func (n *nav) readAhead(ids []uint64, depth int, follow ...string) func(i int) {
 // prefetchObjects tells the reader that the objects of ids along preds
 // are read next (Reader.PrefetchObjects).
 func (n *nav) prefetchObjects(ids, preds []uint64) {
-	if n.r != nil && len(preds) > 0 && n.reading() {
+	if n.readsAhead() && len(preds) > 0 && n.reading() {
 		n.fail(n.r.PrefetchObjects(ids, preds...))
 	}
 }
@@ -217,7 +221,7 @@ func (n *nav) prefetchObjects(ids, preds []uint64) {
 // prefetchSubjects tells the reader that the subjects of each of nodes
 // along pred are read next (Reader.PrefetchSubjects).
 func (n *nav) prefetchSubjects(nodes []quad.Value, pred string) {
-	if n.r == nil || !n.reading() {
+	if !n.readsAhead() || !n.reading() {
 		return
 	}
 	pid := n.r.ID(quad.IRI(pred))
@@ -233,7 +237,7 @@ func (n *nav) prefetchSubjects(nodes []quad.Value, pred string) {
 
 // readAheadOf is readAhead for a list of nodes by value.
 func (n *nav) readAheadOf(nodes []quad.Value, depth int, follow ...string) func(i int) {
-	if n.r == nil {
+	if !n.readsAhead() {
 		return func(int) {}
 	}
 	ids := make([]uint64, len(nodes))
@@ -267,7 +271,7 @@ func (n *nav) outgoing(node quad.Value) *nodeOut {
 			return p
 		}
 		links := n.quadsOut(id)
-		if n.r.ReadsAhead() { // at once: each alone is a round trip to the server
+		if n.readsAhead() { // at once: each alone is a round trip to the server
 			named := make([]uint64, 0, 3*len(links))
 			for _, l := range links {
 				named = append(named, l.Predicate, l.Object)
