@@ -15,12 +15,12 @@ import (
 // chunk to chunk, as a document's quads lie side by side and predicates
 // recur everywhere, until they pass nearLimit.
 func (s *Store) eachQuadSQL(ctx context.Context, fn func(quad.Quad) error) error {
-	vals := map[uint64]quad.Value{}
-	p, err := s.newPGSource(ctx, vals)
+	p, err := s.newPGSource(ctx, map[uint64]quad.Value{})
 	if err != nil {
 		return err
 	}
 	defer p.close()
+	vals := p.vals
 	if _, err := p.tx.ExecContext(ctx, `DECLARE tg_each NO SCROLL CURSOR FOR
 		SELECT subject_hash, predicate_hash, object_hash, label_hash FROM quads`); err != nil {
 		return p.fail(err)
@@ -46,15 +46,11 @@ func (s *Store) eachQuadSQL(ctx context.Context, fn func(quad.Quad) error) error
 		if len(links) == 0 {
 			return ctx.Err()
 		}
-		var missing []uint64
+		named := make([]uint64, 0, 4*len(links))
 		for _, l := range links {
-			for _, id := range []uint64{l.Subject, l.Predicate, l.Object, l.Label} {
-				if _, ok := vals[id]; !ok && id != 0 {
-					missing = append(missing, id)
-				}
-			}
+			named = append(named, l.Subject, l.Predicate, l.Object, l.Label)
 		}
-		if err := p.fetchInto(missing, vals); err != nil {
+		if err := p.fetchValues(named); err != nil {
 			return err
 		}
 		for _, l := range links {

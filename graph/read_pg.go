@@ -357,23 +357,17 @@ func (p *pgSource) prefetch(ids, follow []uint64, depth int) error {
 	return p.fetchValues(named)
 }
 
-// fetchValues reads ahead the values of ids not yet at hand.
+// fetchValues reads ahead the values of ids not yet at hand (0 is none).
 func (p *pgSource) fetchValues(ids []uint64) error {
 	slices.Sort(ids)
 	var want []uint64
 	for _, id := range slices.Compact(ids) {
 		_, kept := p.kept[id]
-		if _, near := p.vals[id]; !kept && !near {
+		if _, near := p.vals[id]; !kept && !near && id != 0 {
 			want = append(want, id)
 		}
 	}
 	return p.readValues(want, p.vals)
-}
-
-// fetchInto reads the values of the distinct ids into into.
-func (p *pgSource) fetchInto(ids []uint64, into map[uint64]quad.Value) error {
-	slices.Sort(ids)
-	return p.readValues(slices.Compact(ids), into)
 }
 
 // readValues reads the values of ids into into, in one statement.
